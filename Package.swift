@@ -1,0 +1,90 @@
+// swift-tools-version: 6.0
+// rolefit: tell project management work from program management work, and act on it.
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+import PackageDescription
+
+/// Settings every Swift target shares: upcoming features that keep the code honest.
+let strictSettings: [SwiftSetting] = [
+  // `any P` spelled out makes existential costs visible.
+  .enableUpcomingFeature("ExistentialAny"),
+  // A file sees only what it imports itself.
+  .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+  name: "rolefit",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "rolefit", targets: ["rolefit"]),
+    .library(name: "RolefitCore", targets: ["RolefitCore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    .package(url: "https://github.com/onevcat/Rainbow", from: "4.0.0"),
+  ],
+  targets: [
+    // GNU readline, behind one door (see Sources/CReadline/shim.h).
+    .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
+
+    // The core: content, scoring, learning paths, job descriptions, workshops, rendering.
+    // Knows nothing of terminals.
+    .target(
+      name: "RolefitCore",
+      dependencies: [.product(name: "Yams", package: "Yams")],
+      swiftSettings: strictSettings
+    ),
+
+    // Everything that must survive: an embedded SQLite database.
+    .target(
+      name: "RolefitStore",
+      dependencies: ["RolefitCore", .product(name: "GRDB", package: "GRDB.swift")],
+      swiftSettings: strictSettings
+    ),
+
+    // The terminal layer: line reading (readline or plain), colour, width, the REPL.
+    .target(
+      name: "RolefitTerminal",
+      dependencies: ["RolefitCore", "RolefitStore", "CReadline", "Rainbow"],
+      swiftSettings: strictSettings
+    ),
+
+    // The bundled content pack, embedded in the binary at build time.
+    .target(
+      name: "RolefitBundledContent",
+      swiftSettings: strictSettings,
+      plugins: ["EmbedContent"]
+    ),
+    .executableTarget(name: "rolefit-embed", swiftSettings: strictSettings),
+    .plugin(name: "EmbedContent", capability: .buildTool(), dependencies: ["rolefit-embed"]),
+
+    // The thin executable: parses arguments and wires the layers together.
+    .executableTarget(
+      name: "rolefit",
+      dependencies: [
+        "RolefitCore", "RolefitStore", "RolefitTerminal", "RolefitBundledContent",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: strictSettings
+    ),
+
+    .testTarget(
+      name: "RolefitCoreTests",
+      dependencies: ["RolefitCore", "RolefitBundledContent"],
+      resources: [.copy("Fixtures")],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "RolefitTerminalTests",
+      dependencies: ["RolefitTerminal", "RolefitCore", "RolefitBundledContent"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "EndToEndTests",
+      dependencies: ["RolefitCore"],
+      swiftSettings: strictSettings
+    ),
+  ]
+)

@@ -1,0 +1,52 @@
+/// Everything rolefit knows, loaded from a content pack folder.
+///
+/// A pack is plain YAML that trainers edit: `pack.yaml` (roles, areas, scales, scoring),
+/// `claims.yaml` (the source statements), `questions/`, `credentials.yaml`, `paths.yaml`,
+/// `jd.yaml` and `lexicon/` (the job-description engine), and `workshops/` (agendas).
+public struct ContentPack: Sendable {
+  /// The pack's id, such as `rolefit-core`.
+  public var id: String
+  public var name: String
+  /// The pack's own version, recorded with every saved session.
+  public var version: String
+  /// When the pack's facts were last reviewed (`YYYY-MM-DD`).
+  public var asOf: String
+  /// Facts older than this many months draw a freshness warning.
+  public var freshnessMonths: Int?
+  public var roles: [Role]
+  public var areas: [Area]
+  public var educationLevels: [EducationLevel]
+  public var likert: [LikertPoint]
+  public var scoring: ScoringRules
+  public var sources: [Source]
+  public var claims: [Claim]
+  public var questions: [Question]
+  public var credentials: [Credential]
+  public var paths: [LearningPathDefinition]
+  public var jobDescription: JobDescriptionRules?
+  public var lexicon: [LexiconEntry]
+  /// Where `pack.yaml` is, for messages about the pack as a whole.
+  public var location: SourceLocation
+
+  /// The role with an id.
+  public func role(_ id: String) -> Role? { roles.first { $0.id == id } }
+  /// The area with an id.
+  public func area(_ id: String) -> Area? { areas.first { $0.id == id } }
+  /// The claim with an id.
+  public func claim(_ id: String) -> Claim? { claims.first { $0.id == id } }
+  /// The question with an id.
+  public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
+  /// The credential with an id.
+  public func credential(_ id: String) -> Credential? { credentials.first { $0.id == id } }
+  /// The source with an id.
+  public func source(_ id: String) -> Source? { sources.first { $0.id == id } }
+
+  /// The position of an education level in the pack's order, or `nil` if unknown.
+  public func educationRank(_ id: String) -> Int? { educationLevels.firstIndex { $0.id == id } }
+
+  /// The questions whose answers count towards the fit.
+  public var scoredQuestions: [Question] {
+    let unscored = Set(areas.filter { !$0.scored }.map(\.id))
+    return questions.filter { !unscored.contains($0.area) && $0.isScored }
+  }
+}

@@ -1,0 +1,62 @@
+/// A weighted phrase group of the job-description lexicon.
+public struct LexiconEntry: Sendable, Hashable, Identifiable {
+  public var id: String
+  /// What the phrases name: `responsibility`, `metric`, `tool`, `certification`, ...
+  public var kind: String
+  /// Weight per role id or other-kind id.
+  public var weights: [String: Double]
+  /// The phrases as written (American spelling; a trailing `*` is a prefix match).
+  public var phrases: [String]
+  /// Why the phrases count, shown with each match.
+  public var reason: String
+  public var claims: [String]
+  public var location: SourceLocation
+}
+
+/// The job-description engine's rules, from `jd.yaml`.
+public struct JobDescriptionRules: Sendable, Hashable {
+  /// A kind of role that is neither of the pack's roles; all of them count as `other`.
+  public struct OtherKind: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var name: String
+    public var title: String
+  }
+
+  /// How a stated title maps to a role or other kind.
+  public struct TitleRule: Sendable, Hashable {
+    public var phrases: [String]
+    public var implies: String
+  }
+
+  /// What a posting for a role should state.
+  public struct RoleAdvice: Sendable, Hashable {
+    public var title: String
+    public var kpis: [String]
+    public var certifications: [String]
+    public var claims: [String]
+  }
+
+  /// Something a good posting states; missing, it becomes a recommendation.
+  public struct Check: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var severity: String
+    public var message: String
+    /// The fix, with `{kpis}` and `{title}` filled in for the posting's role.
+    public var fix: String
+    public var kinds: [String]
+    public var phrases: [String]
+  }
+
+  public var otherKinds: [OtherKind]
+  /// British to American spellings, applied to words before matching.
+  public var spelling: [String: String]
+  public var negationCues: [String]
+  public var negationWindow: Int
+  public var boilerplateHeadings: [String]
+  public var boilerplatePhrases: [String]
+  public var titles: [TitleRule]
+  public var titleWeight: Double
+  /// Advice per role id.
+  public var advice: [String: RoleAdvice]
+  public var checks: [Check]
+}

@@ -1,0 +1,88 @@
+/// Reads a content pack's files into a `ContentPack`, finding every problem on the way.
+public enum ContentLoader {
+  /// The format version of pack files this rolefit reads.
+  public static let formatVersion = 1
+
+  /// The result of loading: the pack when it has no errors, and every diagnostic found.
+  public struct Outcome: Sendable {
+    public var pack: ContentPack?
+    public var diagnostics: [Diagnostic]
+  }
+
+  /// Loads a pack, or throws `ContentError.invalid` with every diagnostic when it has errors.
+  /// Warnings of a pack that loads are in the returned outcome.
+  public static func load(_ files: [PackFile]) throws -> Outcome {
+    let outcome = read(files)
+    guard outcome.pack != nil else { throw ContentError.invalid(outcome.diagnostics) }
+    return outcome
+  }
+
+  /// Reads a pack without throwing: for `content lint`, which reports everything.
+  public static func read(_ files: [PackFile]) -> Outcome {
+    let sink = DiagnosticSink()
+    let book = ReferenceBook(sink: sink)
+    var parts = PackParts()
+
+    guard let manifest = files.first(where: { $0.path == "pack.yaml" }) else {
+      let place = files.first.map { SourceLocation(file: $0.displayPath) } ?? SourceLocation(file: "pack.yaml")
+      sink.error("the pack has no pack.yaml", at: place)
+      return Outcome(pack: nil, diagnostics: sink.items)
+    }
+    for file in [manifest] + files.filter({ $0.path != "pack.yaml" }) {
+      guard let root = YAMLDocument.parse(file.text, file: file.displayPath, sink: sink),
+        let mapping = root.mapping("the file")
+      else { continue }
+      checkVersion(mapping)
+      let parser = PackParser(book: book, sink: sink)
+      switch FileRole(path: file.path) {
+      case .manifest: parser.readManifest(mapping, into: &parts)
+      case .claims: parser.readClaims(mapping, into: &parts)
+      case .questions: parser.readQuestions(mapping, into: &parts)
+      case .credentials: parser.readCredentials(mapping, into: &parts)
+      case .paths: parser.readPaths(mapping, into: &parts)
+      case .jobDescription: parser.readJobDescriptionRules(mapping, into: &parts)
+      case .lexicon: parser.readLexicon(mapping, into: &parts)
+      case .unknown:
+        sink.warning(
+          "unknown file ignored: pack files are pack.yaml, claims.yaml, credentials.yaml, paths.yaml, jd.yaml, questions/*.yaml and lexicon/*.yaml",
+          at: root.location, rule: "schema")
+      }
+    }
+    book.checkAll()
+    guard !sink.hasErrors, let pack = parts.assemble() else {
+      return Outcome(pack: nil, diagnostics: sink.items)
+    }
+    return Outcome(pack: pack, diagnostics: sink.items)
+  }
+
+  private static func checkVersion(_ mapping: YAMLMapping) {
+    guard let version = mapping.integer("version", required: true) else { return }
+    if version > formatVersion {
+      mapping.sink.error(
+        "written for a newer rolefit (format version \(version); this rolefit reads version \(formatVersion))",
+        at: mapping.value("version")?.location ?? mapping.location)
+    } else if version < 1 {
+      mapping.sink.error("'version' must be \(formatVersion)", at: mapping.value("version")?.location ?? mapping.location)
+    }
+  }
+}
+
+/// What a file of the pack holds, by its path.
+enum FileRole {
+  case manifest, claims, questions, credentials, paths, jobDescription, lexicon, unknown
+
+  init(path: String) {
+    let name = path.split(separator: "/").last.map(String.init) ?? path
+    let folder = path.contains("/") ? String(path.split(separator: "/")[0]) : ""
+    switch (folder, name) {
+    case ("", "pack.yaml"): self = .manifest
+    case ("", "claims.yaml"): self = .claims
+    case ("", "credentials.yaml"): self = .credentials
+    case ("", "paths.yaml"): self = .paths
+    case ("", "jd.yaml"): self = .jobDescription
+    case ("questions", _): self = .questions
+    case ("lexicon", _): self = .lexicon
+    default: self = .unknown
+    }
+  }
+}

@@ -1,0 +1,94 @@
+extension PackParser {
+  // MARK: jd.yaml
+
+  func readJobDescriptionRules(_ map: YAMLMapping, into parts: inout PackParts) {
+    map.rejectUnknownKeys(allowed: [
+      "version", "other_kinds", "spelling", "negation", "boilerplate", "titles", "title_weight", "recommendations",
+      "checks",
+    ])
+    var otherKinds: [JobDescriptionRules.OtherKind] = []
+    for item in map.sequence("other_kinds") {
+      guard let kind = item.mapping("an other kind") else { continue }
+      kind.rejectUnknownKeys(allowed: ["id", "name", "title"])
+      guard let id = identifier(kind), let name = kind.string("name") else { continue }
+      book.define(.weightTarget, id, at: kind.location)
+      otherKinds.append(.init(id: id, name: name, title: kind.string("title", required: false) ?? name))
+    }
+    var spelling: [String: String] = [:]
+    if let table = map.value("spelling")?.mapping("'spelling'") {
+      for entry in table.entries {
+        guard let american = entry.value.string("a spelling") else { continue }
+        if entry.key.contains(" ") || entry.key != entry.key.lowercased() {
+          sink.error("spelling keys are single lowercase words (got '\(entry.key)')", at: entry.keyLocation)
+        }
+        spelling[entry.key] = american.lowercased()
+      }
+    }
+    let negation = map.required("negation")?.mapping("'negation'")
+    negation?.rejectUnknownKeys(allowed: ["cues", "window"])
+    let boilerplate = map.required("boilerplate")?.mapping("'boilerplate'")
+    boilerplate?.rejectUnknownKeys(allowed: ["headings", "phrases"])
+
+    var titles: [JobDescriptionRules.TitleRule] = []
+    for item in map.sequence("titles", required: true) {
+      guard let rule = item.mapping("a title rule") else { continue }
+      rule.rejectUnknownKeys(allowed: ["phrases", "implies"])
+      guard let implies = rule.string("implies") else { continue }
+      book.refer(.weightTarget, implies, at: rule.value("implies")?.location ?? rule.location)
+      titles.append(.init(phrases: rule.strings("phrases").map(\.0), implies: implies))
+    }
+    var advice: [String: JobDescriptionRules.RoleAdvice] = [:]
+    if let table = map.required("recommendations")?.mapping("'recommendations'") {
+      for entry in table.entries {
+        book.refer(.role, entry.key, at: entry.keyLocation)
+        guard let item = entry.value.mapping("the recommendations for '\(entry.key)'") else { continue }
+        item.rejectUnknownKeys(allowed: ["title", "kpis", "certifications", "claims"])
+        advice[entry.key] = .init(
+          title: item.string("title") ?? entry.key, kpis: item.strings("kpis").map(\.0),
+          certifications: references(item, "certifications", .credential), claims: references(item, "claims", .claim))
+      }
+    }
+    var checks: [JobDescriptionRules.Check] = []
+    for item in map.sequence("checks") {
+      guard let check = item.mapping("a check") else { continue }
+      check.rejectUnknownKeys(allowed: ["id", "severity", "message", "fix", "kinds", "phrases"])
+      guard let id = identifier(check), let message = check.string("message"), let fix = check.string("fix")
+      else { continue }
+      let severity = check.string("severity") ?? "warning"
+      if !["error", "warning", "info"].contains(severity) {
+        sink.error("'severity' must be error, warning or info", at: check.value("severity")?.location ?? check.location)
+      }
+      checks.append(
+        .init(
+          id: id, severity: severity, message: message, fix: fix, kinds: check.strings("kinds").map(\.0),
+          phrases: check.strings("phrases").map(\.0)))
+    }
+    parts.jobDescription = JobDescriptionRules(
+      otherKinds: otherKinds, spelling: spelling,
+      negationCues: negation?.strings("cues").map { $0.0.lowercased() } ?? [],
+      negationWindow: negation?.integer("window") ?? 0,
+      boilerplateHeadings: boilerplate?.strings("headings").map { $0.0.lowercased() } ?? [],
+      boilerplatePhrases: boilerplate?.strings("phrases").map { $0.0.lowercased() } ?? [],
+      titles: titles, titleWeight: map.number("title_weight", required: true) ?? 0, advice: advice, checks: checks)
+  }
+
+  // MARK: lexicon/*.yaml
+
+  func readLexicon(_ map: YAMLMapping, into parts: inout PackParts) {
+    map.rejectUnknownKeys(allowed: ["version", "entries"])
+    for item in map.sequence("entries", required: true) {
+      guard let entry = item.mapping("a lexicon entry") else { continue }
+      entry.rejectUnknownKeys(allowed: ["id", "kind", "weights", "phrases", "reason", "claims"])
+      guard let id = identifier(entry), let reason = entry.string("reason") else { continue }
+      book.define(.lexiconEntry, id, at: entry.location)
+      let phrases = entry.strings("phrases").map(\.0)
+      if phrases.isEmpty { sink.error("a lexicon entry needs at least one phrase", at: entry.location) }
+      let weights = weights(entry, "weights", .weightTarget)
+      if weights.isEmpty { sink.error("a lexicon entry needs 'weights'", at: entry.location) }
+      parts.lexicon.append(
+        LexiconEntry(
+          id: id, kind: entry.string("kind", required: false) ?? "other", weights: weights, phrases: phrases,
+          reason: reason, claims: references(entry, "claims", .claim), location: entry.location))
+    }
+  }
+}

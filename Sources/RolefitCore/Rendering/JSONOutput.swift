@@ -1,0 +1,96 @@
+import Foundation
+
+/// Stable, readable JSON for scripts: sorted keys, pretty printed, no escaped slashes.
+public enum JSONOutput {
+  public static func encode(_ value: some Encodable, pretty: Bool = true) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+    guard let data = try? encoder.encode(value) else { return "{}" }
+    return String(decoding: data, as: UTF8.self) + (pretty ? "\n" : "")
+  }
+
+  /// A share or confidence rounded to 4 decimals, so output is stable and readable.
+  static func round(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
+}
+
+/// The JSON shape of an assessment (see README: `fit`, `scores`, `areas`, `evidence`, `learningPath`).
+struct AssessmentJSON: Encodable {
+  struct Fit: Encodable { var role: String; var band: String; var confidence: Double; var topShare: Double }
+  struct Area: Encodable { var area: String; var name: String; var answered: Int; var total: Int; var scores: [String: Double] }
+  struct ClaimRef: Encodable { var id: String; var source: String; var text: String }
+  struct Evidence: Encodable {
+    var question: String; var text: String; var answer: String; var towards: String; var impact: Double
+    var claims: [ClaimRef]
+  }
+  struct Change: Encodable { var question: String; var from: String; var to: String; var toText: String }
+  struct Edge: Encodable { var kind: String; var newRole: String; var newBand: String; var changes: [Change] }
+  struct Warning: Encodable { var id: String; var message: String }
+  struct Step: Encodable {
+    var credential: String; var name: String; var status: String; var months: Int?; var detail: String
+    var why: String; var verified: Bool
+  }
+  struct Topic: Encodable { var position: Int; var topic: String; var why: String }
+  struct Path: Encodable { var id: String; var title: String; var alternatives: [String] }
+  struct Pack: Encodable { var id: String; var version: String }
+
+  var pack: Pack
+  var fit: Fit
+  var scores: [String: Double]
+  var areas: [Area]
+  var evidence: [Evidence]
+  var whatWouldChangeIt: [Edge]
+  var warnings: [Warning]
+  var answered: Int
+  var totalScored: Int
+  var path: Path?
+  var learningPath: [Step]
+  var learningTopics: [Topic]
+  var answers: [String: String]
+
+  init(_ report: AssessmentReport, pack content: ContentPack) {
+    let result = report.result
+    pack = Pack(id: report.packID, version: report.packVersion)
+    fit = Fit(
+      role: result.fit.role, band: result.fit.band, confidence: JSONOutput.round(result.fit.confidence),
+      topShare: JSONOutput.round(result.fit.topShare))
+    scores = Dictionary(uniqueKeysWithValues: result.scores.map { ($0.role, JSONOutput.round($0.share)) })
+    areas = result.areas.map {
+      Area(
+        area: $0.area, name: content.area($0.area)?.name ?? $0.area, answered: $0.answered, total: $0.total,
+        scores: $0.shares.mapValues(JSONOutput.round))
+    }
+    evidence = result.evidence.map { item in
+      Evidence(
+        question: item.question, text: item.questionText, answer: item.answer, towards: item.towards,
+        impact: JSONOutput.round(item.impact),
+        claims: item.claims.compactMap { content.claim($0) }.map { ClaimRef(id: $0.id, source: $0.source, text: $0.text) })
+    }
+    whatWouldChangeIt = result.edges.map { edge in
+      Edge(
+        kind: edge.kind.rawValue, newRole: edge.newRole, newBand: edge.newBand,
+        changes: edge.changes.map { Change(question: $0.question, from: "\($0.from)", to: "\($0.to)", toText: $0.toText) })
+    }
+    warnings = result.warnings.map { Warning(id: $0.id, message: $0.message) }
+    answered = result.answeredScored
+    totalScored = result.totalScored
+    path = report.plan.map { Path(id: $0.path.id, title: $0.path.title, alternatives: $0.alternatives) }
+    var steps: [Step] = []
+    var topics: [Topic] = []
+    for (index, step) in (report.plan?.steps ?? []).enumerated() {
+      switch step.subject {
+      case .credential(let id):
+        guard let eligibility = step.eligibility else { continue }
+        steps.append(
+          Step(
+            credential: id, name: content.credential(id)?.name ?? id, status: eligibility.status.rawValue,
+            months: eligibility.months, detail: eligibility.detail, why: step.why,
+            verified: content.credential(id)?.verified ?? true))
+      case .topic(let topic):
+        topics.append(Topic(position: index + 1, topic: topic, why: step.why))
+      }
+    }
+    learningPath = steps
+    learningTopics = topics
+    answers = report.answers.values.mapValues(\.description)
+  }
+}

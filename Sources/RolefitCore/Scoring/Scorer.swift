@@ -1,0 +1,235 @@
+/// Scores answers against a pack's roles. The same scorer serves the REPL, `assess`,
+/// workshops and, through `WeightedEvidence`, the job-description engine.
+///
+/// A role's score is the sum of the weights its chosen answers earn; shares are scores over
+/// their sum. The band comes from the leading role's share of the top two; confidence is the
+/// fraction of bootstrap resamples of the answers that give the same verdict, scaled down when
+/// few questions are answered and when the answers look careless.
+public struct Scorer: Sendable {
+  public let pack: ContentPack
+  let roleIDs: [String]
+  let scoredQuestions: [Question]
+
+  public init(pack: ContentPack) {
+    self.pack = pack
+    self.roleIDs = pack.roles.map(\.id)
+    self.scoredQuestions = pack.scoredQuestions
+  }
+
+  /// One answered, scored question and the weights its answer earned, by role index.
+  struct Contribution {
+    var question: Question
+    var value: AnswerValue
+    var weights: [Double]
+  }
+
+  /// Scores an answer sheet. Unanswered questions are allowed; unknown ids are ignored here
+  /// (validate with `AnswerFile` or `Question.validate` first).
+  public func score(_ sheet: AnswerSheet) -> AssessmentResult {
+    let contributions = scoredQuestions.compactMap { question -> Contribution? in
+      guard let value = sheet[question.id] else { return nil }
+      return Contribution(question: question, value: value, weights: vector(question.weights(for: value)))
+    }
+    let totals = sum(contributions.map(\.weights))
+    let verdict = Verdict(totals: totals, rules: pack.scoring)
+    let stability = resampledStability(contributions, verdict: verdict)
+    let coverage = scoredQuestions.isEmpty
+      ? 0 : min(1, Double(contributions.count) / (pack.scoring.fullCoverage * Double(scoredQuestions.count)))
+    let warnings = ResponseStyle(rules: pack.scoring.responseStyle).warnings(for: sheet, questions: pack.questions)
+    let carelessFactor = warnings.isEmpty ? 1 : pack.scoring.responseStyle.carelessConfidenceFactor
+    let band = verdict.band
+    let fit = AssessmentResult.Fit(
+      role: roleIDs[verdict.top], band: band.id, bandName: band.name,
+      confidence: contributions.isEmpty ? 0 : stability * coverage * carelessFactor, topShare: verdict.topShare,
+      isHybrid: verdict.isHybrid)
+    return AssessmentResult(
+      fit: fit, scores: zip(roleIDs, shares(totals)).map { ($0, $1) }, areas: areaScores(contributions),
+      evidence: evidence(contributions, verdict: verdict), edges: edges(contributions, verdict: verdict),
+      warnings: warnings, answeredScored: contributions.count, totalScored: scoredQuestions.count,
+      stability: stability)
+  }
+
+  // MARK: Totals and verdicts
+
+  func vector(_ weights: [String: Double]) -> [Double] { roleIDs.map { weights[$0] ?? 0 } }
+
+  func sum(_ vectors: [[Double]]) -> [Double] {
+    var totals = [Double](repeating: 0, count: roleIDs.count)
+    for vector in vectors { for index in totals.indices { totals[index] += vector[index] } }
+    return totals
+  }
+
+  func shares(_ totals: [Double]) -> [Double] {
+    let all = totals.reduce(0, +)
+    guard all > 0 else { return totals.map { _ in 1 / Double(totals.count) } }
+    return totals.map { $0 / all }
+  }
+
+  /// The leading role, the runner-up, and the band, from role totals.
+  struct Verdict: Equatable {
+    var top: Int
+    var second: Int
+    var topShare: Double
+    var band: ScoringRules.Band
+    var isHybrid: Bool
+
+    init(totals: [Double], rules: ScoringRules) {
+      let order = totals.indices.sorted { totals[$0] > totals[$1] || (totals[$0] == totals[$1] && $0 < $1) }
+      top = order[0]
+      second = order.count > 1 ? order[1] : order[0]
+      let pair = totals[top] + totals[second]
+      topShare = pair > 0 && top != second ? totals[top] / pair : 0.5
+      band = rules.band(forShare: topShare)
+      isHybrid = band.id == rules.bands.last?.id
+    }
+
+    /// What resampling must reproduce: the leading role, or "balanced" for a hybrid.
+    var key: Int { isHybrid ? -1 : top }
+  }
+
+  /// The fraction of bootstrap resamples of the answers whose verdict matches.
+  private func resampledStability(_ contributions: [Contribution], verdict: Verdict) -> Double {
+    guard !contributions.isEmpty else { return 0 }
+    let seedText = contributions.map { "\($0.question.id)=\($0.value)" }.joined(separator: ";")
+    var generator = SplitMix64(seed: SplitMix64.seed(from: seedText))
+    let count = contributions.count
+    var same = 0
+    var totals = [Double](repeating: 0, count: roleIDs.count)
+    for _ in 0..<pack.scoring.resamples {
+      for index in totals.indices { totals[index] = 0 }
+      for _ in 0..<count {
+        let weights = contributions[Int(generator.next() % UInt64(count))].weights
+        for index in totals.indices { totals[index] += weights[index] }
+      }
+      if Verdict(totals: totals, rules: pack.scoring).key == verdict.key { same += 1 }
+    }
+    return Double(same) / Double(pack.scoring.resamples)
+  }
+
+  // MARK: Areas
+
+  private func areaScores(_ contributions: [Contribution]) -> [AssessmentResult.AreaScore] {
+    pack.areas.filter(\.scored).compactMap { area in
+      let total = scoredQuestions.filter { $0.area == area.id }.count
+      guard total > 0 else { return nil }
+      let inArea = contributions.filter { $0.question.area == area.id }
+      let shares = shares(sum(inArea.map(\.weights)))
+      return AssessmentResult.AreaScore(
+        area: area.id, shares: Dictionary(uniqueKeysWithValues: zip(roleIDs, inArea.isEmpty ? [] : shares)),
+        answered: inArea.count, total: total)
+    }
+  }
+
+  // MARK: Evidence
+
+  /// Every answer a question can take, for neutral points and "what would change it".
+  func alternatives(for question: Question) -> [AnswerValue] {
+    switch question.kind {
+    case .number:
+      guard let spec = question.number else { return [] }
+      var values: [Double] = []
+      var low = spec.minimum
+      for range in spec.ranges {
+        let top = min(range.maximum ?? spec.maximum, spec.maximum)
+        if top >= low { values.append(max(low, min(top, spec.maximum))) }
+        low = (range.maximum ?? spec.maximum) + 1
+      }
+      return values.map { .number($0) }
+    case .multi:
+      return [.choices([])] + question.options.filter { !$0.weights.isEmpty }.map { .choices([$0.id]) }
+    case .single, .forced, .likert, .yesno:
+      return question.options.map { .choice($0.id) }
+    }
+  }
+
+  /// The lean of an answer from role `a` to role `b`'s side: positive points towards `a`.
+  private func lean(_ weights: [Double], _ a: Int, _ b: Int) -> Double { weights[a] - weights[b] }
+
+  /// The neutral lean of a question: halfway between its most `a`-ward and most `b`-ward answers.
+  private func neutralLean(_ question: Question, _ a: Int, _ b: Int) -> Double {
+    if question.kind == .multi {
+      let leans = question.options.map { lean(vector($0.weights), a, b) }
+      return (leans.filter { $0 > 0 }.reduce(0, +) + leans.filter { $0 < 0 }.reduce(0, +)) / 2
+    }
+    let leans = alternatives(for: question).map { lean(vector(question.weights(for: $0)), a, b) }
+    guard let high = leans.max(), let low = leans.min() else { return 0 }
+    return (high + low) / 2
+  }
+
+  private func evidence(_ contributions: [Contribution], verdict: Verdict) -> [AssessmentResult.Evidence] {
+    let (a, b) = (verdict.top, verdict.second)
+    guard a != b else { return [] }
+    let items = contributions.map { contribution -> AssessmentResult.Evidence in
+      let impact = lean(contribution.weights, a, b) - neutralLean(contribution.question, a, b)
+      return AssessmentResult.Evidence(
+        question: contribution.question.id, questionText: contribution.question.text,
+        answer: contribution.question.describe(contribution.value), towards: roleIDs[impact >= 0 ? a : b],
+        impact: abs(impact), claims: contribution.question.claims)
+    }
+    let relevant = verdict.isHybrid ? items : items.filter { $0.towards == roleIDs[a] }
+    let ranked = relevant.filter { $0.impact > 0 }.enumerated().sorted {
+      $0.element.impact > $1.element.impact || ($0.element.impact == $1.element.impact && $0.offset < $1.offset)
+    }
+    return ranked.prefix(pack.scoring.evidenceCount).map(\.element)
+  }
+
+  // MARK: What would change it
+
+  private func edges(_ contributions: [Contribution], verdict: Verdict) -> [AssessmentResult.Edge] {
+    guard !contributions.isEmpty, verdict.top != verdict.second else { return [] }
+    if verdict.isHybrid {
+      return [verdict.top, verdict.second].compactMap { target in
+        fewestChanges(contributions, towards: target) { $0.top == target && !$0.isHybrid }
+      }
+    }
+    let band = fewestChanges(contributions, towards: verdict.second) { $0.band != verdict.band || $0.top != verdict.top }
+    let role = fewestChanges(contributions, towards: verdict.second) { $0.top != verdict.top }
+    if let band, let role, band.changes.count == role.changes.count { return [role] }
+    return [band, role].compactMap { $0 }
+  }
+
+  /// Greedily changes the answers that most raise `target`'s share of the top two until `goal` holds.
+  private func fewestChanges(
+    _ contributions: [Contribution], towards target: Int, goal: (Verdict) -> Bool
+  ) -> AssessmentResult.Edge? {
+    let originalTop = Verdict(totals: sum(contributions.map(\.weights)), rules: pack.scoring).top
+    var current = contributions
+    var changed: Set<Int> = []
+    var changes: [AssessmentResult.Change] = []
+    func standing(_ totals: [Double]) -> Double {
+      let rival = totals.indices.filter { $0 != target }.map { totals[$0] }.max() ?? 0
+      let pair = totals[target] + rival
+      return pair > 0 ? totals[target] / pair : 0.5
+    }
+    while changed.count < current.count {
+      let totals = sum(current.map(\.weights))
+      var best: (index: Int, value: AnswerValue, weights: [Double], standing: Double)?
+      for (index, contribution) in current.enumerated() where !changed.contains(index) {
+        for value in alternatives(for: contribution.question) where value != contribution.value {
+          let weights = vector(contribution.question.weights(for: value))
+          var trial = totals
+          for role in trial.indices { trial[role] += weights[role] - contribution.weights[role] }
+          let score = standing(trial)
+          if score > (best?.standing ?? standing(totals)) + 1e-12 { best = (index, value, weights, score) }
+        }
+      }
+      guard let best else { return nil }
+      let question = current[best.index].question
+      changes.append(
+        AssessmentResult.Change(
+          question: question.id, questionText: question.text, from: current[best.index].value, to: best.value,
+          toText: question.describe(best.value)))
+      current[best.index].value = best.value
+      current[best.index].weights = best.weights
+      changed.insert(best.index)
+      let verdict = Verdict(totals: sum(current.map(\.weights)), rules: pack.scoring)
+      if goal(verdict) {
+        return AssessmentResult.Edge(
+          kind: verdict.top == originalTop ? .band : .role,
+          changes: changes, newRole: roleIDs[verdict.top], newBand: verdict.band.id)
+      }
+    }
+    return nil
+  }
+
+}

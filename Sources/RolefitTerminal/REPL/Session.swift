@@ -1,0 +1,195 @@
+import Foundation
+import RolefitCore
+
+/// The interactive session: a start menu, the self-assessment and the other tools, driven by
+/// a `LineReader` so the same logic runs on readline, on a pipe and in tests.
+public final class Session {
+  let pack: ContentPack
+  let console: Console
+  let reader: any LineReader
+  let clock: @Sendable () -> Double
+  var lastReport: AssessmentReport?
+  /// The assessment under way or last left, so `assess` resumes it.
+  var run: AssessmentRun?
+  /// Where finished and interrupted assessments are kept, if anywhere.
+  let recorder: (any AssessmentRecorder)?
+  /// Where to write the last result as JSON when the session ends (`assess --out`).
+  public var outFile: String?
+
+  public init(
+    pack: ContentPack, console: Console, reader: any LineReader,
+    recorder: (any AssessmentRecorder)? = nil,
+    clock: @escaping @Sendable () -> Double = { Date().timeIntervalSinceReferenceDate }
+  ) {
+    self.pack = pack
+    self.console = console
+    self.reader = reader
+    self.recorder = recorder
+    self.clock = clock
+  }
+
+  var styler: any TextStyler { console.styler }
+
+  /// Runs until the user leaves. `startWith` runs one command first (`assess`).
+  public func run(startWith command: String? = nil) {
+    if let resumable = recorder?.resumableRun(pack: pack) {
+      run = resumable.run
+      if reader.isInteractive || command == nil {
+        console.line(
+          styler.dim("You have an unfinished assessment from \(resumable.when) (\(resumable.run.answeredCount) answers). Type assess to resume it."))
+      }
+    }
+    if let command {
+      guard handleMain(command) else { return }
+    } else {
+      welcome()
+    }
+    mainLoop()
+  }
+
+  private func welcome() {
+    guard reader.isInteractive else { return }
+    let scored = pack.scoredQuestions.count
+    console.line(styler.bold("rolefit") + " · is it project management or program management?")
+    console.line(styler.dim("Content: \(pack.name) \(pack.version)"))
+    console.line("")
+    console.line("  1  assess   take the self-assessment (\(scored) questions + a short profile, about 10 minutes)")
+    console.line("  2  help     every command")
+    console.line("")
+    console.line(styler.dim("Type 1 or a command, then Enter. Tab completes. Ctrl-D leaves."))
+  }
+
+  private func mainLoop() {
+    while true {
+      reader.completion = CompletionContext(
+        firstWord: Command.main.map(\.name),
+        afterCommand: ["cert": pack.credentials.map(\.id), "role": pack.roles.map(\.id)])
+      switch reader.readLine(prompt: "rolefit> ", remember: true) {
+      case .endOfInput:
+        leave()
+        return
+      case .interrupted:
+        continue
+      case .line(let line):
+        guard handleMain(line) else {
+          leave()
+          return
+        }
+      }
+    }
+  }
+
+  private func leave() {
+    if let outFile, let lastReport {
+      let json = AssessmentRenderer(pack: pack).render(lastReport, as: .json)
+      do {
+        try json.write(toFile: outFile, atomically: true, encoding: .utf8)
+        console.line("Saved your result to \(outFile).")
+      } catch {
+        Console.standardError.line("rolefit: \(outFile): cannot write: \(error.localizedDescription)")
+      }
+    }
+    if reader.isInteractive { console.line("Bye.") }
+  }
+
+  /// Handles one line at the main prompt; `false` means leave.
+  func handleMain(_ line: String) -> Bool {
+    let words = line.split(separator: " ", maxSplits: 1).map(String.init)
+    guard let first = words.first else { return true }
+    let argument = words.count > 1 ? words[1].trimmingCharacters(in: .whitespaces) : nil
+    let name = first == "1" ? "assess" : first == "2" ? "help" : first
+    guard let command = Command.named(name, in: Command.main) else {
+      unknown(first, among: Command.main)
+      return true
+    }
+    switch command.name {
+    case "assess": return assess()
+    case "result": showResult()
+    case "save": save(to: argument)
+    case "cert": showCredential(argument)
+    case "role": showRole(argument)
+    case "help": help(Command.main, title: "Commands")
+    case "quit": return false
+    default: break
+    }
+    return true
+  }
+
+  func unknown(_ word: String, among commands: [Command], extra: [String] = []) {
+    var message = "Unknown command '\(word)'."
+    if let near = EditDistance.suggestion(for: word, among: commands.map(\.name) + extra) {
+      message += " Did you mean '\(near)'?"
+    }
+    console.line(styler.warning(message) + " Type help for the list.")
+  }
+
+  func help(_ commands: [Command], title: String) {
+    console.line(styler.bold(title))
+    let width = commands.map(\.usage.count).max() ?? 8
+    for command in commands {
+      console.line("  " + command.usage.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + command.summary)
+    }
+  }
+
+  func showResult() {
+    guard let lastReport else {
+      console.line("No result yet. Type assess to take the self-assessment.")
+      return
+    }
+    console.write(renderer.render(lastReport, as: .text))
+  }
+
+  var renderer: AssessmentRenderer { AssessmentRenderer(pack: pack, width: console.width, styler: styler) }
+
+  private func save(to path: String?) {
+    guard let lastReport else {
+      console.line("No result to save yet. Type assess first.")
+      return
+    }
+    guard let path, !path.isEmpty else {
+      console.line("Usage: save FILE (a .md file gets Markdown, .json JSON, anything else text).")
+      return
+    }
+    let format: OutputFormat = path.hasSuffix(".md") ? .markdown : path.hasSuffix(".json") ? .json : .text
+    do {
+      try AssessmentRenderer(pack: pack, width: 80).render(lastReport, as: format)
+        .write(toFile: path, atomically: true, encoding: .utf8)
+      console.line("Saved to \(path) (\(format.rawValue)).")
+    } catch {
+      console.line(styler.warning("Cannot write \(path): \(error.localizedDescription)"))
+    }
+  }
+
+  private func showCredential(_ id: String?) {
+    guard let id, let credential = pack.credential(id) ?? pack.credentials.first(where: { $0.short.lowercased() == id.lowercased() })
+    else {
+      let known = pack.credentials.map(\.id).joined(separator: ", ")
+      let near = id.flatMap { EditDistance.suggestion(for: $0, among: pack.credentials.map(\.id)) }
+      console.line((id == nil ? "Usage: cert ID. " : "Unknown credential '\(id ?? "")'. ") + (near.map { "Did you mean '\($0)'? " } ?? "") + "Known: \(known)")
+      return
+    }
+    let profile = Profile(answers: run?.answers ?? lastReport?.answers ?? AnswerSheet(), pack: pack)
+    let eligibility = EligibilityChecker(pack: pack).check(credential, for: profile)
+    console.line(styler.bold("\(credential.short): \(credential.name)") + styler.dim(" (\(credential.body))"))
+    console.line(TextWrap.wrap(credential.summary, width: console.width, indent: "  ", firstIndent: "  "))
+    for route in credential.routes {
+      console.line("  Route: \(route.name)")
+    }
+    if let exam = credential.exam { console.line(TextWrap.wrap("Exam: \(exam)", width: console.width, indent: "    ", firstIndent: "  ")) }
+    if let upkeep = credential.upkeep { console.line(TextWrap.wrap("Upkeep: \(upkeep)", width: console.width, indent: "    ", firstIndent: "  ")) }
+    if let note = credential.note { console.line(styler.dim(TextWrap.wrap("Note: \(note)", width: console.width, indent: "    ", firstIndent: "  "))) }
+    console.line(styler.dim("  Source: \(credential.source), as of \(credential.asOf)\(credential.verified ? "" : " (not re-checked)")"))
+    console.line(TextWrap.wrap("You: \(eligibility.detail)", width: console.width, indent: "    ", firstIndent: "  "))
+  }
+
+  private func showRole(_ id: String?) {
+    guard let id, let role = pack.role(id) else {
+      console.line("Usage: role ID, one of: " + pack.roles.map(\.id).joined(separator: ", "))
+      return
+    }
+    console.line(styler.colored(styler.bold(role.name), as: role.color) + ": " + role.summary)
+    for claim in role.claims.compactMap({ pack.claim($0) }) {
+      console.line(TextWrap.wrap("\(claim.text) [\(claim.source)]", width: console.width, indent: "    ", firstIndent: "  - "))
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import RolefitCore
+import RolefitTerminal
+
+/// Failures a command reports to the user: one clear message and a sysexits status.
+enum CLIError: Error {
+  /// Wrong use of the command line (64).
+  case usage(String)
+  /// Input that is there but wrong (65).
+  case badData(String)
+  /// Input that is not there (66).
+  case missingInput(String)
+  /// Output that cannot be written (73).
+  case cannotCreate(String)
+  /// A content pack that does not load (65 or 66).
+  case content(ContentError)
+
+  var exitCode: Int32 {
+    switch self {
+    case .usage: return 64
+    case .badData: return 65
+    case .missingInput: return 66
+    case .cannotCreate: return 73
+    case .content(.packNotFound): return 66
+    case .content(.unreadable): return 66
+    case .content(.invalid): return 65
+    }
+  }
+
+  var message: String {
+    switch self {
+    case .usage(let text), .badData(let text), .missingInput(let text), .cannotCreate(let text): return text
+    case .content(let error): return error.description
+    }
+  }
+}
+
+extension ParsableCommand {
+  /// Runs `body`, turning `CLIError`s into a message on standard error and their exit status.
+  func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+      try body()
+    } catch let error as CLIError {
+      Console.standardError.write(Self.prefixed(error.message))
+      throw ExitCode(error.exitCode)
+    }
+  }
+
+  /// Prefixes each line of a message with `rolefit: `, unless it already names a file position.
+  static func prefixed(_ message: String) -> String {
+    message.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+      line.contains(": error: ") || line.contains(": warning: ") ? String(line) : "rolefit: \(line)"
+    }.joined(separator: "\n") + "\n"
+  }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import RolefitCore
+import RolefitTerminal
+
+/// `rolefit assess`: score an answers file, or take the assessment interactively.
+struct Assess: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Score the self-assessment from an answers file, or take it interactively.",
+    discussion: """
+      With --answers FILE, scores the file and prints the result. FILE is JSON or YAML mapping
+      question ids (see `rolefit questions`) to an option id, a list of option ids, or a number:
+
+        resp.shared-devops: b
+        metrics.kpis-tracked: [velocity, roi]
+        profile.project-months: 40
+
+      Unanswered questions are allowed; an unknown question or option id is an error (exit 65).
+      Without --answers, starts the interactive assessment.
+      """)
+
+  @OptionGroup var content: ContentOptions
+  @Option(name: .customLong("answers"), help: ArgumentHelp("An answers file (JSON or YAML); - for standard input.", valueName: "file"))
+  var answersFile: String?
+  @Option(help: "Output format: text, markdown or json.") var format: OutputFormat = .text
+  @Option(name: .customLong("out"), help: ArgumentHelp("Also write the answers and result as JSON to this file.", valueName: "file"))
+  var outFile: String?
+
+  func run() throws {
+    try reportingErrors {
+      let pack = try content.load()
+      guard let answersFile else {
+        try Start.runInteractive(pack: pack, startWith: "assess", outFile: outFile)
+        return
+      }
+      let text = try InputFiles.read(answersFile, what: "answers file")
+      let sheet: AnswerSheet
+      do {
+        sheet = try AnswerFile.parse(text, file: answersFile == "-" ? "<stdin>" : answersFile, pack: pack)
+      } catch let error as ContentError {
+        throw CLIError.content(error)
+      }
+      let report = AssessmentReport(pack: pack, answers: sheet)
+      let console = Console.standardOutput
+      let renderer = AssessmentRenderer(pack: pack, width: console.width, styler: console.styler)
+      console.write(renderer.render(report, as: format))
+      if let outFile {
+        try InputFiles.write(renderer.render(report, as: .json), to: outFile)
+      }
+    }
+  }
+}
+
+extension OutputFormat: ExpressibleByArgument {}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import RolefitCore
+import RolefitTerminal
+
+/// `rolefit content`: check and describe a content pack.
+struct ContentCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "content",
+    abstract: "Check a content pack (lint) or count what it holds (stats).",
+    subcommands: [Lint.self, Stats.self])
+
+  struct Lint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Report every problem in a content pack, as path:line:column: severity: message.",
+      discussion: """
+        Checks the schema (required fields, types, unknown keys), references (role, area, claim,
+        credential and prerequisite ids exist; ids are unique), balance (how far each role can be
+        reached; questions that cannot change the result), freshness (facts older than the pack's
+        freshness_months) and coverage (source claims nothing cites).
+        Exit status 65 when there is any error; warnings alone exit 0.
+        Without DIR, lints --content, ROLEFIT_CONTENT or the bundled pack.
+        """)
+
+    @Argument(help: ArgumentHelp("The pack folder to check.", valueName: "dir")) var directory: String?
+    @OptionGroup var content: ContentOptions
+
+    func run() throws {
+      try reportingErrors {
+        var options = content
+        if let directory { options.directory = directory }
+        let outcome = ContentLoader.read(try options.files())
+        var diagnostics = outcome.diagnostics
+        if let pack = outcome.pack { diagnostics += PackLinter(pack: pack).lint() }
+        let console = Console.standardOutput
+        for diagnostic in diagnostics {
+          let label = diagnostic.severity == .error ? console.styler.bold(diagnostic.description) : diagnostic.description
+          console.line(label)
+        }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        Console.standardError.line("\(options.origin): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        if errors > 0 { throw ExitCode(65) }
+      }
+    }
+  }
+
+  struct Stats: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Count what a content pack holds, in a table.")
+
+    @Argument(help: ArgumentHelp("The pack folder.", valueName: "dir")) var directory: String?
+    @OptionGroup var content: ContentOptions
+
+    func run() throws {
+      try reportingErrors {
+        var options = content
+        if let directory { options.directory = directory }
+        let pack = try options.load(warnings: false)
+        Console.standardOutput.write(PackStats(pack: pack).table())
+      }
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import RolefitTerminal
+import ArgumentParser
+import Foundation
+import RolefitBundledContent
+import RolefitCore
+
+/// `--content DIR`: which content pack to use. Shared by every command.
+struct ContentOptions: ParsableArguments {
+  @Option(
+    name: .customLong("content"),
+    help: ArgumentHelp(
+      "A content pack folder to use instead of the bundled pack (also ROLEFIT_CONTENT).", valueName: "dir"))
+  var directory: String?
+
+  /// Where the pack comes from, for messages: a folder or the bundled pack.
+  var origin: String {
+    if let directory = directory ?? ProcessInfo.processInfo.environment["ROLEFIT_CONTENT"], !directory.isEmpty {
+      return directory
+    }
+    return "bundled pack"
+  }
+
+  /// The pack's files: the flag, then the environment, then the pack built into the binary.
+  func files() throws -> [PackFile] {
+    let environment = ProcessInfo.processInfo.environment["ROLEFIT_CONTENT"]
+    if let path = directory ?? (environment?.isEmpty == false ? environment : nil) {
+      let url = URL(fileURLWithPath: path)
+      do {
+        return try PackFile.files(inDirectory: url, displayRoot: path.hasSuffix("/") ? String(path.dropLast()) : path)
+      } catch ContentError.packNotFound {
+        let source = directory != nil ? "--content" : "ROLEFIT_CONTENT"
+        throw CLIError.missingInput("no content pack at \(url.standardizedFileURL.path) (from \(source)): the folder must hold a pack.yaml")
+      }
+    }
+    return BundledContent.files.map {
+      PackFile(path: $0.path, displayPath: BundledContent.displayRoot + "/" + $0.path, text: $0.text)
+    }
+  }
+
+  /// Loads the pack; errors stop the program (exit 65), warnings of a pack given by folder are shown once.
+  func load(warnings: Bool = true) throws -> ContentPack {
+    let files = try files()
+    do {
+      let outcome = try ContentLoader.load(files)
+      guard let pack = outcome.pack else { throw CLIError.badData("the content pack could not be loaded") }
+      if warnings, origin != "bundled pack" {
+        for diagnostic in outcome.diagnostics where diagnostic.severity == .warning {
+          Console.standardError.write(diagnostic.description + "\n")
+        }
+        for diagnostic in PackLinter(pack: pack).lint() where diagnostic.severity == .error {
+          throw CLIError.badData(diagnostic.description)
+        }
+      }
+      return pack
+    } catch let error as ContentError {
+      throw CLIError.content(error)
+    }
+  }
+}

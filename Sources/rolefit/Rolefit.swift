@@ -1,0 +1,35 @@
+import ArgumentParser
+
+/// The `rolefit` command: with no subcommand, the interactive session.
+@main
+struct Rolefit: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "rolefit",
+    abstract: "Is this work project management or program management, and what should you do about it?",
+    discussion: """
+      Run `rolefit` with no arguments for an interactive session: take the self-assessment,
+      analyse a job description, or run a workshop. Everything rolefit knows comes from a
+      content pack of YAML files; the bundled pack is built in, `--content DIR` or
+      ROLEFIT_CONTENT picks another.
+
+      Examples:
+        rolefit                                  start the interactive session
+        rolefit assess --answers me.yaml         score an answers file (text, markdown or json)
+        rolefit questions --format json          every question, option and weight
+        rolefit jd posting.txt                   what role a job description really describes
+        rolefit content lint ./my-pack           check a content pack
+
+      Exit codes: 0 success, 64 usage error, 65 bad data, 66 missing input, 73/74 cannot write.
+      NO_COLOR=1 turns colour off.
+      """,
+    version: RolefitVersion.string,
+    subcommands: [
+      Start.self, Assess.self, Questions.self, ContentCommand.self,
+    ],
+    defaultSubcommand: Start.self
+  )
+}
+
+enum RolefitVersion {
+  static let string = "0.1.0"
+}

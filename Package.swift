@@ -73,7 +73,6 @@ let package = Package(
     .testTarget(
       name: "RolefitCoreTests",
       dependencies: ["RolefitCore", "RolefitBundledContent"],
-      resources: [.copy("Fixtures")],
       swiftSettings: strictSettings
     ),
     .testTarget(

@@ -1,10 +1,11 @@
 /// A small seeded random generator, so resampling gives the same result for the same answers.
-struct SplitMix64: RandomNumberGenerator {
+public struct SplitMix64: RandomNumberGenerator, Sendable {
   private var state: UInt64
 
-  init(seed: UInt64) { state = seed }
+  /// A generator that always produces the same sequence for the same seed.
+  public init(seed: UInt64) { state = seed }
 
-  mutating func next() -> UInt64 {
+  public mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -13,7 +14,7 @@ struct SplitMix64: RandomNumberGenerator {
   }
 
   /// A seed from text, by FNV-1a: stable across runs and platforms (unlike `Hasher`).
-  static func seed(from text: String) -> UInt64 {
+  public static func seed(from text: String) -> UInt64 {
     var hash: UInt64 = 0xCBF2_9CE4_8422_2325
     for byte in text.utf8 {
       hash ^= UInt64(byte)

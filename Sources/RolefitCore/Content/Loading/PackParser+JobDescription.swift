@@ -40,7 +40,7 @@ extension PackParser {
     var advice: [String: JobDescriptionRules.RoleAdvice] = [:]
     if let table = map.required("recommendations")?.mapping("'recommendations'") {
       for entry in table.entries {
-        book.refer(.role, entry.key, at: entry.keyLocation)
+        book.refer(.weightTarget, entry.key, at: entry.keyLocation)
         guard let item = entry.value.mapping("the recommendations for '\(entry.key)'") else { continue }
         item.rejectUnknownKeys(allowed: ["title", "kpis", "certifications", "claims"])
         advice[entry.key] = .init(

@@ -1,0 +1,100 @@
+import RolefitBundledContent
+import RolefitCore
+import RolefitTerminal
+import Testing
+
+/// The REPL's logic, driven by a scripted reader: the same code that runs on readline.
+@Suite struct SessionTests {
+  let pack: ContentPack
+
+  init() throws {
+    let files = BundledContent.files.map { PackFile(path: $0.path, displayPath: "content/" + $0.path, text: $0.text) }
+    pack = try #require(try ContentLoader.load(files).pack)
+  }
+
+  /// Runs a session over `lines` and returns what it printed.
+  func transcript(_ lines: [String], interactive: Bool = true, startWith: String? = nil) -> (String, ScriptedLineReader) {
+    let console = Console(capturingWithWidth: 100)
+    let reader = ScriptedLineReader(lines: lines, interactive: interactive)
+    let session = Session(pack: pack, console: console, reader: reader, clock: { 0 })
+    session.run(startWith: startWith)
+    return (console.output, reader)
+  }
+
+  /// The first option of every question, profile answers made valid.
+  func firstAnswers() -> [String] {
+    AssessmentRun(pack: pack).questions.map { question in
+      question.kind == .number ? "12" : question.optionIDs[0]
+    }
+  }
+
+  @Test func aWholeAssessmentEndsWithAResultAndALearningPath() {
+    let (output, reader) = transcript(["assess"] + firstAnswers() + ["quit"])
+    #expect(output.contains("Your fit: "))
+    #expect(output.contains("By area"))
+    #expect(output.contains("Learning path: "))
+    let count = AssessmentRun(pack: pack).questions.count
+    #expect(reader.prompts.contains("[1/\(count)] rolefit> "))
+    #expect(reader.prompts.contains("[\(count)/\(count)] rolefit> "))
+  }
+
+  @Test func backReturnsToThePreviousQuestionAndShowsTheEarlierAnswer() {
+    let run = AssessmentRun(pack: pack)
+    let first = run.questions[0]
+    let (output, reader) = transcript(["assess", first.optionIDs[1], "back", first.optionIDs[0]])
+    #expect(output.contains("Your earlier answer: \(first.optionIDs[1])."))
+    #expect(reader.prompts.prefix(5) == ["rolefit> ", "[1/\(run.questions.count)] rolefit> ", "[2/\(run.questions.count)] rolefit> ", "[1/\(run.questions.count)] rolefit> ", "[2/\(run.questions.count)] rolefit> "])
+  }
+
+  @Test func whyShowsTheMeasureAndTheSourceStatement() throws {
+    let first = AssessmentRun(pack: pack).questions[0]
+    let (output, _) = transcript(["assess", "why"])
+    let claim = try #require(pack.claim(first.claims[0]))
+    #expect(output.contains("Measures: "))
+    #expect(output.contains("Source [\(claim.source)]"))
+  }
+
+  @Test func anInvalidAnswerReasksWithTheValidChoices() {
+    let first = AssessmentRun(pack: pack).questions[0]
+    let (output, reader) = transcript(["assess", "zz", first.optionIDs[0]])
+    #expect(output.contains("choose one of: \(first.optionIDs.joined(separator: ", "))"))
+    #expect(reader.prompts.filter { $0.hasPrefix("[1/") }.count == 2)
+  }
+
+  @Test func anUnknownCommandSuggestsTheNearestOne() {
+    let (output, _) = transcript(["asess"])
+    #expect(output.contains("Unknown command 'asess'. Did you mean 'assess'?"))
+    let (during, _) = transcript(["assess", "progess"])
+    #expect(during.contains("Did you mean 'progress'?"))
+  }
+
+  @Test func interruptedLinesAreIgnoredAndEndOfInputLeavesKeepingTheAnswers() {
+    let first = AssessmentRun(pack: pack).questions[0]
+    let console = Console(capturingWithWidth: 100)
+    let reader = ScriptedLineReader([.line("assess"), .interrupted, .line(first.optionIDs[0]), .endOfInput], interactive: true)
+    Session(pack: pack, console: console, reader: reader, clock: { 0 }).run()
+    #expect(console.output.contains("1 answers kept") || console.output.contains("answers kept"))
+    #expect(reader.prompts.filter { $0.hasPrefix("[1/") }.count == 2)
+  }
+
+  @Test func resultScoresWhatIsAnsweredSoFar() {
+    let questions = AssessmentRun(pack: pack).questions
+    let (output, _) = transcript(["assess", questions[0].optionIDs[0], questions[1].optionIDs[0], "result"])
+    #expect(output.contains("So far (2 answers"))
+    #expect(output.contains("2 of \(pack.scoredQuestions.count) questions answered"))
+  }
+
+  @Test func certShowsEligibilityAndRoleShowsTheSources() {
+    let (output, _) = transcript(["cert pmp", "role program-manager", "cert pmpp"])
+    #expect(output.contains("PMP: Project Management Professional"))
+    #expect(output.contains("You: "))
+    #expect(output.contains("Program manager"))
+    #expect(output.contains("Unknown credential 'pmpp'. Did you mean 'pmp'?"))
+  }
+
+  @Test func completionOffersCommandsOptionsAndIDs() {
+    let context = CompletionContext(firstWord: ["assess", "cert", "help"], afterCommand: ["cert": ["pmp", "pgmp", "csm"]])
+    #expect(context.candidates(before: "", word: "as") == ["assess"])
+    #expect(context.candidates(before: "cert ", word: "p") == ["pmp", "pgmp"])
+  }
+}

@@ -82,7 +82,7 @@ let package = Package(
     ),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["RolefitCore"],
+      dependencies: ["RolefitCore", "RolefitBundledContent"],
       swiftSettings: strictSettings
     ),
   ]

@@ -68,6 +68,7 @@ do {
     try source.write(to: output, atomically: true, encoding: .utf8)
   }
 } catch {
-  FileHandle.standardError.write(Data("rolefit-embed: cannot write \(output.path): \(error.localizedDescription)\n".utf8))
+  FileHandle.standardError.write(
+    Data("rolefit-embed: cannot write \(output.path): \(error.localizedDescription)\n".utf8))
   exit(73)
 }

@@ -1,10 +1,12 @@
-import RolefitTerminal
 import ArgumentParser
 import Foundation
 import RolefitBundledContent
 import RolefitCore
+import RolefitTerminal
 
-/// `--content DIR`: which content pack to use. Shared by every command.
+/// `--content DIR`: which content pack to use.
+///
+/// Shared by every command.
 struct ContentOptions: ParsableArguments {
   @Option(
     name: .customLong("content"),
@@ -29,7 +31,8 @@ struct ContentOptions: ParsableArguments {
         return try PackFile.files(inDirectory: url, displayRoot: path.hasSuffix("/") ? String(path.dropLast()) : path)
       } catch ContentError.packNotFound {
         let source = directory != nil ? "--content" : "ROLEFIT_CONTENT"
-        throw CLIError.missingInput("no content pack at \(url.standardizedFileURL.path) (from \(source)): the folder must hold a pack.yaml")
+        throw CLIError.missingInput(
+          "no content pack at \(url.standardizedFileURL.path) (from \(source)): the folder must hold a pack.yaml")
       }
     }
     return BundledContent.files.map {

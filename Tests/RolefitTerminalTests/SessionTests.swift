@@ -13,7 +13,8 @@ import Testing
   }
 
   /// Runs a session over `lines` and returns what it printed.
-  func transcript(_ lines: [String], interactive: Bool = true, startWith: String? = nil) -> (String, ScriptedLineReader) {
+  func transcript(_ lines: [String], interactive: Bool = true, startWith: String? = nil) -> (String, ScriptedLineReader)
+  {
     let console = Console(capturingWithWidth: 100)
     let reader = ScriptedLineReader(lines: lines, interactive: interactive)
     let session = Session(pack: pack, console: console, reader: reader, clock: { 0 })
@@ -43,7 +44,11 @@ import Testing
     let first = run.questions[0]
     let (output, reader) = transcript(["assess", first.optionIDs[1], "back", first.optionIDs[0]])
     #expect(output.contains("Your earlier answer: \(first.optionIDs[1])."))
-    #expect(reader.prompts.prefix(5) == ["rolefit> ", "[1/\(run.questions.count)] rolefit> ", "[2/\(run.questions.count)] rolefit> ", "[1/\(run.questions.count)] rolefit> ", "[2/\(run.questions.count)] rolefit> "])
+    #expect(
+      reader.prompts.prefix(5) == [
+        "rolefit> ", "[1/\(run.questions.count)] rolefit> ", "[2/\(run.questions.count)] rolefit> ",
+        "[1/\(run.questions.count)] rolefit> ", "[2/\(run.questions.count)] rolefit> ",
+      ])
   }
 
   @Test func whyShowsTheMeasureAndTheSourceStatement() throws {
@@ -71,7 +76,8 @@ import Testing
   @Test func interruptedLinesAreIgnoredAndEndOfInputLeavesKeepingTheAnswers() {
     let first = AssessmentRun(pack: pack).questions[0]
     let console = Console(capturingWithWidth: 100)
-    let reader = ScriptedLineReader([.line("assess"), .interrupted, .line(first.optionIDs[0]), .endOfInput], interactive: true)
+    let reader = ScriptedLineReader(
+      [.line("assess"), .interrupted, .line(first.optionIDs[0]), .endOfInput], interactive: true)
     Session(pack: pack, console: console, reader: reader, clock: { 0 }).run()
     #expect(console.output.contains("1 answers kept") || console.output.contains("answers kept"))
     #expect(reader.prompts.filter { $0.hasPrefix("[1/") }.count == 2)
@@ -93,7 +99,8 @@ import Testing
   }
 
   @Test func completionOffersCommandsOptionsAndIDs() {
-    let context = CompletionContext(firstWord: ["assess", "cert", "help"], afterCommand: ["cert": ["pmp", "pgmp", "csm"]])
+    let context = CompletionContext(
+      firstWord: ["assess", "cert", "help"], afterCommand: ["cert": ["pmp", "pgmp", "csm"]])
     #expect(context.candidates(before: "", word: "as") == ["assess"])
     #expect(context.candidates(before: "cert ", word: "p") == ["pmp", "pgmp"])
   }

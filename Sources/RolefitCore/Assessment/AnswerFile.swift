@@ -19,7 +19,9 @@ public enum AnswerFile {
     for entry in mapping.entries {
       guard let question = pack.question(entry.key) else {
         let suggestion = EditDistance.suggestion(for: entry.key, among: pack.questions.map(\.id))
-        sink.error(AnswerError.unknownQuestion(entry.key, suggestion: suggestion).description, at: entry.keyLocation, rule: "answers")
+        sink.error(
+          AnswerError.unknownQuestion(entry.key, suggestion: suggestion).description, at: entry.keyLocation,
+          rule: "answers")
         continue
       }
       if entry.value.isNull { continue }
@@ -29,7 +31,9 @@ public enum AnswerFile {
       } else if let text = entry.value.string("the answer to \(entry.key)") {
         if question.kind == .number {
           guard let number = Double(text) else {
-            sink.error(AnswerError.notANumber(question: entry.key, text: text).description, at: entry.value.location, rule: "answers")
+            sink.error(
+              AnswerError.notANumber(question: entry.key, text: text).description, at: entry.value.location,
+              rule: "answers")
             continue
           }
           raw = .number(number)

@@ -42,7 +42,9 @@ public struct AnswerSheet: Sendable, Hashable {
   }
 }
 
-/// Why an answer was not accepted. The wording is what users see.
+/// Why an answer was not accepted.
+///
+/// The wording is what users see.
 public enum AnswerError: Error, Sendable, Equatable, CustomStringConvertible {
   case unknownQuestion(String, suggestion: String?)
   case unknownOption(question: String, option: String, valid: [String])
@@ -61,7 +63,8 @@ public enum AnswerError: Error, Sendable, Equatable, CustomStringConvertible {
     case .notANumber(let question, let text):
       return "'\(text)' is not a number (\(question) asks for a number)"
     case .outOfRange(let question, let value, let minimum, let maximum):
-      return "\(AnswerValue.number(value)) is out of range for \(question) (\(AnswerValue.number(minimum))-\(AnswerValue.number(maximum)))"
+      return
+        "\(AnswerValue.number(value)) is out of range for \(question) (\(AnswerValue.number(minimum))-\(AnswerValue.number(maximum)))"
     case .oneOptionOnly(let question):
       return "\(question) takes one option"
     case .empty(let question):

@@ -1,4 +1,5 @@
 /// Where an assessment is kept as it is taken: after every answer, so nothing is lost.
+///
 /// The store implements it; the REPL calls it and goes on in memory when it fails.
 public protocol AssessmentRecorder: AnyObject {
   /// An unfinished assessment to offer for resumption, with when it was last touched.

@@ -63,15 +63,22 @@ public struct EligibilityChecker: Sendable {
     }
     for requirement in route.experience {
       if let waiver = requirement.waivedBy.first(where: profile.certifications.contains) {
-        met.append("your \(pack.credential(waiver)?.short ?? waiver) stands in for \(requirement.months) months of \(requirement.kind.rawValue) experience")
+        met.append(
+          "your \(pack.credential(waiver)?.short ?? waiver) stands in for \(requirement.months) months of \(requirement.kind.rawValue) experience"
+        )
         continue
       }
       let have = profile.months[requirement.kind] ?? 0
       let window = requirement.withinYears.map { " within \($0) years" } ?? ""
       if have < requirement.months {
-        let waiverText = requirement.waivedBy.isEmpty
-          ? "" : " (or hold the " + requirement.waivedBy.map { pack.credential($0)?.short ?? $0 }.joined(separator: " or ") + ")"
-        missing.append("\(requirement.months - have) more months of \(requirement.kind.rawValue) experience: needs \(requirement.months)\(window)\(waiverText), you have \(have)")
+        let waiverText =
+          requirement.waivedBy.isEmpty
+          ? ""
+          : " (or hold the " + requirement.waivedBy.map { pack.credential($0)?.short ?? $0 }.joined(separator: " or ")
+            + ")"
+        missing.append(
+          "\(requirement.months - have) more months of \(requirement.kind.rawValue) experience: needs \(requirement.months)\(window)\(waiverText), you have \(have)"
+        )
         waitMonths = max(waitMonths, requirement.months - have)
       } else {
         met.append("\(have) months of \(requirement.kind.rawValue) experience (needs \(requirement.months)\(window))")
@@ -82,9 +89,14 @@ public struct EligibilityChecker: Sendable {
         met.append("your \(pack.credential(waiver)?.short ?? waiver) meets the training requirement")
       } else if (profile.trainingHours ?? 0) < hours {
         let have = profile.trainingHours ?? 0
-        let alternative = route.trainingWaivedBy.isEmpty
-          ? "" : " (or hold the " + route.trainingWaivedBy.map { pack.credential($0)?.short ?? $0 }.joined(separator: " or ") + ")"
-        missing.append("\(format(hours - have)) more hours of training: needs \(format(hours))\(alternative), you have \(format(have))")
+        let alternative =
+          route.trainingWaivedBy.isEmpty
+          ? ""
+          : " (or hold the " + route.trainingWaivedBy.map { pack.credential($0)?.short ?? $0 }.joined(separator: " or ")
+            + ")"
+        missing.append(
+          "\(format(hours - have)) more hours of training: needs \(format(hours))\(alternative), you have \(format(have))"
+        )
       }
     }
     for prerequisite in route.requires where !profile.certifications.contains(prerequisite) {
@@ -92,18 +104,23 @@ public struct EligibilityChecker: Sendable {
     }
     if let course = route.course { missing.append("take the required course: \(course)") }
 
-    let onlyWaiting = waitMonths > 0 && missing.count == route.experience.filter({ requirement in
-      requirement.waivedBy.first(where: profile.certifications.contains) == nil
-        && (profile.months[requirement.kind] ?? 0) < requirement.months
-    }).count
+    let onlyWaiting =
+      waitMonths > 0
+      && missing.count
+        == route.experience.filter({ requirement in
+          requirement.waivedBy.first(where: profile.certifications.contains) == nil
+            && (profile.months[requirement.kind] ?? 0) < requirement.months
+        }).count
     let status: Eligibility.Status
     let detail: String
     if missing.isEmpty {
       status = .eligible
-      detail = "Eligible now (\(route.name.lowercased()))" + (met.isEmpty ? "." : ": " + met.joined(separator: "; ") + ".")
+      detail =
+        "Eligible now (\(route.name.lowercased()))" + (met.isEmpty ? "." : ": " + met.joined(separator: "; ") + ".")
     } else if onlyWaiting {
       status = .eligibleIn
-      detail = "Eligible in \(waitMonths) months if you keep gaining the experience (\(route.name.lowercased())): "
+      detail =
+        "Eligible in \(waitMonths) months if you keep gaining the experience (\(route.name.lowercased())): "
         + missing.joined(separator: "; ") + "."
     } else {
       status = .notEligible

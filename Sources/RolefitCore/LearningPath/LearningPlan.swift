@@ -30,7 +30,8 @@ public struct LearningPlanner: Sendable {
     let experienced = Set(
       pack.roles.filter { role in role.id != target && (role.experience.map { profile.months[$0] ?? 0 } ?? 0) > 0 }
         .map(\.id))
-    let chosen = candidates.first { $0.from.map(experienced.contains) ?? false }
+    let chosen =
+      candidates.first { $0.from.map(experienced.contains) ?? false }
       ?? candidates.first { $0.from == nil } ?? candidates.first
     guard let chosen else { return nil }
     let checker = EligibilityChecker(pack: pack)

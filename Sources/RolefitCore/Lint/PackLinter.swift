@@ -15,7 +15,9 @@ public struct PackLinter: Sendable {
   /// Every finding, in file order.
   public func lint() -> [Diagnostic] {
     (balance() + questionsThatCannotMatter() + sameAnswerEverywhere() + freshness() + coverage()).sorted {
-      ($0.location.file, $0.location.line, $0.location.column) < ($1.location.file, $1.location.line, $1.location.column)
+      ($0.location.file, $0.location.line, $0.location.column) < (
+        $1.location.file, $1.location.line, $1.location.column
+      )
     }
   }
 
@@ -155,7 +157,8 @@ public struct PackLinter: Sendable {
     let covered = coveredClaims
     return pack.claims.filter { !covered.contains($0.id) }.map {
       Diagnostic(
-        .warning, "claim '\($0.id)' is covered by nothing: no question, lexicon entry, learning step or credential cites it",
+        .warning,
+        "claim '\($0.id)' is covered by nothing: no question, lexicon entry, learning step or credential cites it",
         at: $0.location, rule: "coverage")
     }
   }

@@ -24,7 +24,11 @@ public struct PackStats: Sendable {
       rows.append(("  in \(area.id)", perRole))
     }
     for item in reach {
-      rows.append(("reach \(item.role)", "\(item.questions) questions, best share \(TextWrap.percent(item.maxShare)) (\(item.band))"))
+      rows.append(
+        (
+          "reach \(item.role)",
+          "\(item.questions) questions, best share \(TextWrap.percent(item.maxShare)) (\(item.band))"
+        ))
     }
     let covered = PackLinter(pack: pack).coveredClaims
     rows += [
@@ -41,6 +45,7 @@ public struct PackStats: Sendable {
   public func table() -> String {
     let rows = rows()
     let width = rows.map(\.0.count).max() ?? 0
-    return rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n") + "\n"
+    return rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n")
+      + "\n"
   }
 }

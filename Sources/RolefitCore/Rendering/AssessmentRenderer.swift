@@ -53,7 +53,8 @@ public struct AssessmentRenderer: Sendable {
 
   /// The claims of an evidence item that speak for the role it points to (or for neither).
   func supportingClaims(_ item: AssessmentResult.Evidence) -> [String] {
-    let matching = item.claims.filter { id in pack.claim(id).map { $0.role == nil || $0.role == item.towards } ?? false }
+    let matching = item.claims.filter { id in pack.claim(id).map { $0.role == nil || $0.role == item.towards } ?? false
+    }
     return Array((matching.isEmpty ? item.claims : matching).prefix(2))
   }
 
@@ -75,38 +76,53 @@ public struct AssessmentRenderer: Sendable {
     out.append(styler.bold("Your fit: ") + colored(styler.bold(headline(result.fit)), role: result.fit.role))
     out.append(
       "Confidence \(String(format2(result.fit.confidence))) "
-        + styler.dim("(\(result.answeredScored) of \(result.totalScored) questions answered; the same verdict in \(TextWrap.percent(result.stability)) of resamples)"))
+        + styler.dim(
+          "(\(result.answeredScored) of \(result.totalScored) questions answered; the same verdict in \(TextWrap.percent(result.stability)) of resamples)"
+        ))
     out.append("")
     let nameWidth = pack.roles.map(\.name.count).max() ?? 10
     for score in result.scores {
       let name = roleName(score.role).padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-      out.append("  \(name)  \(colored(Bar.draw(score.share, width: 24), role: score.role)) \(TextWrap.percent(score.share))")
+      out.append(
+        "  \(name)  \(colored(Bar.draw(score.share, width: 24), role: score.role)) \(TextWrap.percent(score.share))")
     }
     for warning in result.warnings {
       out.append("")
-      out.append(styler.warning(TextWrap.wrap("! \(warning.message) Treat this result as provisional.", width: width, indent: "  ")))
+      out.append(
+        styler.warning(
+          TextWrap.wrap("! \(warning.message) Treat this result as provisional.", width: width, indent: "  ")))
     }
     out.append("")
     out.append(styler.bold("By area"))
     let areaWidth = pack.areas.map(\.name.count).max() ?? 10
     for area in result.areas {
       let name = (pack.area(area.area)?.name ?? area.area).padding(toLength: areaWidth, withPad: " ", startingAt: 0)
-      guard area.answered > 0, let lead = area.shares.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) else {
+      guard area.answered > 0,
+        let lead = area.shares.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })
+      else {
         out.append("  \(name)  " + styler.dim("not answered"))
         continue
       }
-      let detail = pack.roles.map { "\($0.short) \(TextWrap.percent(area.shares[$0.id] ?? 0))" }.joined(separator: " · ")
-      out.append("  \(name)  \(colored(Bar.draw(lead.value, width: 10), role: lead.key)) \(detail) " + styler.dim("(\(area.answered)/\(area.total))"))
+      let detail = pack.roles.map { "\($0.short) \(TextWrap.percent(area.shares[$0.id] ?? 0))" }.joined(
+        separator: " · ")
+      out.append(
+        "  \(name)  \(colored(Bar.draw(lead.value, width: 10), role: lead.key)) \(detail) "
+          + styler.dim("(\(area.answered)/\(area.total))"))
     }
     if !result.evidence.isEmpty {
       out.append("")
       out.append(styler.bold("Why: the answers that moved it most"))
       for (index, item) in result.evidence.enumerated() {
-        out.append(TextWrap.wrap("\(item.questionText)", width: width, indent: "     ", firstIndent: "  \(index + 1). "))
-        out.append(TextWrap.wrap("You: \"\(item.answer)\" → \(roleName(item.towards).lowercased())", width: width, indent: "     ", firstIndent: "     "))
+        out.append(
+          TextWrap.wrap("\(item.questionText)", width: width, indent: "     ", firstIndent: "  \(index + 1). "))
+        out.append(
+          TextWrap.wrap(
+            "You: \"\(item.answer)\" → \(roleName(item.towards).lowercased())", width: width, indent: "     ",
+            firstIndent: "     "))
         for claim in supportingClaims(item) {
           if let line = sourceLine(claim) {
-            out.append(styler.dim(TextWrap.wrap("Source: \(line)", width: width, indent: "       ", firstIndent: "     ")))
+            out.append(
+              styler.dim(TextWrap.wrap("Source: \(line)", width: width, indent: "       ", firstIndent: "     ")))
           }
         }
       }
@@ -121,14 +137,18 @@ public struct AssessmentRenderer: Sendable {
           out.append(TextWrap.wrap(change, width: width, indent: "      ", firstIndent: "    - "))
         }
         if changes.count > Self.changesShown {
-          out.append(styler.dim("    - and \(changes.count - Self.changesShown) more (the JSON and Markdown reports list them all)"))
+          out.append(
+            styler.dim(
+              "    - and \(changes.count - Self.changesShown) more (the JSON and Markdown reports list them all)"))
         }
       }
     }
     if let plan = report.plan {
       out.append("")
       out.append(styler.bold("Learning path: \(plan.path.title)"))
-      if !plan.path.summary.isEmpty { out.append(TextWrap.wrap(plan.path.summary, width: width, indent: "  ", firstIndent: "  ")) }
+      if !plan.path.summary.isEmpty {
+        out.append(TextWrap.wrap(plan.path.summary, width: width, indent: "  ", firstIndent: "  "))
+      }
       for (index, step) in plan.steps.enumerated() {
         var head = "  \(index + 1). \(stepTitle(step))"
         if let eligibility = step.eligibility { head += ": " + statusText(eligibility) }
@@ -136,11 +156,14 @@ public struct AssessmentRenderer: Sendable {
         if let eligibility = step.eligibility {
           out.append(TextWrap.wrap(eligibility.detail, width: width, indent: "     ", firstIndent: "     "))
           if let credential = pack.credential(eligibility.credential), !credential.verified || credential.note != nil {
-            let caveat = (credential.verified ? "" : "Not re-checked against the issuing body. ") + (credential.note ?? "")
-            out.append(styler.dim(TextWrap.wrap("Note: \(caveat)", width: width, indent: "     ", firstIndent: "     ")))
+            let caveat =
+              (credential.verified ? "" : "Not re-checked against the issuing body. ") + (credential.note ?? "")
+            out.append(
+              styler.dim(TextWrap.wrap("Note: \(caveat)", width: width, indent: "     ", firstIndent: "     ")))
           }
         }
-        out.append(styler.dim(TextWrap.wrap("Why here: \(step.why)", width: width, indent: "     ", firstIndent: "     ")))
+        out.append(
+          styler.dim(TextWrap.wrap("Why here: \(step.why)", width: width, indent: "     ", firstIndent: "     ")))
       }
       if !plan.alternatives.isEmpty {
         out.append(styler.dim("  Other paths: " + plan.alternatives.joined(separator: ", ")))
@@ -168,12 +191,17 @@ public struct AssessmentRenderer: Sendable {
   func markdown(_ report: AssessmentReport) -> String {
     let result = report.result
     var out: [String] = ["# rolefit assessment", ""]
-    out.append("**Fit:** \(headline(result.fit)) · **confidence** \(format2(result.fit.confidence)) · \(result.answeredScored) of \(result.totalScored) questions answered · pack `\(report.packID)` \(report.packVersion)")
+    out.append(
+      "**Fit:** \(headline(result.fit)) · **confidence** \(format2(result.fit.confidence)) · \(result.answeredScored) of \(result.totalScored) questions answered · pack `\(report.packID)` \(report.packVersion)"
+    )
     out.append("")
     out.append("| Role | Share |")
     out.append("| --- | ---: |")
     for score in result.scores { out.append("| \(roleName(score.role)) | \(TextWrap.percent(score.share)) |") }
-    for warning in result.warnings { out.append(""); out.append("> **Warning:** \(warning.message) Treat this result as provisional.") }
+    for warning in result.warnings {
+      out.append("")
+      out.append("> **Warning:** \(warning.message) Treat this result as provisional.")
+    }
     out.append("")
     out.append("## By area")
     out.append("")
@@ -181,14 +209,18 @@ public struct AssessmentRenderer: Sendable {
     out.append("| --- | " + pack.roles.map { _ in "---:" }.joined(separator: " | ") + " | ---: |")
     for area in result.areas {
       let cells = pack.roles.map { area.answered > 0 ? TextWrap.percent(area.shares[$0.id] ?? 0) : "–" }
-      out.append("| \(pack.area(area.area)?.name ?? area.area) | " + cells.joined(separator: " | ") + " | \(area.answered)/\(area.total) |")
+      out.append(
+        "| \(pack.area(area.area)?.name ?? area.area) | " + cells.joined(separator: " | ")
+          + " | \(area.answered)/\(area.total) |")
     }
     if !result.evidence.isEmpty {
       out.append("")
       out.append("## Why: the answers that moved it most")
       out.append("")
       for (index, item) in result.evidence.enumerated() {
-        out.append("\(index + 1). **\(item.questionText)** You answered “\(item.answer)” → \(roleName(item.towards).lowercased()).")
+        out.append(
+          "\(index + 1). **\(item.questionText)** You answered “\(item.answer)” → \(roleName(item.towards).lowercased())."
+        )
         for claim in supportingClaims(item) { if let line = sourceLine(claim) { out.append("   - Source: \(line)") } }
       }
     }
@@ -205,7 +237,10 @@ public struct AssessmentRenderer: Sendable {
       out.append("")
       out.append("## Learning path: \(plan.path.title)")
       out.append("")
-      if !plan.path.summary.isEmpty { out.append(plan.path.summary); out.append("") }
+      if !plan.path.summary.isEmpty {
+        out.append(plan.path.summary)
+        out.append("")
+      }
       for (index, step) in plan.steps.enumerated() {
         var line = "\(index + 1). **\(stepTitle(step))**"
         if let eligibility = step.eligibility { line += ": \(statusText(eligibility)). \(eligibility.detail)" }

@@ -4,7 +4,8 @@ import Foundation
 public enum JSONOutput {
   public static func encode(_ value: some Encodable, pretty: Bool = true) -> String {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+    encoder.outputFormatting =
+      pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
     guard let data = try? encoder.encode(value) else { return "{}" }
     return String(decoding: data, as: UTF8.self) + (pretty ? "\n" : "")
   }
@@ -15,23 +16,71 @@ public enum JSONOutput {
 
 /// The JSON shape of an assessment (see README: `fit`, `scores`, `areas`, `evidence`, `learningPath`).
 struct AssessmentJSON: Encodable {
-  struct Fit: Encodable { var role: String; var band: String; var confidence: Double; var topShare: Double }
-  struct Area: Encodable { var area: String; var name: String; var answered: Int; var total: Int; var scores: [String: Double] }
-  struct ClaimRef: Encodable { var id: String; var source: String; var text: String }
+  struct Fit: Encodable {
+    var role: String
+    var band: String
+    var confidence: Double
+    var topShare: Double
+  }
+  struct Area: Encodable {
+    var area: String
+    var name: String
+    var answered: Int
+    var total: Int
+    var scores: [String: Double]
+  }
+  struct ClaimRef: Encodable {
+    var id: String
+    var source: String
+    var text: String
+  }
   struct Evidence: Encodable {
-    var question: String; var text: String; var answer: String; var towards: String; var impact: Double
+    var question: String
+    var text: String
+    var answer: String
+    var towards: String
+    var impact: Double
     var claims: [ClaimRef]
   }
-  struct Change: Encodable { var question: String; var from: String; var to: String; var toText: String }
-  struct Edge: Encodable { var kind: String; var newRole: String; var newBand: String; var changes: [Change] }
-  struct Warning: Encodable { var id: String; var message: String }
-  struct Step: Encodable {
-    var credential: String; var name: String; var status: String; var months: Int?; var detail: String
-    var why: String; var verified: Bool
+  struct Change: Encodable {
+    var question: String
+    var from: String
+    var to: String
+    var toText: String
   }
-  struct Topic: Encodable { var position: Int; var topic: String; var why: String }
-  struct Path: Encodable { var id: String; var title: String; var alternatives: [String] }
-  struct Pack: Encodable { var id: String; var version: String }
+  struct Edge: Encodable {
+    var kind: String
+    var newRole: String
+    var newBand: String
+    var changes: [Change]
+  }
+  struct Warning: Encodable {
+    var id: String
+    var message: String
+  }
+  struct Step: Encodable {
+    var credential: String
+    var name: String
+    var status: String
+    var months: Int?
+    var detail: String
+    var why: String
+    var verified: Bool
+  }
+  struct Topic: Encodable {
+    var position: Int
+    var topic: String
+    var why: String
+  }
+  struct Path: Encodable {
+    var id: String
+    var title: String
+    var alternatives: [String]
+  }
+  struct Pack: Encodable {
+    var id: String
+    var version: String
+  }
 
   var pack: Pack
   var fit: Fit
@@ -63,12 +112,16 @@ struct AssessmentJSON: Encodable {
       Evidence(
         question: item.question, text: item.questionText, answer: item.answer, towards: item.towards,
         impact: JSONOutput.round(item.impact),
-        claims: item.claims.compactMap { content.claim($0) }.map { ClaimRef(id: $0.id, source: $0.source, text: $0.text) })
+        claims: item.claims.compactMap { content.claim($0) }.map {
+          ClaimRef(id: $0.id, source: $0.source, text: $0.text)
+        })
     }
     whatWouldChangeIt = result.edges.map { edge in
       Edge(
         kind: edge.kind.rawValue, newRole: edge.newRole, newBand: edge.newBand,
-        changes: edge.changes.map { Change(question: $0.question, from: "\($0.from)", to: "\($0.to)", toText: $0.toText) })
+        changes: edge.changes.map {
+          Change(question: $0.question, from: "\($0.from)", to: "\($0.to)", toText: $0.toText)
+        })
     }
     warnings = result.warnings.map { Warning(id: $0.id, message: $0.message) }
     answered = result.answeredScored

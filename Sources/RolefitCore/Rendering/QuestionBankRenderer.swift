@@ -5,15 +5,32 @@ public struct QuestionBankRenderer: Sendable {
   public init(pack: ContentPack) { self.pack = pack }
 
   struct Bank: Encodable {
-    struct RoleItem: Encodable { var id: String; var name: String }
-    struct OptionItem: Encodable {
-      var id: String; var text: String; var weights: [String: Double]?
+    struct RoleItem: Encodable {
+      var id: String
+      var name: String
     }
-    struct RangeItem: Encodable { var max: Double?; var weights: [String: Double] }
+    struct OptionItem: Encodable {
+      var id: String
+      var text: String
+      var weights: [String: Double]?
+    }
+    struct RangeItem: Encodable {
+      var max: Double?
+      var weights: [String: Double]
+    }
     struct QuestionItem: Encodable {
-      var id: String; var type: String; var area: String; var text: String; var measures: String
-      var claims: [String]; var options: [OptionItem]; var profile: String?
-      var unit: String?; var min: Double?; var max: Double?; var ranges: [RangeItem]?
+      var id: String
+      var type: String
+      var area: String
+      var text: String
+      var measures: String
+      var claims: [String]
+      var options: [OptionItem]
+      var profile: String?
+      var unit: String?
+      var min: Double?
+      var max: Double?
+      var ranges: [RangeItem]?
     }
     var pack: String
     var version: String
@@ -48,7 +65,9 @@ public struct QuestionBankRenderer: Sendable {
       for question in questions {
         out.append("  \(question.id) [\(question.kind.rawValue)] \(question.text)")
         if question.kind == .number, let spec = question.number {
-          out.append("      a number of \(spec.unit.isEmpty ? "units" : spec.unit), \(AnswerValue.number(spec.minimum))-\(AnswerValue.number(spec.maximum))")
+          out.append(
+            "      a number of \(spec.unit.isEmpty ? "units" : spec.unit), \(AnswerValue.number(spec.minimum))-\(AnswerValue.number(spec.maximum))"
+          )
         } else {
           out.append("      options: " + question.optionIDs.joined(separator: " "))
         }

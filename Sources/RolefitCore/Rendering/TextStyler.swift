@@ -1,5 +1,7 @@
-/// How rendered text is decorated. The core renders through this seam; the terminal layer
-/// supplies colour, tests and files get plain text.
+/// How rendered text is decorated.
+///
+/// The core renders through this seam; the terminal layer supplies colour, tests and files get plain
+/// text.
 public protocol TextStyler: Sendable {
   func bold(_ text: String) -> String
   func dim(_ text: String) -> String

@@ -23,7 +23,8 @@ struct ResponseStyle {
     }
     let timed = sheet.seconds.values.sorted()
     if timed.count >= rules.minTimedAnswers {
-      let median = timed.count % 2 == 1
+      let median =
+        timed.count % 2 == 1
         ? timed[timed.count / 2] : (timed[timed.count / 2 - 1] + timed[timed.count / 2]) / 2
       if median < rules.minSecondsPerAnswer {
         let shown = (median * 10).rounded() / 10

@@ -1,10 +1,10 @@
-/// Scores answers against a pack's roles. The same scorer serves the REPL, `assess`,
-/// workshops and, through `WeightedEvidence`, the job-description engine.
+/// Scores answers against a pack's roles.
 ///
-/// A role's score is the sum of the weights its chosen answers earn; shares are scores over
-/// their sum. The band comes from the leading role's share of the top two; confidence is the
-/// fraction of bootstrap resamples of the answers that give the same verdict, scaled down when
-/// few questions are answered and when the answers look careless.
+/// The same scorer serves the REPL, `assess`, workshops and, through `WeightedEvidence`, the
+/// job-description engine. A role's score is the sum of the weights its chosen answers earn; shares are
+/// scores over their sum. The band comes from the leading role's share of the top two; confidence is
+/// the fraction of bootstrap resamples of the answers that give the same verdict, scaled down when few
+/// questions are answered and when the answers look careless.
 public struct Scorer: Sendable {
   public let pack: ContentPack
   let roleIDs: [String]
@@ -23,8 +23,10 @@ public struct Scorer: Sendable {
     var weights: [Double]
   }
 
-  /// Scores an answer sheet. Unanswered questions are allowed; unknown ids are ignored here
-  /// (validate with `AnswerFile` or `Question.validate` first).
+  /// Scores an answer sheet.
+  ///
+  /// Unanswered questions are allowed; unknown ids are ignored here (validate with `AnswerFile` or
+  /// `Question.validate` first).
   public func score(_ sheet: AnswerSheet) -> AssessmentResult {
     let contributions = scoredQuestions.compactMap { question -> Contribution? in
       guard let value = sheet[question.id] else { return nil }
@@ -33,7 +35,8 @@ public struct Scorer: Sendable {
     let totals = sum(contributions.map(\.weights))
     let verdict = Verdict(totals: totals, rules: pack.scoring)
     let stability = resampledStability(contributions, verdict: verdict)
-    let coverage = scoredQuestions.isEmpty
+    let coverage =
+      scoredQuestions.isEmpty
       ? 0 : min(1, Double(contributions.count) / (pack.scoring.fullCoverage * Double(scoredQuestions.count)))
     let warnings = ResponseStyle(rules: pack.scoring.responseStyle).warnings(for: sheet, questions: pack.questions)
     let carelessFactor = warnings.isEmpty ? 1 : pack.scoring.responseStyle.carelessConfidenceFactor
@@ -182,7 +185,9 @@ public struct Scorer: Sendable {
         fewestChanges(contributions, towards: target) { $0.top == target && !$0.isHybrid }
       }
     }
-    let band = fewestChanges(contributions, towards: verdict.second) { $0.band != verdict.band || $0.top != verdict.top }
+    let band = fewestChanges(contributions, towards: verdict.second) {
+      $0.band != verdict.band || $0.top != verdict.top
+    }
     let role = fewestChanges(contributions, towards: verdict.second) { $0.top != verdict.top }
     if let band, let role, band.changes.count == role.changes.count { return [role] }
     return [band, role].compactMap { $0 }

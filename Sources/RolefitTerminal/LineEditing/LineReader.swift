@@ -40,8 +40,10 @@ public struct CompletionContext: Sendable, Equatable {
   }
 }
 
-/// Reads lines from the user. The REPL talks only to this protocol, so its logic is tested
-/// with a scripted reader and runs unchanged on readline or on a pipe.
+/// Reads lines from the user.
+///
+/// The REPL talks only to this protocol, so its logic is tested with a scripted reader and runs
+/// unchanged on readline or on a pipe.
 public protocol LineReader: AnyObject {
   /// Reads one line after showing `prompt`; `remember` adds it to the history.
   func readLine(prompt: String, remember: Bool) -> LineInput

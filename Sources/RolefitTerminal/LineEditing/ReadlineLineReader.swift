@@ -57,7 +57,8 @@ public final class ReadlineLineReader: LineReader {
   }
 
   /// The history file: `$XDG_STATE_HOME/rolefit/history`, else `~/.local/state/rolefit/history`.
-  public static func defaultHistoryPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+  public static func defaultHistoryPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String?
+  {
     if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
       return state + "/rolefit/history"
     }

@@ -3,6 +3,7 @@ import RolefitCore
 
 extension Session {
   /// Runs the assessment from where it stands until it ends or the user leaves it.
+  ///
   /// Returns `false` when input ended (Ctrl-D or end of pipe) and the session should close.
   func assess() -> Bool {
     var current = run ?? AssessmentRun(pack: pack)
@@ -11,8 +12,10 @@ extension Session {
       let resuming = current.answeredCount > 0
       console.line(
         resuming
-          ? styler.bold("Resuming your assessment") + " at question \(current.position + 1) of \(current.questions.count)."
-          : styler.bold("Self-assessment") + ": \(current.questions.count) questions about your own work. Answer with the option's letter or number;"
+          ? styler.bold("Resuming your assessment")
+            + " at question \(current.position + 1) of \(current.questions.count)."
+          : styler.bold("Self-assessment")
+            + ": \(current.questions.count) questions about your own work. Answer with the option's letter or number;"
             + " help lists commands (back, skip, why, result).")
     }
     var shownAt = clock()
@@ -42,7 +45,8 @@ extension Session {
         persist()
         if current.answeredCount > 0 {
           console.line("")
-          console.line("Stopped at question \(current.position + 1); \(current.answeredCount) answers kept. Type assess to go on.")
+          console.line(
+            "Stopped at question \(current.position + 1); \(current.answeredCount) answers kept. Type assess to go on.")
         }
         return false
       case .interrupted:
@@ -79,7 +83,9 @@ extension Session {
             case "quit":
               run = current
               persist()
-              console.line("Assessment paused at question \(current.position + 1) with \(current.answeredCount) answers. Type assess to go on.")
+              console.line(
+                "Assessment paused at question \(current.position + 1) with \(current.answeredCount) answers. Type assess to go on."
+              )
               return true
             default: break
             }
@@ -114,25 +120,33 @@ extension Session {
     run = nil
     if reader.isInteractive {
       console.line("")
-      console.line(styler.dim("save FILE writes this result (.md or .json); cert ID shows a certification; assess starts again."))
+      console.line(
+        styler.dim("save FILE writes this result (.md or .json); cert ID shows a certification; assess starts again."))
     }
   }
 
   func show(_ question: Question, in current: AssessmentRun) {
     let area = pack.area(question.area)?.name ?? question.area
     console.line("")
-    console.line(styler.dim("[\(current.position + 1)/\(current.questions.count)] \(area) · \(kindName(question.kind))"))
+    console.line(
+      styler.dim("[\(current.position + 1)/\(current.questions.count)] \(area) · \(kindName(question.kind))"))
     console.line(styler.bold(TextWrap.wrap(question.text, width: console.width)))
     switch question.kind {
     case .number:
       if let spec = question.number {
-        console.line(styler.dim("  Enter a number of \(spec.unit.isEmpty ? "units" : spec.unit) (\(AnswerValue.number(spec.minimum))-\(AnswerValue.number(spec.maximum)))."))
+        console.line(
+          styler.dim(
+            "  Enter a number of \(spec.unit.isEmpty ? "units" : spec.unit) (\(AnswerValue.number(spec.minimum))-\(AnswerValue.number(spec.maximum)))."
+          ))
       }
     default:
       let width = question.options.map(\.id.count).max() ?? 1
       for option in question.options {
         let id = option.id.padding(toLength: width, withPad: " ", startingAt: 0)
-        console.line(TextWrap.wrap(option.text, width: console.width, indent: String(repeating: " ", count: width + 4), firstIndent: "  \(styler.bold(id))  "))
+        console.line(
+          TextWrap.wrap(
+            option.text, width: console.width, indent: String(repeating: " ", count: width + 4),
+            firstIndent: "  \(styler.bold(id))  "))
       }
     }
     if let existing = current.answers[question.id] {
@@ -167,13 +181,17 @@ extension Session {
     console.line(TextWrap.wrap("Measures: \(question.measures)", width: console.width, indent: "  "))
     for claim in question.claims.compactMap({ pack.claim($0) }) {
       let title = pack.source(claim.source)?.title ?? claim.source
-      console.line(TextWrap.wrap("Source [\(claim.source)]: \(claim.text)", width: console.width, indent: "    ", firstIndent: "  "))
+      console.line(
+        TextWrap.wrap(
+          "Source [\(claim.source)]: \(claim.text)", width: console.width, indent: "    ", firstIndent: "  "))
       console.line(styler.dim("    from “\(title)”"))
     }
   }
 
   private func progress(_ current: AssessmentRun) {
-    console.line("Question \(min(current.position + 1, current.questions.count)) of \(current.questions.count); \(current.answeredCount) answered.")
+    console.line(
+      "Question \(min(current.position + 1, current.questions.count)) of \(current.questions.count); \(current.answeredCount) answered."
+    )
     for area in pack.areas {
       let inArea = current.questions.filter { $0.area == area.id }
       guard !inArea.isEmpty else { continue }

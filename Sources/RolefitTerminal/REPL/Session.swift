@@ -30,13 +30,17 @@ public final class Session {
 
   var styler: any TextStyler { console.styler }
 
-  /// Runs until the user leaves. `startWith` runs one command first (`assess`).
+  /// Runs until the user leaves.
+  ///
+  /// `startWith` runs one command first (`assess`).
   public func run(startWith command: String? = nil) {
     if let resumable = recorder?.resumableRun(pack: pack) {
       run = resumable.run
       if reader.isInteractive || command == nil {
         console.line(
-          styler.dim("You have an unfinished assessment from \(resumable.when) (\(resumable.run.answeredCount) answers). Type assess to resume it."))
+          styler.dim(
+            "You have an unfinished assessment from \(resumable.when) (\(resumable.run.answeredCount) answers). Type assess to resume it."
+          ))
       }
     }
     if let command {
@@ -161,11 +165,15 @@ public final class Session {
   }
 
   private func showCredential(_ id: String?) {
-    guard let id, let credential = pack.credential(id) ?? pack.credentials.first(where: { $0.short.lowercased() == id.lowercased() })
+    guard let id,
+      let credential = pack.credential(id)
+        ?? pack.credentials.first(where: { $0.short.lowercased() == id.lowercased() })
     else {
       let known = pack.credentials.map(\.id).joined(separator: ", ")
       let near = id.flatMap { EditDistance.suggestion(for: $0, among: pack.credentials.map(\.id)) }
-      console.line((id == nil ? "Usage: cert ID. " : "Unknown credential '\(id ?? "")'. ") + (near.map { "Did you mean '\($0)'? " } ?? "") + "Known: \(known)")
+      console.line(
+        (id == nil ? "Usage: cert ID. " : "Unknown credential '\(id ?? "")'. ")
+          + (near.map { "Did you mean '\($0)'? " } ?? "") + "Known: \(known)")
       return
     }
     let profile = Profile(answers: run?.answers ?? lastReport?.answers ?? AnswerSheet(), pack: pack)
@@ -175,10 +183,18 @@ public final class Session {
     for route in credential.routes {
       console.line("  Route: \(route.name)")
     }
-    if let exam = credential.exam { console.line(TextWrap.wrap("Exam: \(exam)", width: console.width, indent: "    ", firstIndent: "  ")) }
-    if let upkeep = credential.upkeep { console.line(TextWrap.wrap("Upkeep: \(upkeep)", width: console.width, indent: "    ", firstIndent: "  ")) }
-    if let note = credential.note { console.line(styler.dim(TextWrap.wrap("Note: \(note)", width: console.width, indent: "    ", firstIndent: "  "))) }
-    console.line(styler.dim("  Source: \(credential.source), as of \(credential.asOf)\(credential.verified ? "" : " (not re-checked)")"))
+    if let exam = credential.exam {
+      console.line(TextWrap.wrap("Exam: \(exam)", width: console.width, indent: "    ", firstIndent: "  "))
+    }
+    if let upkeep = credential.upkeep {
+      console.line(TextWrap.wrap("Upkeep: \(upkeep)", width: console.width, indent: "    ", firstIndent: "  "))
+    }
+    if let note = credential.note {
+      console.line(styler.dim(TextWrap.wrap("Note: \(note)", width: console.width, indent: "    ", firstIndent: "  ")))
+    }
+    console.line(
+      styler.dim(
+        "  Source: \(credential.source), as of \(credential.asOf)\(credential.verified ? "" : " (not re-checked)")"))
     console.line(TextWrap.wrap("You: \(eligibility.detail)", width: console.width, indent: "    ", firstIndent: "  "))
   }
 
@@ -189,7 +205,8 @@ public final class Session {
     }
     console.line(styler.colored(styler.bold(role.name), as: role.color) + ": " + role.summary)
     for claim in role.claims.compactMap({ pack.claim($0) }) {
-      console.line(TextWrap.wrap("\(claim.text) [\(claim.source)]", width: console.width, indent: "    ", firstIndent: "  - "))
+      console.line(
+        TextWrap.wrap("\(claim.text) [\(claim.source)]", width: console.width, indent: "    ", firstIndent: "  - "))
     }
   }
 }

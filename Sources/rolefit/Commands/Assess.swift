@@ -20,10 +20,14 @@ struct Assess: ParsableCommand {
       """)
 
   @OptionGroup var content: ContentOptions
-  @Option(name: .customLong("answers"), help: ArgumentHelp("An answers file (JSON or YAML); - for standard input.", valueName: "file"))
+  @Option(
+    name: .customLong("answers"),
+    help: ArgumentHelp("An answers file (JSON or YAML); - for standard input.", valueName: "file"))
   var answersFile: String?
   @Option(help: "Output format: text, markdown or json.") var format: OutputFormat = .text
-  @Option(name: .customLong("out"), help: ArgumentHelp("Also write the answers and result as JSON to this file.", valueName: "file"))
+  @Option(
+    name: .customLong("out"),
+    help: ArgumentHelp("Also write the answers and result as JSON to this file.", valueName: "file"))
   var outFile: String?
 
   func run() throws {

@@ -34,12 +34,14 @@ struct ContentCommand: ParsableCommand {
         if let pack = outcome.pack { diagnostics += PackLinter(pack: pack).lint() }
         let console = Console.standardOutput
         for diagnostic in diagnostics {
-          let label = diagnostic.severity == .error ? console.styler.bold(diagnostic.description) : diagnostic.description
+          let label =
+            diagnostic.severity == .error ? console.styler.bold(diagnostic.description) : diagnostic.description
           console.line(label)
         }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
-        Console.standardError.line("\(options.origin): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        Console.standardError.line(
+          "\(options.origin): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
         if errors > 0 { throw ExitCode(65) }
       }
     }

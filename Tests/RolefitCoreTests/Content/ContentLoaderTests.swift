@@ -16,7 +16,10 @@ import Testing
   @Test func bundledPackHasEveryQuestionTypeAndTheStableProfileIDs() throws {
     let pack = try TestPacks.bundled
     #expect(Set(pack.questions.map(\.kind)) == Set(Question.Kind.allCases))
-    for id in ["profile.education", "profile.project-months", "profile.program-months", "profile.training-hours", "profile.certifications"] {
+    for id in [
+      "profile.education", "profile.project-months", "profile.program-months", "profile.training-hours",
+      "profile.certifications",
+    ] {
       #expect(pack.question(id)?.profileField != nil, "missing \(id)")
     }
     #expect(pack.question("profile.education")?.optionIDs == ["secondary", "associate", "bachelor", "postgraduate"])
@@ -71,7 +74,8 @@ import Testing
     files = files.map { file in
       guard file.path == "claims.yaml" else { return file }
       var changed = file
-      changed.text = file.text.replacingOccurrences(of: "source: workshop-notes, role: product-manager", with: "source: handout, role: product-manager")
+      changed.text = file.text.replacingOccurrences(
+        of: "source: workshop-notes, role: product-manager", with: "source: handout, role: product-manager")
       return changed
     }
     let errors = ContentLoader.read(files).diagnostics.filter { $0.severity == .error }
@@ -81,7 +85,8 @@ import Testing
   }
 
   @Test func aPackFromANewerRolefitIsRefusedWithTheVersions() throws {
-    let files = try TestPacks.trainer(replacing: "version: 1\nid: trainer-demo", with: "version: 3\nid: trainer-demo", in: "pack.yaml")
+    let files = try TestPacks.trainer(
+      replacing: "version: 1\nid: trainer-demo", with: "version: 3\nid: trainer-demo", in: "pack.yaml")
     let errors = ContentLoader.read(files).diagnostics.filter { $0.severity == .error }
     #expect(errors.map(\.message) == ["written for a newer rolefit (format version 3; this rolefit reads version 1)"])
   }

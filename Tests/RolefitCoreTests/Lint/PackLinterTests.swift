@@ -13,8 +13,12 @@ import Testing
   @Test func theBundledPackHasNoErrorsAndEveryClaimIsCovered() {
     let findings = lint(TestPacks.bundledFiles)
     #expect(findings.filter { $0.severity == .error }.isEmpty, "\(findings.map(\.description))")
-    #expect(findings.filter { $0.rule == "coverage" }.isEmpty, "\(findings.filter { $0.rule == "coverage" }.map(\.description))")
-    #expect(findings.filter { $0.rule == "balance" }.isEmpty, "\(findings.filter { $0.rule == "balance" }.map(\.description))")
+    #expect(
+      findings.filter { $0.rule == "coverage" }.isEmpty,
+      "\(findings.filter { $0.rule == "coverage" }.map(\.description))")
+    #expect(
+      findings.filter { $0.rule == "balance" }.isEmpty, "\(findings.filter { $0.rule == "balance" }.map(\.description))"
+    )
   }
 
   @Test func theTrainerExamplePackLintsClean() throws {
@@ -22,7 +26,8 @@ import Testing
   }
 
   @Test func schemaRequiredFieldMissing() throws {
-    let files = try TestPacks.trainer(replacing: "    text: \"How is your work judged?\"\n", with: "", in: "questions/success.yaml")
+    let files = try TestPacks.trainer(
+      replacing: "    text: \"How is your work judged?\"\n", with: "", in: "questions/success.yaml")
     let finding = try #require(lint(files).first)
     #expect(finding.rule == "schema" && finding.severity == .error)
     #expect(finding.message == "a question is missing the required key 'text'")
@@ -35,21 +40,28 @@ import Testing
   }
 
   @Test func schemaUnknownKey() throws {
-    let files = try TestPacks.trainer(replacing: "    measures: \"One delivery or many.\"", with: "    measure: \"One delivery or many.\"", in: "questions/work.yaml")
+    let files = try TestPacks.trainer(
+      replacing: "    measures: \"One delivery or many.\"", with: "    measure: \"One delivery or many.\"",
+      in: "questions/work.yaml")
     let messages = lint(files).map(\.message)
     #expect(messages.contains("unknown key 'measure' in a question (did you mean 'measures'?)"))
   }
 
   @Test func referenceUnknownClaim() throws {
-    let files = try TestPacks.trainer(replacing: "claims: [prod-decides-what]\n    agree", with: "claims: [prod-decide-what]\n    agree", in: "questions/work.yaml")
+    let files = try TestPacks.trainer(
+      replacing: "claims: [prod-decides-what]\n    agree", with: "claims: [prod-decide-what]\n    agree",
+      in: "questions/work.yaml")
     let finding = try #require(lint(files).first { $0.rule == "reference" })
     #expect(finding.message == "unknown claim 'prod-decide-what' (did you mean 'prod-decides-what'?)")
   }
 
   @Test func referenceDuplicateID() throws {
-    let files = try TestPacks.trainer(replacing: "id: success.many", with: "id: success.measure", in: "questions/success.yaml")
+    let files = try TestPacks.trainer(
+      replacing: "id: success.many", with: "id: success.measure", in: "questions/success.yaml")
     let finding = try #require(lint(files).first { $0.rule == "reference" })
-    #expect(finding.message.hasPrefix("duplicate question id 'success.measure' (first defined at trainer-pack/questions/success.yaml:3:"))
+    #expect(
+      finding.message.hasPrefix(
+        "duplicate question id 'success.measure' (first defined at trainer-pack/questions/success.yaml:3:"))
   }
 
   @Test func referenceUnknownCredentialPrerequisite() throws {
@@ -82,7 +94,9 @@ import Testing
 
   @Test func balanceRoleReachedByFarFewerQuestions() throws {
     // Product weight only on one question: the product role is reachable by 1 question, the others by 4-5.
-    var files = try TestPacks.trainer(replacing: "weights: {product-manager: 2}}\n      - {id: b, text: \"Keeping", with: "weights: {}}\n      - {id: b, text: \"Keeping", in: "questions/work.yaml")
+    var files = try TestPacks.trainer(
+      replacing: "weights: {product-manager: 2}}\n      - {id: b, text: \"Keeping",
+      with: "weights: {}}\n      - {id: b, text: \"Keeping", in: "questions/work.yaml")
     files = files.map { file in
       guard file.path == "questions/success.yaml" else { return file }
       var changed = file
@@ -91,25 +105,42 @@ import Testing
       return changed
     }
     let findings = lint(files).filter { $0.rule == "balance" }
-    #expect(findings.contains { $0.message.hasPrefix("role 'product-manager' can be reached by 1 questions, far fewer than another role's") })
+    #expect(
+      findings.contains {
+        $0.message.hasPrefix("role 'product-manager' can be reached by 1 questions, far fewer than another role's")
+      })
   }
 
   @Test func balanceSameAnswerEverywhere() throws {
     // Put the project option first everywhere: answering 'a' throughout then gives a strong project fit.
     var files = try TestPacks.trainer(
-      replacing: "      - {id: a, text: \"Talking to users and deciding what goes into the next release.\", weights: {product-manager: 2}}\n      - {id: b, text: \"Keeping one team's plan, dates and budget on track.\", weights: {project-manager: 2}}",
-      with: "      - {id: a, text: \"Keeping one team's plan, dates and budget on track.\", weights: {project-manager: 2}}\n      - {id: b, text: \"Talking to users and deciding what goes into the next release.\", weights: {product-manager: 2}}",
+      replacing:
+        "      - {id: a, text: \"Talking to users and deciding what goes into the next release.\", weights: {product-manager: 2}}\n      - {id: b, text: \"Keeping one team's plan, dates and budget on track.\", weights: {project-manager: 2}}",
+      with:
+        "      - {id: a, text: \"Keeping one team's plan, dates and budget on track.\", weights: {project-manager: 2}}\n      - {id: b, text: \"Talking to users and deciding what goes into the next release.\", weights: {product-manager: 2}}",
       in: "questions/work.yaml")
     files = files.map { file in
       guard file.path == "questions/success.yaml" else { return file }
       var changed = file
-      changed.text = file.text.replacingOccurrences(of: "{id: a, text: \"Did the combined effort bring the promised business benefit?\", weights: {program-manager: 2}}", with: "{id: a, text: \"Did it ship on time?\", weights: {project-manager: 2}}")
-        .replacingOccurrences(of: "{id: \"yes\", text: \"Yes\", weights: {program-manager: 2}}", with: "{id: \"yes\", text: \"Yes\", weights: {project-manager: 2}}")
-        .replacingOccurrences(of: "{id: \"no\", text: \"No\", weights: {project-manager: 1, product-manager: 1}}", with: "{id: \"no\", text: \"No\", weights: {program-manager: 2}}")
+      changed.text = file.text.replacingOccurrences(
+        of:
+          "{id: a, text: \"Did the combined effort bring the promised business benefit?\", weights: {program-manager: 2}}",
+        with: "{id: a, text: \"Did it ship on time?\", weights: {project-manager: 2}}"
+      )
+      .replacingOccurrences(
+        of: "{id: \"yes\", text: \"Yes\", weights: {program-manager: 2}}",
+        with: "{id: \"yes\", text: \"Yes\", weights: {project-manager: 2}}"
+      )
+      .replacingOccurrences(
+        of: "{id: \"no\", text: \"No\", weights: {project-manager: 1, product-manager: 1}}",
+        with: "{id: \"no\", text: \"No\", weights: {program-manager: 2}}")
       return changed
     }
     let findings = lint(files).filter { $0.rule == "balance" }
-    #expect(findings.contains { $0.message.hasPrefix("answering option 1 (or the last) everywhere gives a strong 'project-manager' fit") })
+    #expect(
+      findings.contains {
+        $0.message.hasPrefix("answering option 1 (or the last) everywhere gives a strong 'project-manager' fit")
+      })
   }
 
   @Test func freshnessFlagsOldFacts() throws {
@@ -126,14 +157,18 @@ import Testing
       """
     let files = try TestPacks.trainer(adding: "credentials.yaml", text: credentials)
     let finding = try #require(lint(files).first { $0.rule == "freshness" })
-    #expect(finding.message == "facts about 'demo-cert' are 34 months old (as_of 2024-01-15; the pack's limit is 18 months): check them again")
+    #expect(
+      finding.message
+        == "facts about 'demo-cert' are 34 months old (as_of 2024-01-15; the pack's limit is 18 months): check them again"
+    )
     #expect(finding.location.line == 3)
   }
 
   @Test func coverageFlagsAClaimNothingCites() throws {
     let files = try TestPacks.trainer(
       replacing: "  - {id: prod-decides-what,",
-      with: "  - {id: orphan-claim, source: workshop-notes, text: \"Nobody cites this.\"}\n  - {id: prod-decides-what,", in: "claims.yaml")
+      with: "  - {id: orphan-claim, source: workshop-notes, text: \"Nobody cites this.\"}\n  - {id: prod-decides-what,",
+      in: "claims.yaml")
     let finding = try #require(lint(files).first { $0.rule == "coverage" })
     #expect(finding.message.hasPrefix("claim 'orphan-claim' is covered by nothing"))
     #expect(finding.location.line == 7)

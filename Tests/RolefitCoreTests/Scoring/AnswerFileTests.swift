@@ -22,10 +22,11 @@ import Testing
       _ = try AnswerFile.parse(text, file: "me.yaml", pack: pack)
       Issue.record("expected an error")
     } catch ContentError.invalid(let diagnostics) {
-      #expect(diagnostics.map(\.description) == [
-        "me.yaml:1:1: error: unknown question id 'resp.shared-devop' (did you mean 'resp.shared-devops'?)",
-        "me.yaml:2:23: error: 'z' is not an option of resp.new-requirement; choose one of: a, b, c",
-      ])
+      #expect(
+        diagnostics.map(\.description) == [
+          "me.yaml:1:1: error: unknown question id 'resp.shared-devop' (did you mean 'resp.shared-devops'?)",
+          "me.yaml:2:23: error: 'z' is not an option of resp.new-requirement; choose one of: a, b, c",
+        ])
     } catch {
       Issue.record("unexpected error \(error)")
     }

@@ -19,7 +19,9 @@ import Testing
     switch question.kind {
     case .number:
       guard let spec = question.number else { return [] }
-      return [spec.minimum, 1, 2, 3, 5, 10, spec.maximum].filter { $0 >= spec.minimum && $0 <= spec.maximum }.map { .number($0) }
+      return [spec.minimum, 1, 2, 3, 5, 10, spec.maximum].filter { $0 >= spec.minimum && $0 <= spec.maximum }.map {
+        .number($0)
+      }
     case .multi:
       return [.choices([])] + question.options.map { .choices([$0.id]) }
     default:
@@ -32,9 +34,12 @@ import Testing
     var sheet = AnswerSheet()
     for question in pack.scoredQuestions {
       if question.kind == .multi {
-        sheet[question.id] = .choices(question.options.filter { lean(question, .choices([$0.id]), towards: role) > 0 }.map(\.id))
+        sheet[question.id] = .choices(
+          question.options.filter { lean(question, .choices([$0.id]), towards: role) > 0 }.map(\.id))
       } else {
-        sheet[question.id] = answers(for: question).max { lean(question, $0, towards: role) < lean(question, $1, towards: role) }
+        sheet[question.id] = answers(for: question).max {
+          lean(question, $0, towards: role) < lean(question, $1, towards: role)
+        }
       }
     }
     return sheet
@@ -82,7 +87,8 @@ import Testing
           let weights = question.weights(for: alternative)
           let old = question.weights(for: current)
           // "Toward the role": at least as much for it, no more for any other role.
-          let toward = (weights[role] ?? 0) >= (old[role] ?? 0)
+          let toward =
+            (weights[role] ?? 0) >= (old[role] ?? 0)
             && pack.roles.allSatisfy { $0.id == role || (weights[$0.id] ?? 0) <= (old[$0.id] ?? 0) }
           guard toward, alternative != current else { continue }
           var moved = sheet
@@ -166,4 +172,3 @@ import Testing
     #expect(roleEdge.newRole == "program-manager")
   }
 }
-

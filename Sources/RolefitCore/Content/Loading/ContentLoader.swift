@@ -10,6 +10,7 @@ public enum ContentLoader {
   }
 
   /// Loads a pack, or throws `ContentError.invalid` with every diagnostic when it has errors.
+  ///
   /// Warnings of a pack that loads are in the returned outcome.
   public static func load(_ files: [PackFile]) throws -> Outcome {
     let outcome = read(files)
@@ -28,7 +29,8 @@ public enum ContentLoader {
       sink.error("the pack has no pack.yaml", at: place)
       return Outcome(pack: nil, diagnostics: sink.items)
     }
-    for file in [manifest] + files.filter({ $0.path != "pack.yaml" }) {
+    let ordered = [manifest] + files.filter { $0.path != "pack.yaml" }
+    for file in ordered {
       guard let root = YAMLDocument.parse(file.text, file: file.displayPath, sink: sink),
         let mapping = root.mapping("the file")
       else { continue }
@@ -62,7 +64,8 @@ public enum ContentLoader {
         "written for a newer rolefit (format version \(version); this rolefit reads version \(formatVersion))",
         at: mapping.value("version")?.location ?? mapping.location)
     } else if version < 1 {
-      mapping.sink.error("'version' must be \(formatVersion)", at: mapping.value("version")?.location ?? mapping.location)
+      mapping.sink.error(
+        "'version' must be \(formatVersion)", at: mapping.value("version")?.location ?? mapping.location)
     }
   }
 }

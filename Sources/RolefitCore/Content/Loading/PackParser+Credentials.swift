@@ -90,7 +90,8 @@ extension PackParser {
           sink.error("a step names either a 'credential' or a 'topic', not both or neither", at: step.location)
           continue
         }
-        steps.append(LearningStep(subject: subject, why: step.string("why") ?? "", claims: references(step, "claims", .claim)))
+        steps.append(
+          LearningStep(subject: subject, why: step.string("why") ?? "", claims: references(step, "claims", .claim)))
       }
       parts.paths.append(
         LearningPathDefinition(

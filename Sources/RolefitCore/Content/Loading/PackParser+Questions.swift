@@ -110,6 +110,7 @@ extension PackParser {
     if let top = ranges.last?.maximum, top < maximum {
       sink.error("the last range must have no 'max' so that every answer falls in a range", at: map.location)
     }
-    return NumberSpec(unit: map.string("unit", required: false) ?? "", minimum: minimum, maximum: maximum, ranges: ranges)
+    return NumberSpec(
+      unit: map.string("unit", required: false) ?? "", minimum: minimum, maximum: maximum, ranges: ranges)
   }
 }

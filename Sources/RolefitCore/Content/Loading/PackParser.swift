@@ -51,7 +51,8 @@ struct PackParser {
     for item in map.sequence("likert") {
       guard let point = item.mapping("a Likert point") else { continue }
       point.rejectUnknownKeys(allowed: ["id", "text", "value"])
-      guard let id = point.string("id"), let text = point.string("text"), let value = point.number("value", required: true)
+      guard let id = point.string("id"), let text = point.string("text"),
+        let value = point.number("value", required: true)
       else { continue }
       if !(0...1).contains(value) {
         sink.error("a Likert 'value' must be between 0 and 1", at: point.location)
@@ -178,7 +179,8 @@ struct PackParser {
   func date(_ map: YAMLMapping, _ key: String, required: Bool) -> String? {
     guard let text = map.string(key, required: required) else { return nil }
     guard CalendarDate(text) != nil else {
-      sink.error("'\(key)' must be a date written YYYY-MM-DD (got '\(text)')", at: map.value(key)?.location ?? map.location)
+      sink.error(
+        "'\(key)' must be a date written YYYY-MM-DD (got '\(text)')", at: map.value(key)?.location ?? map.location)
       return nil
     }
     return text

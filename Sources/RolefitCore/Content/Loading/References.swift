@@ -44,11 +44,14 @@ final class ReferenceBook {
 
   /// Reports every reference to an id that is not defined, with the nearest defined one.
   func checkAll() {
+    var knownByKind: [ReferenceKind: Set<String>] = [:]
     for reference in references {
       let known: Set<String>
-      switch reference.kind {
-      case .weightTarget: known = ids(.role).union(ids(.weightTarget))
-      default: known = ids(reference.kind)
+      if let cached = knownByKind[reference.kind] {
+        known = cached
+      } else {
+        known = reference.kind == .weightTarget ? ids(.role).union(ids(.weightTarget)) : ids(reference.kind)
+        knownByKind[reference.kind] = known
       }
       guard !known.contains(reference.id) else { continue }
       var message = "unknown \(reference.kind.rawValue) '\(reference.id)'"

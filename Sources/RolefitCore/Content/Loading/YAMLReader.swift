@@ -87,6 +87,19 @@ struct YAMLMapping {
   let mapping: Node.Mapping
   let owner: YAMLValue
   let what: String
+  /// The values by key, for lookups without scanning (Yams' subscript compares nodes one by one).
+  private let index: [String: Node]
+
+  init(mapping: Node.Mapping, owner: YAMLValue, what: String) {
+    self.mapping = mapping
+    self.owner = owner
+    self.what = what
+    var index: [String: Node] = [:]
+    for (key, value) in mapping {
+      if let name = key.scalar?.string, index[name] == nil { index[name] = value }
+    }
+    self.index = index
+  }
 
   var location: SourceLocation { owner.location }
   var sink: DiagnosticSink { owner.sink }
@@ -95,13 +108,15 @@ struct YAMLMapping {
   var entries: [(key: String, keyLocation: SourceLocation, value: YAMLValue)] {
     mapping.map { pair in
       let key = YAMLValue(node: pair.key, file: owner.file, sink: owner.sink)
-      return (pair.key.scalar?.string ?? "", key.location, YAMLValue(node: pair.value, file: owner.file, sink: owner.sink))
+      return (
+        pair.key.scalar?.string ?? "", key.location, YAMLValue(node: pair.value, file: owner.file, sink: owner.sink)
+      )
     }
   }
 
   /// The value of `key`, if present and not null.
   func value(_ key: String) -> YAMLValue? {
-    guard let node = mapping[key] else { return nil }
+    guard let node = index[key] else { return nil }
     let value = YAMLValue(node: node, file: owner.file, sink: owner.sink)
     return value.isNull ? nil : value
   }
@@ -166,17 +181,30 @@ struct YAMLMapping {
 
 /// Parses a file's text into a root value, turning Yams' errors into diagnostics.
 enum YAMLDocument {
+  /// The parsed tree of a file's text, or the parser's error.
+  ///
+  /// Scalars are left untagged (`Resolver.basic`): the readers interpret them by the key they
+  /// belong to, and skipping Yams' regular-expression tag resolution halves the load time.
+  static func compose(_ text: String) -> Result<Node?, any Error> {
+    Result { try Yams.compose(yaml: text, .basic) }
+  }
+
   static func parse(_ text: String, file: String, sink: DiagnosticSink) -> YAMLValue? {
-    do {
-      guard let node = try Yams.compose(yaml: text) else {
-        sink.error("the file is empty", at: SourceLocation(file: file))
-        return nil
-      }
+    value(of: compose(text), file: file, sink: sink)
+  }
+
+  /// The root value of a composed file, turning Yams' errors into diagnostics.
+  static func value(of composed: Result<Node?, any Error>, file: String, sink: DiagnosticSink) -> YAMLValue? {
+    switch composed {
+    case .success(let node?):
       return YAMLValue(node: node, file: file, sink: sink)
-    } catch let error as YamlError {
+    case .success(nil):
+      sink.error("the file is empty", at: SourceLocation(file: file))
+      return nil
+    case .failure(let error as YamlError):
       sink.error(describe(error), at: location(of: error, file: file))
       return nil
-    } catch {
+    case .failure(let error):
       sink.error("not valid YAML: \(error)", at: SourceLocation(file: file))
       return nil
     }

@@ -1,0 +1,135 @@
+import Foundation
+import RolefitBundledContent
+import RolefitCore
+import Testing
+
+/// The built binary, used as people and scripts use it.
+@Suite(.serialized) struct AssessmentEndToEndTests {
+  let pack: ContentPack
+
+  init() throws {
+    let files = BundledContent.files.map { PackFile(path: $0.path, displayPath: "content/" + $0.path, text: $0.text) }
+    pack = try #require(try ContentLoader.load(files).pack)
+  }
+
+  /// One valid answer per question, in the order the session asks them, leaning program.
+  func programAnswers() -> [String] {
+    AssessmentRun(pack: pack).questions.map { question in
+      switch question.kind {
+      case .number: return String(Int(min(question.number?.maximum ?? 24, 24)))
+      case .multi:
+        return question.options.filter { ($0.weights["program-manager"] ?? 0) > ($0.weights["project-manager"] ?? 0) }
+          .map(\.id).first ?? question.optionIDs[0]
+      default:
+        return question.options.max {
+          ($0.weights["program-manager"] ?? 0) - ($0.weights["project-manager"] ?? 0)
+            < ($1.weights["program-manager"] ?? 0) - ($1.weights["project-manager"] ?? 0)
+        }?.id ?? question.optionIDs[0]
+      }
+    }
+  }
+
+  @Test func pipedAnswersGiveAResultWithoutReadlineEcho() throws {
+    let input = (["assess"] + programAnswers()).joined(separator: "\n") + "\n"
+    let outcome = try RolefitBinary.run([], input: input)
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    #expect(outcome.stdout.contains("Your fit: Program manager, strong fit"))
+    #expect(outcome.stdout.contains("Learning path: "))
+    #expect(!outcome.stdout.contains("rolefit> "), "plain reading shows no prompts")
+  }
+
+  @Test func assessAnswersFileAsJSON() throws {
+    let folder = try RolefitBinary.temporaryDirectory()
+    let file = folder.appendingPathComponent("answers.yaml")
+    try
+      "resp.shared-devops: b\nprofile.education: bachelor\nprofile.project-months: 36\nprofile.training-hours: 35\nprofile.certifications: [csm]\n"
+      .write(to: file, atomically: true, encoding: .utf8)
+    let outcome = try RolefitBinary.run(["assess", "--answers", file.path, "--format", "json"])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+    let fit = try #require(json["fit"] as? [String: Any])
+    #expect(fit["role"] as? String == "program-manager")
+    #expect((fit["confidence"] as? Double ?? 1) < 0.3, "one answer gives little confidence")
+    let scores = try #require(json["scores"] as? [String: Double])
+    #expect(abs(scores.values.reduce(0, +) - 1) < 0.001)
+    #expect(json["areas"] is [[String: Any]])
+    #expect(json["evidence"] is [[String: Any]])
+    let path = try #require(json["learningPath"] as? [[String: Any]])
+    #expect(
+      path.allSatisfy { ["eligible", "eligible-in", "not-eligible", "held"].contains($0["status"] as? String ?? "") })
+    #expect(path.allSatisfy { $0["credential"] is String && $0["detail"] is String })
+  }
+
+  @Test func questionsJSONHasRolesQuestionsOptionsAndWeights() throws {
+    let outcome = try RolefitBinary.run(["questions", "--format", "json"])
+    #expect(outcome.status == 0)
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+    let roles = try #require(json["roles"] as? [[String: Any]])
+    #expect(roles.compactMap { $0["id"] as? String } == pack.roles.map(\.id))
+    let questions = try #require(json["questions"] as? [[String: Any]])
+    #expect(questions.count == pack.questions.count)
+    let education = try #require(questions.first { $0["id"] as? String == "profile.education" })
+    let options = try #require(education["options"] as? [[String: Any]])
+    #expect(options.allSatisfy { $0["weights"] == nil })
+  }
+
+  @Test func badInputGetsAOneLineErrorAndASysexitsStatus() throws {
+    let missing = try RolefitBinary.run(["assess", "--answers", "/nonexistent/answers.yaml"])
+    #expect(missing.status == 66)
+    #expect(missing.stderr == "rolefit: /nonexistent/answers.yaml: no such answers file\n")
+
+    let folder = try RolefitBinary.temporaryDirectory()
+    let file = folder.appendingPathComponent("bad.yaml")
+    try "resp.shared-devops: z\n".write(to: file, atomically: true, encoding: .utf8)
+    let bad = try RolefitBinary.run(["assess", "--answers", file.path])
+    #expect(bad.status == 65)
+    #expect(bad.stderr.contains("bad.yaml:1:21: error: 'z' is not an option of resp.shared-devops"))
+
+    let usage = try RolefitBinary.run(["assess", "--format", "pdf"])
+    #expect(usage.status == 64)
+
+    let noPack = try RolefitBinary.run(["questions", "--content", folder.path])
+    #expect(noPack.status == 66)
+    #expect(noPack.stderr.contains("no content pack at"))
+  }
+
+  @Test func aMalformedContentPackStopsWithFileLineColumnAnd65() throws {
+    let folder = try RolefitBinary.temporaryDirectory()
+    let source = RolefitBinary.repository.appendingPathComponent("content/examples/trainer-pack")
+    let pack = folder.appendingPathComponent("pack")
+    try FileManager.default.copyItem(at: source, to: pack)
+    let questions = pack.appendingPathComponent("questions/work.yaml")
+    let text = try String(contentsOf: questions, encoding: .utf8).replacingOccurrences(
+      of: "type: forced", with: "type: forcd")
+    try text.write(to: questions, atomically: true, encoding: .utf8)
+    let outcome = try RolefitBinary.run(
+      ["questions"], environment: RolefitBinary.environment(["ROLEFIT_CONTENT": pack.path]))
+    #expect(outcome.status == 65)
+    #expect(outcome.stderr.contains("/questions/work.yaml:14:11: error: unknown question type 'forcd'"))
+    #expect(outcome.stderr.contains("(did you mean 'forced'?)"))
+  }
+
+  @Test func underAPseudoTerminalReadlineCompletesAndTheSessionAnswers() throws {
+    let terminal = try PseudoTerminal(environment: RolefitBinary.environment())
+    #expect(terminal.waitFor("rolefit> "))
+    terminal.type("ass\t\r")  // Tab completes "assess"
+    #expect(terminal.waitFor("[1/"))
+    let questions = AssessmentRun(pack: pack).questions
+    let first = questions[0]
+    // Tab completes the option after its first letter when it is unique among options and commands.
+    terminal.type("\(first.optionIDs[1])\r")
+    #expect(terminal.waitFor("[2/\(questions.count)] rolefit> "))
+    terminal.type("back\r")
+    #expect(terminal.waitFor("Your earlier answer: \(first.optionIDs[1])."))
+    terminal.type("wh\t\r")  // "why"
+    #expect(terminal.waitFor("Measures: "))
+    terminal.type("\(first.optionIDs[0])\r")
+    #expect(terminal.waitFor("[2/\(questions.count)] rolefit> "))
+    terminal.type("resu\t\r")
+    #expect(terminal.waitFor("Your fit: "))
+    terminal.type("quit\r")
+    #expect(terminal.waitFor("Assessment paused"))
+    terminal.type("\u{4}")
+    #expect(terminal.waitForExit() == 0)
+  }
+}

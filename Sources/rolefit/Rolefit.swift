@@ -24,7 +24,7 @@ struct Rolefit: AsyncParsableCommand {
       """,
     version: RolefitVersion.string,
     subcommands: [
-      Start.self, Assess.self, Questions.self, ContentCommand.self,
+      Start.self, Assess.self, JD.self, Questions.self, ContentCommand.self,
     ],
     defaultSubcommand: Start.self
   )

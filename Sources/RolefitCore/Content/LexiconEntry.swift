@@ -54,8 +54,13 @@ public struct JobDescriptionRules: Sendable, Hashable {
   public var negationWindow: Int
   public var boilerplateHeadings: [String]
   public var boilerplatePhrases: [String]
+  /// Headings that start the posting's own sections ("The role", "Responsibilities"); they end
+  /// a boilerplate section even when written as a plain short line.
+  public var sectionHeadings: [String]
   public var titles: [TitleRule]
   public var titleWeight: Double
+  /// The evidence weight at which a posting's confidence stops being scaled down for thin evidence.
+  public var fullEvidence: Double
   /// Advice per role id.
   public var advice: [String: RoleAdvice]
   public var checks: [Check]

@@ -1,6 +1,6 @@
 /// Scores answers against a pack's roles.
 ///
-/// The same scorer serves the REPL, `assess`, workshops and, through `WeightedEvidence`, the
+/// The same scorer serves the REPL, `assess`, workshops and, through `Tally`, the
 /// job-description engine. A role's score is the sum of the weights its chosen answers earn; shares are
 /// scores over their sum. The band comes from the leading role's share of the top two; confidence is
 /// the fraction of bootstrap resamples of the answers that give the same verdict, scaled down when few
@@ -33,8 +33,10 @@ public struct Scorer: Sendable {
       return Contribution(question: question, value: value, weights: vector(question.weights(for: value)))
     }
     let totals = sum(contributions.map(\.weights))
-    let verdict = Verdict(totals: totals, rules: pack.scoring)
-    let stability = resampledStability(contributions, verdict: verdict)
+    let verdict = verdict(totals)
+    let stability = tally.stability(
+      contributions.map(\.weights), verdict: verdict,
+      seed: contributions.map { "\($0.question.id)=\($0.value)" }.joined(separator: ";"))
     let coverage =
       scoredQuestions.isEmpty
       ? 0 : min(1, Double(contributions.count) / (pack.scoring.fullCoverage * Double(scoredQuestions.count)))
@@ -54,60 +56,12 @@ public struct Scorer: Sendable {
 
   // MARK: Totals and verdicts
 
-  func vector(_ weights: [String: Double]) -> [Double] { roleIDs.map { weights[$0] ?? 0 } }
-
-  func sum(_ vectors: [[Double]]) -> [Double] {
-    var totals = [Double](repeating: 0, count: roleIDs.count)
-    for vector in vectors { for index in totals.indices { totals[index] += vector[index] } }
-    return totals
-  }
-
-  func shares(_ totals: [Double]) -> [Double] {
-    let all = totals.reduce(0, +)
-    guard all > 0 else { return totals.map { _ in 1 / Double(totals.count) } }
-    return totals.map { $0 / all }
-  }
-
-  /// The leading role, the runner-up, and the band, from role totals.
-  struct Verdict: Equatable {
-    var top: Int
-    var second: Int
-    var topShare: Double
-    var band: ScoringRules.Band
-    var isHybrid: Bool
-
-    init(totals: [Double], rules: ScoringRules) {
-      let order = totals.indices.sorted { totals[$0] > totals[$1] || (totals[$0] == totals[$1] && $0 < $1) }
-      top = order[0]
-      second = order.count > 1 ? order[1] : order[0]
-      let pair = totals[top] + totals[second]
-      topShare = pair > 0 && top != second ? totals[top] / pair : 0.5
-      band = rules.band(forShare: topShare)
-      isHybrid = band.id == rules.bands.last?.id
-    }
-
-    /// What resampling must reproduce: the leading role, or "balanced" for a hybrid.
-    var key: Int { isHybrid ? -1 : top }
-  }
-
-  /// The fraction of bootstrap resamples of the answers whose verdict matches.
-  private func resampledStability(_ contributions: [Contribution], verdict: Verdict) -> Double {
-    guard !contributions.isEmpty else { return 0 }
-    let seedText = contributions.map { "\($0.question.id)=\($0.value)" }.joined(separator: ";")
-    var generator = SplitMix64(seed: SplitMix64.seed(from: seedText))
-    let count = contributions.count
-    var same = 0
-    var totals = [Double](repeating: 0, count: roleIDs.count)
-    for _ in 0..<pack.scoring.resamples {
-      for index in totals.indices { totals[index] = 0 }
-      for _ in 0..<count {
-        let weights = contributions[Int(generator.next() % UInt64(count))].weights
-        for index in totals.indices { totals[index] += weights[index] }
-      }
-      if Verdict(totals: totals, rules: pack.scoring).key == verdict.key { same += 1 }
-    }
-    return Double(same) / Double(pack.scoring.resamples)
-  }
+  var tally: Tally { Tally(roleIDs: roleIDs, rules: pack.scoring) }
+  func vector(_ weights: [String: Double]) -> [Double] { tally.vector(weights) }
+  func sum(_ vectors: [[Double]]) -> [Double] { tally.sum(vectors) }
+  func shares(_ totals: [Double]) -> [Double] { tally.shares(totals) }
+  typealias Verdict = Tally.Verdict
+  private func verdict(_ totals: [Double]) -> Verdict { tally.verdict(totals) }
 
   // MARK: Areas
 
@@ -197,7 +151,7 @@ public struct Scorer: Sendable {
   private func fewestChanges(
     _ contributions: [Contribution], towards target: Int, goal: (Verdict) -> Bool
   ) -> AssessmentResult.Edge? {
-    let originalTop = Verdict(totals: sum(contributions.map(\.weights)), rules: pack.scoring).top
+    let originalTop = verdict(sum(contributions.map(\.weights))).top
     var current = contributions
     var changed: Set<Int> = []
     var changes: [AssessmentResult.Change] = []
@@ -227,7 +181,7 @@ public struct Scorer: Sendable {
       current[best.index].value = best.value
       current[best.index].weights = best.weights
       changed.insert(best.index)
-      let verdict = Verdict(totals: sum(current.map(\.weights)), rules: pack.scoring)
+      let verdict = verdict(sum(current.map(\.weights)))
       if goal(verdict) {
         return AssessmentResult.Edge(
           kind: verdict.top == originalTop ? .band : .role,

@@ -3,8 +3,8 @@ extension PackParser {
 
   func readJobDescriptionRules(_ map: YAMLMapping, into parts: inout PackParts) {
     map.rejectUnknownKeys(allowed: [
-      "version", "other_kinds", "spelling", "negation", "boilerplate", "titles", "title_weight", "recommendations",
-      "checks",
+      "version", "other_kinds", "spelling", "negation", "boilerplate", "titles", "title_weight", "full_evidence",
+      "recommendations", "checks",
     ])
     var otherKinds: [JobDescriptionRules.OtherKind] = []
     for item in map.sequence("other_kinds") {
@@ -27,7 +27,7 @@ extension PackParser {
     let negation = map.required("negation")?.mapping("'negation'")
     negation?.rejectUnknownKeys(allowed: ["cues", "window"])
     let boilerplate = map.required("boilerplate")?.mapping("'boilerplate'")
-    boilerplate?.rejectUnknownKeys(allowed: ["headings", "phrases"])
+    boilerplate?.rejectUnknownKeys(allowed: ["headings", "phrases", "sections"])
 
     var titles: [JobDescriptionRules.TitleRule] = []
     for item in map.sequence("titles", required: true) {
@@ -69,7 +69,9 @@ extension PackParser {
       negationWindow: negation?.integer("window") ?? 0,
       boilerplateHeadings: boilerplate?.strings("headings").map { $0.0.lowercased() } ?? [],
       boilerplatePhrases: boilerplate?.strings("phrases").map { $0.0.lowercased() } ?? [],
-      titles: titles, titleWeight: map.number("title_weight", required: true) ?? 0, advice: advice, checks: checks)
+      sectionHeadings: boilerplate?.strings("sections").map { $0.0.lowercased() } ?? [],
+      titles: titles, titleWeight: map.number("title_weight", required: true) ?? 0,
+      fullEvidence: max(0.1, map.number("full_evidence", required: true) ?? 1), advice: advice, checks: checks)
   }
 
   // MARK: lexicon/*.yaml

@@ -1,0 +1,239 @@
+import Foundation
+
+/// Reads job postings and says which role their duties describe, with the evidence and advice.
+///
+/// Compiled once from a pack's `jd.yaml` and `lexicon/`, then used for any number of postings,
+/// from any number of threads. It scores with the same `Tally` as the self-assessment, over the
+/// pack's roles plus `other` (every kind in `other_kinds` counts towards it).
+public struct JobDescriptionAnalyzer: Sendable {
+  /// The id of the bucket that collects every non-pack role.
+  public static let otherID = "other"
+
+  public let pack: ContentPack
+  let rules: JobDescriptionRules
+  let tally: Tally
+  let lexicon: PhraseMatcher<Int>
+  let boilerplateHeadings: PhraseMatcher<Int>
+  let boilerplateSentences: PhraseMatcher<Int>
+  let sectionHeadings: PhraseMatcher<Int>
+  let titles: PhraseMatcher<Int>
+  let checks: PhraseMatcher<Int>
+  let negationCues: Set<String>
+  let otherKindIDs: Set<String>
+
+  /// Compiles the pack's job-description rules.
+  ///
+  /// - Throws: `PostingError.noRules` when the pack has no `jd.yaml`.
+  public init(pack: ContentPack) throws {
+    guard let rules = pack.jobDescription else { throw PostingError.noRules }
+    self.pack = pack
+    self.rules = rules
+    self.tally = Tally(roleIDs: pack.roles.map(\.id) + [Self.otherID], rules: pack.scoring)
+    let spelling = rules.spelling
+    lexicon = PhraseMatcher(
+      pack.lexicon.enumerated().flatMap { index, entry in entry.phrases.map { ($0, index) } }, spelling: spelling)
+    boilerplateHeadings = PhraseMatcher(rules.boilerplateHeadings.enumerated().map { ($1, $0) }, spelling: spelling)
+    boilerplateSentences = PhraseMatcher(rules.boilerplatePhrases.enumerated().map { ($1, $0) }, spelling: spelling)
+    sectionHeadings = PhraseMatcher(rules.sectionHeadings.enumerated().map { ($1, $0) }, spelling: spelling)
+    titles = PhraseMatcher(
+      rules.titles.enumerated().flatMap { index, rule in rule.phrases.map { ($0, index) } }, spelling: spelling)
+    checks = PhraseMatcher(
+      rules.checks.enumerated().flatMap { index, check in check.phrases.map { ($0, index) } }, spelling: spelling)
+    negationCues = Set(rules.negationCues)
+    otherKindIDs = Set(rules.otherKinds.map(\.id))
+  }
+
+  /// Analyses one posting.
+  ///
+  /// - Throws: `PostingError.empty` when the text has no words.
+  public func analyze(_ posting: Posting) throws -> PostingAnalysis {
+    let text = PostingText(posting.text, spelling: rules.spelling)
+    guard !text.tokens.isEmpty else { throw PostingError.empty(id: posting.id) }
+    let title = readTitle(posting, text)
+    let boilerplate = boilerplateSegments(text, skipping: title.segment)
+    let boilerplateSentenceIDs = boilerplateSentenceIDs(text, boilerplate: boilerplate, skipping: title.segment)
+
+    var evidence: [PostingAnalysis.Evidence] = []
+    var ignored: [PostingAnalysis.Ignored] = []
+    var satisfiedChecks: Set<Int> = []
+    let scalars = Array(posting.text.unicodeScalars)
+    for (index, segment) in text.segments.enumerated() where index != title.segment {
+      let inBoilerplate = boilerplate.contains(index)
+      if !inBoilerplate {
+        for match in checks.matches(in: text.tokens, range: segment.tokens)
+        where !boilerplateSentenceIDs.contains(text.tokens[match.tokens.lowerBound].sentence) {
+          satisfiedChecks.insert(match.pattern.payload)
+        }
+      }
+      for match in lexicon.matches(in: text.tokens, range: segment.tokens) {
+        let entry = pack.lexicon[match.pattern.payload]
+        let first = text.tokens[match.tokens.lowerBound]
+        let last = text.tokens[match.tokens.upperBound - 1]
+        let phrase = String(String.UnicodeScalarView(scalars[first.start..<last.end]))
+        if inBoilerplate || boilerplateSentenceIDs.contains(first.sentence) {
+          ignored.append(
+            .init(phrase: phrase, start: first.start, end: last.end, entry: entry.id, reason: .boilerplate))
+        } else if isNegated(match.tokens.lowerBound, in: text, segmentStart: segment.tokens.lowerBound) {
+          ignored.append(.init(phrase: phrase, start: first.start, end: last.end, entry: entry.id, reason: .negated))
+        } else {
+          let top = entry.weights.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
+          evidence.append(
+            .init(
+              phrase: phrase, start: first.start, end: last.end, role: top?.key ?? "", weight: top?.value ?? 0,
+              weights: entry.weights, reason: entry.reason, claim: entry.claims.first, entry: entry.id,
+              kind: entry.kind))
+        }
+      }
+    }
+
+    var vectors = evidence.map { vector($0.weights) }
+    let bodyWeight = vectors.reduce(0) { $0 + $1.reduce(0, +) }
+    if let implied = title.implied { vectors.append(vector([implied: rules.titleWeight])) }
+    let totals = tally.sum(vectors)
+    var verdict = tally.verdict(totals)
+    let seed = posting.id + "|" + evidence.map(\.entry).joined(separator: ",")
+    let stability = tally.stability(vectors, verdict: verdict, seed: seed)
+    if bodyWeight == 0, let last = pack.scoring.bands.last {
+      // The title never decides alone: with no duties to read there is no verdict.
+      verdict.band = last
+      verdict.isHybrid = true
+    }
+    let role = tally.roleIDs[verdict.top]
+    let otherBreakdown = otherKinds(evidence: evidence, title: title.implied)
+    let otherKind = role == Self.otherID ? otherBreakdown.max { $0.value < $1.value }?.key : nil
+    let fit = PostingAnalysis.Fit(
+      role: role, otherKind: otherKind, band: verdict.band.id,
+      confidence: bodyWeight == 0 ? 0 : stability * min(1, bodyWeight / rules.fullEvidence),
+      topShare: verdict.topShare, isHybrid: verdict.isHybrid)
+    let fitKey = otherKind ?? role
+    let mismatch = !fit.isHybrid && bodyWeight > 0 && title.implied.map { $0 != fitKey } ?? false
+    let analysis = PostingAnalysis(
+      id: posting.id, title: .init(stated: title.stated, impliedRole: title.implied, mismatch: mismatch), fit: fit,
+      scores: zip(tally.roleIDs, tally.shares(totals)).map { ($0, $1) }, otherKinds: otherBreakdown,
+      evidence: evidence, ignored: ignored, recommendations: [],
+      warnings: posting.text.unicodeScalars.contains("\u{FFFD}")
+        ? ["the text had bytes that are not UTF-8; they were replaced with U+FFFD"] : [],
+      text: posting.text)
+    var result = analysis
+    result.recommendations = PostingAdvisor(pack: pack, rules: rules).advise(
+      analysis, bodyWeight: bodyWeight, satisfiedChecks: satisfiedChecks)
+    return result
+  }
+
+  // MARK: Title
+
+  struct TitleReading {
+    var stated: String?
+    var implied: String?
+    /// The segment the title was read from, if it came from the text.
+    var segment: Int?
+  }
+
+  private func readTitle(_ posting: Posting, _ text: PostingText) -> TitleReading {
+    if let given = posting.title?.trimmingCharacters(in: .whitespacesAndNewlines), !given.isEmpty {
+      let tokens = PostingText(given, spelling: rules.spelling).tokens
+      // A first line that repeats a title is the title, not a duty.
+      let repeated = text.segments.first.flatMap { first in
+        first.tokens.count <= 12 && impliedRole(text.tokens, first.tokens) != nil ? 0 : nil
+      }
+      return TitleReading(stated: given, implied: impliedRole(tokens, 0..<tokens.count), segment: repeated)
+    }
+    guard let first = text.segments.first, first.tokens.count <= 10,
+      let implied = impliedRole(text.tokens, first.tokens)
+    else { return TitleReading() }
+    let scalars = Array(posting.text.unicodeScalars)
+    let stated = String(
+      String.UnicodeScalarView(
+        scalars[text.tokens[first.tokens.lowerBound].start..<text.tokens[first.tokens.upperBound - 1].end]))
+    return TitleReading(stated: stated, implied: implied, segment: 0)
+  }
+
+  /// The role of the first title rule (in file order) any of whose phrases occurs in the tokens.
+  private func impliedRole(_ tokens: [PostingText.Token], _ range: Range<Int>) -> String? {
+    var best: Int?
+    for position in range {
+      if let match = titles.longestMatch(in: tokens, at: position, within: range) {
+        best = min(best ?? .max, match.pattern.payload)
+      }
+    }
+    return best.map { rules.titles[$0].implies }
+  }
+
+  // MARK: Boilerplate and negation
+
+  /// Segments under a boilerplate heading, until the next real heading.
+  private func boilerplateSegments(_ text: PostingText, skipping title: Int?) -> Set<Int> {
+    var result: Set<Int> = []
+    var inBoilerplate = false
+    for (index, segment) in text.segments.enumerated() where index != title {
+      if segment.isStrongHeading || segment.isWeakHeading {
+        if isBoilerplateHeading(segment, text) {
+          inBoilerplate = true
+          result.insert(index)
+          continue
+        }
+        if segment.isStrongHeading || isHeading(segment, text, sectionHeadings) { inBoilerplate = false }
+      }
+      if inBoilerplate { result.insert(index) }
+    }
+    return result
+  }
+
+  /// A heading that starts with a boilerplate heading phrase, with at most three more words and
+  /// none of them evidence ("Benefits" is boilerplate, "Benefits realisation" is not).
+  private func isBoilerplateHeading(_ segment: PostingText.Segment, _ text: PostingText) -> Bool {
+    isHeading(segment, text, boilerplateHeadings) && lexicon.matches(in: text.tokens, range: segment.tokens).isEmpty
+  }
+
+  /// Whether a segment starts with one of the phrases and has at most three more words.
+  private func isHeading(_ segment: PostingText.Segment, _ text: PostingText, _ phrases: PhraseMatcher<Int>) -> Bool {
+    guard let match = phrases.longestMatch(in: text.tokens, at: segment.tokens.lowerBound, within: segment.tokens)
+    else {
+      return false
+    }
+    return segment.tokens.count <= match.tokens.count + 3
+  }
+
+  private func boilerplateSentenceIDs(_ text: PostingText, boilerplate: Set<Int>, skipping title: Int?) -> Set<Int> {
+    var sentences: Set<Int> = []
+    for (index, segment) in text.segments.enumerated() where index != title && !boilerplate.contains(index) {
+      for match in boilerplateSentences.matches(in: text.tokens, range: segment.tokens) {
+        sentences.insert(text.tokens[match.tokens.lowerBound].sentence)
+      }
+    }
+    return sentences
+  }
+
+  /// Whether a negation cue stands within the window before a match, in the same clause.
+  private func isNegated(_ position: Int, in text: PostingText, segmentStart: Int) -> Bool {
+    let clause = text.tokens[position].clause
+    var index = position - 1
+    while index >= segmentStart && position - index <= rules.negationWindow {
+      let token = text.tokens[index]
+      guard token.clause == clause else { return false }
+      if negationCues.contains(token.word) { return true }
+      index -= 1
+    }
+    return false
+  }
+
+  // MARK: Vectors
+
+  /// Weights as a tally vector: pack roles in place, every other kind added into `other`.
+  private func vector(_ weights: [String: Double]) -> [Double] {
+    var folded: [String: Double] = [:]
+    for (id, weight) in weights {
+      folded[otherKindIDs.contains(id) ? Self.otherID : id, default: 0] += weight
+    }
+    return tally.vector(folded)
+  }
+
+  private func otherKinds(evidence: [PostingAnalysis.Evidence], title: String?) -> [String: Double] {
+    var totals: [String: Double] = [:]
+    for item in evidence {
+      for (id, weight) in item.weights where otherKindIDs.contains(id) { totals[id, default: 0] += weight }
+    }
+    if let title, otherKindIDs.contains(title) { totals[title, default: 0] += rules.titleWeight }
+    return totals
+  }
+}

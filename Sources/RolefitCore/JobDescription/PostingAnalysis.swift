@@ -1,0 +1,120 @@
+/// A job posting to analyse: its text, and optionally an id and a stated title.
+public struct Posting: Sendable, Hashable {
+  public var id: String
+  public var text: String
+  /// The title as given with the posting (an ATS export's field); else read from the text.
+  public var title: String?
+
+  public init(id: String, text: String, title: String? = nil) {
+    self.id = id
+    self.text = text
+    self.title = title
+  }
+}
+
+/// What rolefit read in a posting: the fit, the evidence, the title check and the advice.
+public struct PostingAnalysis: Sendable, Hashable {
+  /// A matched phrase.
+  public struct Evidence: Sendable, Hashable {
+    public var phrase: String
+    /// Offsets in Unicode scalars into the text as read, end exclusive.
+    public var start: Int
+    public var end: Int
+    /// The role or other kind it counts for most.
+    public var role: String
+    public var weight: Double
+    public var weights: [String: Double]
+    public var reason: String
+    public var claim: String?
+    public var entry: String
+    public var kind: String
+  }
+
+  /// A phrase that was found but does not count, and why.
+  public struct Ignored: Sendable, Hashable {
+    public enum Reason: String, Sendable, Hashable {
+      case negated
+      case boilerplate
+    }
+    public var phrase: String
+    public var start: Int
+    public var end: Int
+    public var entry: String
+    public var reason: Reason
+  }
+
+  /// The stated title and what it implies.
+  public struct Title: Sendable, Hashable {
+    public var stated: String?
+    /// The role or other kind the title implies, if a title rule matched.
+    public var impliedRole: String?
+    /// Whether title and duties disagree.
+    public var mismatch: Bool
+  }
+
+  /// The verdict: a role id, or `other` with the kind of other role.
+  public struct Fit: Sendable, Hashable {
+    public var role: String
+    public var otherKind: String?
+    public var band: String
+    public var confidence: Double
+    public var topShare: Double
+    public var isHybrid: Bool
+  }
+
+  /// A linter-style recommendation.
+  public struct Recommendation: Sendable, Hashable {
+    public var id: String
+    /// `error`, `warning` or `info`.
+    public var severity: String
+    public var message: String
+    public var fix: String
+  }
+
+  public var id: String
+  public var title: Title
+  public var fit: Fit
+  /// Shares of the pack's roles and `other`, summing to 1.
+  public var scores: [(role: String, share: Double)]
+  /// How the `other` share divides among the other kinds.
+  public var otherKinds: [String: Double]
+  public var evidence: [Evidence]
+  public var ignored: [Ignored]
+  public var recommendations: [Recommendation]
+  /// Problems with the input itself (replacement characters, empty text).
+  public var warnings: [String]
+  /// The text as analysed, for highlighting.
+  public var text: String
+
+  public static func == (lhs: PostingAnalysis, rhs: PostingAnalysis) -> Bool {
+    lhs.id == rhs.id && lhs.title == rhs.title && lhs.fit == rhs.fit && lhs.evidence == rhs.evidence
+      && lhs.scores.map(\.role) == rhs.scores.map(\.role) && lhs.scores.map(\.share) == rhs.scores.map(\.share)
+      && lhs.recommendations == rhs.recommendations && lhs.ignored == rhs.ignored
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(id)
+    hasher.combine(fit)
+    hasher.combine(evidence)
+  }
+
+  /// The share of a role or `other`.
+  public func share(of role: String) -> Double { scores.first { $0.role == role }?.share ?? 0 }
+}
+
+/// Why a posting could not be analysed at all.
+public enum PostingError: Error, Sendable, Equatable, CustomStringConvertible {
+  case empty(id: String)
+  case tooLarge(id: String, bytes: Int, limit: Int)
+  case noRules
+
+  public var description: String {
+    switch self {
+    case .empty(let id): return "no job-description text in \(id)"
+    case .tooLarge(let id, let bytes, let limit):
+      return
+        "\(id) is \(bytes / 1024) KiB, over the \(limit / 1024) KiB limit for one posting (raise it with --max-size)"
+    case .noRules: return "the content pack has no jd.yaml, so it cannot read job descriptions"
+    }
+  }
+}

@@ -1,0 +1,112 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Analyses postings in batches on every core, keeping their order, for `jd --jsonl`, folders
+/// and evaluation. Memory stays flat: the caller feeds one bounded batch at a time.
+public struct PostingBatch: Sendable {
+  /// One posting's outcome: its analysis rendered, or why it was skipped.
+  public enum Outcome: Sendable {
+    case analysed(PostingAnalysis, rendered: String, label: String?)
+    case failed(id: String, message: String)
+  }
+
+  public let analyzer: JobDescriptionAnalyzer
+  /// The largest posting text accepted, in bytes of UTF-8.
+  public let maxBytes: Int
+
+  public init(analyzer: JobDescriptionAnalyzer, maxBytes: Int) {
+    self.analyzer = analyzer
+    self.maxBytes = maxBytes
+  }
+
+  /// Analyses one posting, enforcing the size limit.
+  public func analyze(_ posting: Posting) throws -> PostingAnalysis {
+    let bytes = posting.text.utf8.count
+    if bytes > maxBytes { throw PostingError.tooLarge(id: posting.id, bytes: bytes, limit: maxBytes) }
+    return try analyzer.analyze(posting)
+  }
+
+  /// Parses and analyses JSONL lines (`text`, optional `id`, `title`, `label`), in parallel.
+  ///
+  /// Each line comes with its number in the file, for ids and messages; `source` names the file.
+  public func process(
+    lines: [(number: Int, data: Data)], source: String, render: @escaping @Sendable (PostingAnalysis) -> String
+  ) -> [Outcome] {
+    let results = Mutex([Outcome?](repeating: nil, count: lines.count))
+    DispatchQueue.concurrentPerform(iterations: lines.count) { index in
+      let outcome = processLine(lines[index].data, number: lines[index].number, source: source, render: render)
+      results.withLock { $0[index] = outcome }
+    }
+    return results.withLock { $0.compactMap { $0 } }
+  }
+
+  private func processLine(
+    _ line: Data, number: Int, source: String, render: (PostingAnalysis) -> String
+  ) -> Outcome {
+    let place = "\(source):\(number)"
+    guard let object = try? JSONSerialization.jsonObject(with: line) as? [String: Any] else {
+      return .failed(id: place, message: "\(place): not a JSON object; line skipped")
+    }
+    guard let text = object["text"] as? String else {
+      return .failed(id: place, message: "\(place): no \"text\" string; line skipped")
+    }
+    let id = (object["id"] as? String) ?? (object["id"] as? NSNumber)?.stringValue ?? "line \(number)"
+    let posting = Posting(id: id, text: text, title: object["title"] as? String)
+    do {
+      let analysis = try analyze(posting)
+      return .analysed(analysis, rendered: render(analysis), label: object["label"] as? String)
+    } catch let error as PostingError {
+      return .failed(id: id, message: "\(place): \(error)")
+    } catch {
+      return .failed(id: id, message: "\(place): \(error)")
+    }
+  }
+}
+
+/// Reads a file or standard input line by line in large chunks, so memory stays flat.
+public final class LineChunkReader {
+  private let handle: FileHandle
+  private var buffer: [UInt8] = []
+  /// Where the unread part of `buffer` starts.
+  private var cursor = 0
+  private var finished = false
+  /// Bytes consumed so far, for progress.
+  public private(set) var bytesRead = 0
+
+  public init(handle: FileHandle) { self.handle = handle }
+
+  /// The number of the next line to be returned, from 1.
+  public private(set) var lineNumber = 1
+
+  /// Up to `count` non-blank lines (without newlines) with their numbers, or fewer at the end.
+  public func nextLines(_ count: Int) -> [(number: Int, data: Data)] {
+    var lines: [(number: Int, data: Data)] = []
+    func take(_ bytes: ArraySlice<UInt8>) {
+      defer { lineNumber += 1 }
+      guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
+      lines.append((lineNumber, Data(bytes)))
+    }
+    while lines.count < count {
+      if let newline = buffer[cursor...].firstIndex(of: 0x0A) {
+        var end = newline
+        if end > cursor && buffer[end - 1] == 0x0D { end -= 1 }
+        take(buffer[cursor..<end])
+        cursor = newline + 1
+        continue
+      }
+      if finished {
+        if cursor < buffer.count { take(buffer[cursor...]) }
+        buffer.removeAll()
+        cursor = 0
+        break
+      }
+      buffer.removeSubrange(0..<cursor)
+      cursor = 0
+      let chunk = handle.readData(ofLength: 1 << 20)
+      bytesRead += chunk.count
+      if chunk.isEmpty { finished = true } else { buffer.append(contentsOf: chunk) }
+    }
+    return lines
+  }
+}

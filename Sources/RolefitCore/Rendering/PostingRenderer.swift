@@ -1,0 +1,237 @@
+import Foundation
+
+/// Renders job-description analyses as text (with highlighted phrases), Markdown, JSON or CSV.
+public struct PostingRenderer: Sendable {
+  public let pack: ContentPack
+  public var width: Int
+  public var styler: any TextStyler
+  /// Whether the text shows highlights in colour; otherwise as `[phrase]{role}` markers.
+  public var colorHighlights: Bool
+
+  public init(pack: ContentPack, width: Int = 80, styler: any TextStyler = PlainStyler(), colorHighlights: Bool = false)
+  {
+    self.pack = pack
+    self.width = max(40, width)
+    self.styler = styler
+    self.colorHighlights = colorHighlights
+  }
+
+  func name(_ id: String) -> String {
+    if let role = pack.role(id) { return role.name }
+    if let kind = pack.jobDescription?.otherKinds.first(where: { $0.id == id }) { return kind.name }
+    return id == JobDescriptionAnalyzer.otherID ? "Other" : id
+  }
+
+  func short(_ id: String) -> String { pack.role(id)?.short ?? id }
+
+  /// The role colour; other kinds share one.
+  func color(_ id: String) -> String? { pack.role(id)?.color ?? "yellow" }
+
+  func verdict(_ analysis: PostingAnalysis) -> String {
+    let fit = analysis.fit
+    let band = pack.scoring.bands.first { $0.id == fit.band }?.name.lowercased() ?? fit.band
+    if analysis.evidence.isEmpty { return "not enough evidence" }
+    if fit.isHybrid {
+      return
+        "\(band): between \(name(analysis.scores.sorted { $0.share > $1.share }[0].role).lowercased()) and \(name(analysis.scores.sorted { $0.share > $1.share }[1].role).lowercased())"
+    }
+    let role = fit.otherKind.map { "other (\(name($0).lowercased()))" } ?? name(fit.role).lowercased()
+    return "\(role), \(band)"
+  }
+
+  // MARK: Text
+
+  public func text(_ analysis: PostingAnalysis, showText: Bool = true) -> String {
+    var out: [String] = []
+    let fit = analysis.fit
+    out.append(
+      styler.bold("\(analysis.id): ")
+        + styler.colored(styler.bold(verdict(analysis)), as: color(fit.otherKind ?? fit.role))
+        + " (confidence \(String(format: "%.2f", fit.confidence)))")
+    if let stated = analysis.title.stated {
+      let implied = analysis.title.impliedRole.map { name($0).lowercased() } ?? "no role rolefit knows"
+      out.append(
+        "Title: \"\(stated)\" → \(implied)"
+          + (analysis.title.mismatch ? styler.warning(" (does not match the duties)") : ""))
+    }
+    out.append(
+      "Shares: " + analysis.scores.map { "\(short($0.role)) \(TextWrap.percent($0.share))" }.joined(separator: " · "))
+    for warning in analysis.warnings { out.append(styler.warning("! \(warning)")) }
+    if showText {
+      out.append("")
+      out.append(highlighted(analysis))
+    }
+    if !analysis.evidence.isEmpty {
+      out.append("")
+      out.append(styler.bold("Evidence"))
+      for item in analysis.evidence {
+        let weight = String(format: "%g", item.weight)
+        let line =
+          "\"\(item.phrase)\" → \(short(item.role)) +\(weight): \(item.reason)" + (item.claim.map { " [\($0)]" } ?? "")
+        out.append(
+          TextWrap.wrap(
+            line, width: width, indent: "      ", firstIndent: "  " + styler.colored("●", as: color(item.role)) + " "))
+      }
+    }
+    if !analysis.ignored.isEmpty {
+      let list = analysis.ignored.map { "\"\($0.phrase)\" (\($0.reason.rawValue))" }.joined(separator: ", ")
+      out.append(styler.dim(TextWrap.wrap("Not counted: \(list)", width: width, indent: "  ", firstIndent: "  ")))
+    }
+    if !analysis.recommendations.isEmpty {
+      out.append("")
+      out.append(styler.bold("Recommendations"))
+      for item in analysis.recommendations {
+        let label = item.severity == "info" ? item.severity : styler.warning(item.severity)
+        out.append(TextWrap.wrap("\(label): \(item.message)", width: width, indent: "    ", firstIndent: "  "))
+        out.append(styler.dim(TextWrap.wrap("fix: \(item.fix)", width: width, indent: "      ", firstIndent: "    ")))
+      }
+    }
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  /// The posting's text with each counted phrase marked in its role's colour, or as `[phrase]{role}`.
+  public func highlighted(_ analysis: PostingAnalysis) -> String {
+    let scalars = Array(analysis.text.unicodeScalars)
+    var out = ""
+    var position = 0
+    for item in analysis.evidence.sorted(by: { $0.start < $1.start })
+    where item.start >= position && item.end <= scalars.count {
+      out.unicodeScalars.append(contentsOf: scalars[position..<item.start])
+      let phrase = String(String.UnicodeScalarView(scalars[item.start..<item.end]))
+      out +=
+        colorHighlights ? styler.colored(styler.bold(phrase), as: color(item.role)) : "[\(phrase)]{\(short(item.role))}"
+      position = item.end
+    }
+    out.unicodeScalars.append(contentsOf: scalars[position...])
+    return out.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  // MARK: Markdown
+
+  public func markdown(_ analysis: PostingAnalysis) -> String {
+    var out = ["## \(analysis.id): \(verdict(analysis))", ""]
+    out.append("- **Confidence:** \(String(format: "%.2f", analysis.fit.confidence))")
+    if let stated = analysis.title.stated {
+      out.append(
+        "- **Title:** \(stated) → \(analysis.title.impliedRole.map(name) ?? "unknown")\(analysis.title.mismatch ? " (**does not match the duties**)" : "")"
+      )
+    }
+    out.append(
+      "- **Shares:** "
+        + analysis.scores.map { "\(name($0.role)) \(TextWrap.percent($0.share))" }.joined(separator: ", "))
+    if !analysis.evidence.isEmpty {
+      out += ["", "| Phrase | Role | Weight | Why | Source |", "| --- | --- | ---: | --- | --- |"]
+      for item in analysis.evidence {
+        out.append(
+          "| \(item.phrase) | \(name(item.role)) | \(String(format: "%g", item.weight)) | \(item.reason) | \(item.claim ?? "") |"
+        )
+      }
+    }
+    if !analysis.recommendations.isEmpty {
+      out += ["", "### Recommendations", ""]
+      for item in analysis.recommendations { out.append("- **\(item.severity)** \(item.message) *Fix:* \(item.fix)") }
+    }
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  // MARK: JSON and CSV
+
+  struct JSONShape: Encodable {
+    struct Title: Encodable {
+      var stated: String?
+      var impliedRole: String?
+      var mismatch: Bool
+    }
+    struct Fit: Encodable {
+      var role: String
+      var otherKind: String?
+      var band: String
+      var confidence: Double
+    }
+    struct Evidence: Encodable {
+      var phrase: String
+      var start: Int
+      var end: Int
+      var role: String
+      var weight: Double
+      var reason: String
+      var claim: String?
+    }
+    struct Ignored: Encodable {
+      var phrase: String
+      var start: Int
+      var end: Int
+      var reason: String
+    }
+    struct Recommendation: Encodable {
+      var id: String
+      var severity: String
+      var message: String
+      var fix: String
+    }
+    var id: String
+    var title: Title
+    var fit: Fit
+    var scores: [String: Double]
+    var otherKinds: [String: Double]
+    var evidence: [Evidence]
+    var ignored: [Ignored]
+    var recommendations: [Recommendation]
+    var warnings: [String]
+  }
+
+  func shape(_ analysis: PostingAnalysis) -> JSONShape {
+    JSONShape(
+      id: analysis.id,
+      title: .init(
+        stated: analysis.title.stated, impliedRole: analysis.title.impliedRole, mismatch: analysis.title.mismatch),
+      fit: .init(
+        role: analysis.fit.role, otherKind: analysis.fit.otherKind, band: analysis.fit.band,
+        confidence: JSONOutput.round(analysis.fit.confidence)),
+      scores: Dictionary(uniqueKeysWithValues: analysis.scores.map { ($0.role, JSONOutput.round($0.share)) }),
+      otherKinds: analysis.otherKinds,
+      evidence: analysis.evidence.map {
+        .init(
+          phrase: $0.phrase, start: $0.start, end: $0.end, role: $0.role, weight: $0.weight, reason: $0.reason,
+          claim: $0.claim)
+      },
+      ignored: analysis.ignored.map {
+        .init(phrase: $0.phrase, start: $0.start, end: $0.end, reason: $0.reason.rawValue)
+      },
+      recommendations: analysis.recommendations.map {
+        .init(id: $0.id, severity: $0.severity, message: $0.message, fix: $0.fix)
+      },
+      warnings: analysis.warnings)
+  }
+
+  /// Pretty JSON for one posting, or one compact line for JSONL.
+  public func json(_ analysis: PostingAnalysis, compact: Bool = false) -> String {
+    compact ? JSONOutput.encode(shape(analysis), pretty: false) + "\n" : JSONOutput.encode(shape(analysis))
+  }
+
+  /// The CSV header for `csvRow`.
+  public var csvHeader: String {
+    (["id", "title", "title_role", "role", "other_kind", "band", "confidence"] + pack.roles.map(\.id)
+      + [JobDescriptionAnalyzer.otherID, "title_mismatch", "evidence", "recommendations"]).joined(separator: ",") + "\n"
+  }
+
+  /// One summary row per posting.
+  public func csvRow(_ analysis: PostingAnalysis) -> String {
+    let fields: [String] =
+      [
+        analysis.id, analysis.title.stated ?? "", analysis.title.impliedRole ?? "", analysis.fit.role,
+        analysis.fit.otherKind ?? "", analysis.fit.band, String(format: "%.2f", analysis.fit.confidence),
+      ]
+      + (pack.roles.map(\.id) + [JobDescriptionAnalyzer.otherID]).map { String(format: "%.3f", analysis.share(of: $0)) }
+      + [
+        analysis.title.mismatch ? "yes" : "no", "\(analysis.evidence.count)",
+        analysis.recommendations.map(\.id).joined(separator: " "),
+      ]
+    return fields.map(Self.csvField).joined(separator: ",") + "\n"
+  }
+
+  static func csvField(_ text: String) -> String {
+    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+}

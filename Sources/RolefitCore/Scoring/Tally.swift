@@ -1,0 +1,75 @@
+/// Weighted evidence over a set of roles: totals, shares, the verdict and its stability.
+///
+/// Shared by the self-assessment (`Scorer`, one vector per answer) and the job-description
+/// engine (one vector per matched phrase), so both decide the same way.
+public struct Tally: Sendable {
+  /// The roles the vectors are indexed by.
+  public let roleIDs: [String]
+  public let rules: ScoringRules
+
+  public init(roleIDs: [String], rules: ScoringRules) {
+    self.roleIDs = roleIDs
+    self.rules = rules
+  }
+
+  /// Weights by role id as a vector in `roleIDs` order.
+  public func vector(_ weights: [String: Double]) -> [Double] { roleIDs.map { weights[$0] ?? 0 } }
+
+  /// The element-wise sum of vectors.
+  public func sum(_ vectors: [[Double]]) -> [Double] {
+    var totals = [Double](repeating: 0, count: roleIDs.count)
+    for vector in vectors { for index in totals.indices { totals[index] += vector[index] } }
+    return totals
+  }
+
+  /// Totals over their sum; equal shares when there is no evidence at all.
+  public func shares(_ totals: [Double]) -> [Double] {
+    let all = totals.reduce(0, +)
+    guard all > 0 else { return totals.map { _ in 1 / Double(totals.count) } }
+    return totals.map { $0 / all }
+  }
+
+  /// The leading role, the runner-up, and the band, from role totals.
+  public struct Verdict: Sendable, Equatable {
+    public var top: Int
+    public var second: Int
+    /// The leading role's share of the top two.
+    public var topShare: Double
+    public var band: ScoringRules.Band
+    /// Whether the band is the last (balanced) one.
+    public var isHybrid: Bool
+
+    /// What resampling must reproduce: the leading role, or "balanced" for a hybrid.
+    var key: Int { isHybrid ? -1 : top }
+  }
+
+  public func verdict(_ totals: [Double]) -> Verdict {
+    let order = totals.indices.sorted { totals[$0] > totals[$1] || (totals[$0] == totals[$1] && $0 < $1) }
+    let top = order[0]
+    let second = order.count > 1 ? order[1] : order[0]
+    let pair = totals[top] + totals[second]
+    let topShare = pair > 0 && top != second ? totals[top] / pair : 0.5
+    let band = rules.band(forShare: topShare)
+    return Verdict(top: top, second: second, topShare: topShare, band: band, isHybrid: band.id == rules.bands.last?.id)
+  }
+
+  /// The fraction of bootstrap resamples of the evidence whose verdict matches `verdict`.
+  ///
+  /// The generator is seeded from `seed`, so the same evidence always gives the same figure.
+  public func stability(_ vectors: [[Double]], verdict: Verdict, seed: String) -> Double {
+    guard !vectors.isEmpty else { return 0 }
+    var generator = SplitMix64(seed: SplitMix64.seed(from: seed))
+    let count = vectors.count
+    var same = 0
+    var totals = [Double](repeating: 0, count: roleIDs.count)
+    for _ in 0..<rules.resamples {
+      for index in totals.indices { totals[index] = 0 }
+      for _ in 0..<count {
+        let weights = vectors[Int(generator.next() % UInt64(count))]
+        for index in totals.indices { totals[index] += weights[index] }
+      }
+      if self.verdict(totals).key == verdict.key { same += 1 }
+    }
+    return Double(same) / Double(rules.resamples)
+  }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import RolefitCore
+import RolefitTerminal
+
+/// Feeds postings to the analyzer and writes results as they come, with a progress bar and a
+/// summary; counts failures so the command exits non-zero after finishing the batch.
+struct JDRunner {
+  let pack: ContentPack
+  let batch: PostingBatch
+  let format: JD.PostingFormat
+  let showText: Bool
+  private(set) var failures = 0
+  private var byRole: [String: Int] = [:]
+  private var mismatches = 0
+  private var analysed = 0
+  private var headerWritten = false
+  private let output = Console.standardOutput
+
+  init(pack: ContentPack, batch: PostingBatch, format: JD.PostingFormat, showText: Bool) {
+    self.pack = pack
+    self.batch = batch
+    self.format = format
+    self.showText = showText
+  }
+
+  var renderer: PostingRenderer {
+    PostingRenderer(
+      pack: pack, width: output.width, styler: output.styler,
+      colorHighlights: output.isTerminal && output.styler is ANSIStyler)
+  }
+
+  /// Renders one analysis in the chosen format; JSONL input gives one JSON line per posting.
+  func render(_ analysis: PostingAnalysis, jsonLines: Bool) -> String {
+    Self.render(analysis, format: format, renderer: renderer, showText: showText, jsonLines: jsonLines)
+  }
+
+  mutating func record(_ outcome: PostingBatch.Outcome) {
+    switch outcome {
+    case .analysed(let analysis, let rendered, _):
+      if format == .csv && !headerWritten {
+        output.write(renderer.csvHeader)
+        headerWritten = true
+      }
+      output.write(rendered)
+      analysed += 1
+      byRole[
+        analysis.fit.isHybrid ? "hybrid" : analysis.fit.otherKind.map { "other (\($0))" } ?? analysis.fit.role,
+        default: 0] += 1
+      if analysis.title.mismatch { mismatches += 1 }
+      for warning in analysis.warnings { Console.standardError.line("rolefit: \(analysis.id): \(warning)") }
+    case .failed(_, let message):
+      failures += 1
+      Console.standardError.line("rolefit: \(message)")
+    }
+  }
+
+  // MARK: Inputs
+
+  mutating func runJSONL(path: String) throws {
+    let handle = try open(path)
+    let total = path == "-" ? nil : (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+    let reader = LineChunkReader(handle: handle)
+    let progress = ProgressBar(label: "jd")
+    let source = path == "-" ? "<stdin>" : path
+    let renderer = self.renderer
+    let format = self.format
+    let showText = self.showText
+    while true {
+      let lines = reader.nextLines(512)
+      if lines.isEmpty { break }
+      let outcomes = batch.process(lines: lines, source: source) { analysis in
+        Self.render(analysis, format: format, renderer: renderer, showText: showText, jsonLines: true)
+      }
+      for outcome in outcomes { record(outcome) }
+      progress.update(done: reader.bytesRead, total: total, unit: "bytes")
+    }
+    progress.finish()
+  }
+
+  static func render(
+    _ analysis: PostingAnalysis, format: JD.PostingFormat, renderer: PostingRenderer, showText: Bool, jsonLines: Bool
+  ) -> String {
+    switch format {
+    case .text: return renderer.text(analysis, showText: showText) + "\n"
+    case .markdown: return renderer.markdown(analysis) + "\n"
+    case .json: return renderer.json(analysis, compact: jsonLines)
+    case .csv: return renderer.csvRow(analysis)
+    }
+  }
+
+  /// A file, a folder of .txt/.md files, or `-`.
+  mutating func runInput(_ input: String, title: String?) throws {
+    var isDirectory: ObjCBool = false
+    if input != "-", FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue {
+      let files = (try? FileManager.default.contentsOfDirectory(atPath: input)) ?? []
+      let postings = files.filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }.sorted()
+      let progress = ProgressBar(label: "jd")
+      for (index, name) in postings.enumerated() {
+        try runFile((input as NSString).appendingPathComponent(name), title: nil)
+        progress.update(done: index + 1, total: postings.count, unit: "files")
+      }
+      progress.finish()
+      return
+    }
+    try runFile(input, title: title)
+  }
+
+  private mutating func runFile(_ path: String, title: String?) throws {
+    let data: Data
+    if path == "-" {
+      data = FileHandle.standardInput.readDataToEndOfFile()
+    } else {
+      guard FileManager.default.fileExists(atPath: path), let read = FileManager.default.contents(atPath: path) else {
+        failures += 1
+        Console.standardError.line("rolefit: \(path): no such file")
+        return
+      }
+      data = read
+    }
+    let id = path == "-" ? "<stdin>" : path
+    let posting = Posting(id: id, text: String(decoding: data, as: UTF8.self), title: title)
+    do {
+      let analysis = try batch.analyze(posting)
+      record(.analysed(analysis, rendered: render(analysis, jsonLines: false), label: nil))
+    } catch {
+      record(.failed(id: id, message: "\(error)"))
+    }
+  }
+
+  private func open(_ path: String) throws -> FileHandle {
+    if path == "-" { return .standardInput }
+    guard let handle = FileHandle(forReadingAtPath: path) else { throw CLIError.missingInput("\(path): no such file") }
+    return handle
+  }
+
+  // MARK: Summary and evaluation
+
+  func finish() {
+    guard analysed + failures > 1 else { return }
+    let summary = Console.standardError
+    let roles = byRole.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+    summary.line("")
+    summary.line("\(analysed) postings analysed" + (failures > 0 ? ", \(failures) skipped" : "") + ": \(roles)")
+    summary.line("title does not match the duties: \(mismatches)")
+  }
+
+  mutating func evaluate(path: String) throws -> Evaluation {
+    let handle = try open(path)
+    let reader = LineChunkReader(handle: handle)
+    var evaluation = Evaluation(labels: pack.roles.map(\.id) + [JobDescriptionAnalyzer.otherID])
+    let source = path == "-" ? "<stdin>" : path
+    while true {
+      let lines = reader.nextLines(512)
+      if lines.isEmpty { break }
+      let outcomes = batch.process(lines: lines, source: source) { _ in "" }
+      for outcome in outcomes {
+        switch outcome {
+        case .analysed(let analysis, _, let label?):
+          evaluation.add(
+            id: analysis.id, actual: label,
+            predicted: analysis.fit.isHybrid && analysis.evidence.isEmpty ? "none" : analysis.fit.role)
+        case .analysed(let analysis, _, nil):
+          Console.standardError.line("rolefit: \(source): \(analysis.id) has no \"label\"; not counted")
+        case .failed(_, let message):
+          Console.standardError.line("rolefit: \(message)")
+        }
+      }
+    }
+    return evaluation
+  }
+}

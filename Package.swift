@@ -47,7 +47,7 @@ let package = Package(
     // The terminal layer: line reading (readline or plain), colour, width, the REPL.
     .target(
       name: "RolefitTerminal",
-      dependencies: ["RolefitCore", "RolefitStore", "CReadline", "Rainbow"],
+      dependencies: ["RolefitCore", "CReadline", "Rainbow"],
       swiftSettings: strictSettings
     ),
 
@@ -64,7 +64,7 @@ let package = Package(
     .executableTarget(
       name: "rolefit",
       dependencies: [
-        "RolefitCore", "RolefitStore", "RolefitTerminal", "RolefitBundledContent",
+        "RolefitCore", "RolefitTerminal", "RolefitBundledContent",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings
@@ -73,6 +73,11 @@ let package = Package(
     .testTarget(
       name: "RolefitCoreTests",
       dependencies: ["RolefitCore", "RolefitBundledContent"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "RolefitStoreTests",
+      dependencies: ["RolefitStore", "RolefitCore", "RolefitBundledContent"],
       swiftSettings: strictSettings
     ),
     .testTarget(

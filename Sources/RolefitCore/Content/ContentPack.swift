@@ -25,6 +25,9 @@ public struct ContentPack: Sendable {
   public var paths: [LearningPathDefinition]
   public var jobDescription: JobDescriptionRules?
   public var lexicon: [LexiconEntry]
+  /// The `clarify` interview, from `clarify.yaml`.
+  public var clarify: [ClarifyQuestion]
+  public var clarifyIntro: String?
   /// Where `pack.yaml` is, for messages about the pack as a whole.
   public var location: SourceLocation
 

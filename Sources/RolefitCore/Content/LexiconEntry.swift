@@ -61,7 +61,24 @@ public struct JobDescriptionRules: Sendable, Hashable {
   public var titleWeight: Double
   /// The evidence weight at which a posting's confidence stops being scaled down for thin evidence.
   public var fullEvidence: Double
+  /// How many bootstrap resamples measure a posting's stability (fewer than the assessment's:
+  /// postings come in batches of thousands).
+  public var resamples: Int
   /// Advice per role id.
   public var advice: [String: RoleAdvice]
   public var checks: [Check]
+}
+
+/// A `clarify` question about a role to be filled, whose options add duty sentences.
+public struct ClarifyQuestion: Sendable, Hashable, Identifiable {
+  /// One answer and the duty sentence it adds to the drafted posting.
+  public struct Option: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var text: String
+    public var duty: String
+  }
+
+  public var id: String
+  public var text: String
+  public var options: [Option]
 }

@@ -18,8 +18,10 @@ public struct JobDescriptionAnalyzer: Sendable {
   let sectionHeadings: PhraseMatcher<Int>
   let titles: PhraseMatcher<Int>
   let checks: PhraseMatcher<Int>
-  let negationCues: Set<String>
+  let negationCues: Set<Int32>
+  let vocabulary: Vocabulary
   let otherKindIDs: Set<String>
+  let advisor: PostingAdvisor
 
   /// Compiles the pack's job-description rules.
   ///
@@ -28,26 +30,33 @@ public struct JobDescriptionAnalyzer: Sendable {
     guard let rules = pack.jobDescription else { throw PostingError.noRules }
     self.pack = pack
     self.rules = rules
-    self.tally = Tally(roleIDs: pack.roles.map(\.id) + [Self.otherID], rules: pack.scoring)
-    let spelling = rules.spelling
-    lexicon = PhraseMatcher(
-      pack.lexicon.enumerated().flatMap { index, entry in entry.phrases.map { ($0, index) } }, spelling: spelling)
-    boilerplateHeadings = PhraseMatcher(rules.boilerplateHeadings.enumerated().map { ($1, $0) }, spelling: spelling)
-    boilerplateSentences = PhraseMatcher(rules.boilerplatePhrases.enumerated().map { ($1, $0) }, spelling: spelling)
-    sectionHeadings = PhraseMatcher(rules.sectionHeadings.enumerated().map { ($1, $0) }, spelling: spelling)
-    titles = PhraseMatcher(
-      rules.titles.enumerated().flatMap { index, rule in rule.phrases.map { ($0, index) } }, spelling: spelling)
-    checks = PhraseMatcher(
-      rules.checks.enumerated().flatMap { index, check in check.phrases.map { ($0, index) } }, spelling: spelling)
-    negationCues = Set(rules.negationCues)
+    var scoring = pack.scoring
+    scoring.resamples = rules.resamples
+    self.tally = Tally(roleIDs: pack.roles.map(\.id) + [Self.otherID], rules: scoring)
+    let lexiconPhrases = pack.lexicon.enumerated().flatMap { index, entry in entry.phrases.map { ($0, index) } }
+    let titlePhrases = rules.titles.enumerated().flatMap { index, rule in rule.phrases.map { ($0, index) } }
+    let checkPhrases = rules.checks.enumerated().flatMap { index, check in check.phrases.map { ($0, index) } }
+    let vocabulary = Vocabulary(
+      phrases: lexiconPhrases.map(\.0) + titlePhrases.map(\.0) + checkPhrases.map(\.0) + rules.boilerplateHeadings
+        + rules.boilerplatePhrases + rules.sectionHeadings,
+      cues: rules.negationCues, spelling: rules.spelling)
+    self.vocabulary = vocabulary
+    lexicon = PhraseMatcher(lexiconPhrases, vocabulary: vocabulary)
+    boilerplateHeadings = PhraseMatcher(rules.boilerplateHeadings.enumerated().map { ($1, $0) }, vocabulary: vocabulary)
+    boilerplateSentences = PhraseMatcher(rules.boilerplatePhrases.enumerated().map { ($1, $0) }, vocabulary: vocabulary)
+    sectionHeadings = PhraseMatcher(rules.sectionHeadings.enumerated().map { ($1, $0) }, vocabulary: vocabulary)
+    titles = PhraseMatcher(titlePhrases, vocabulary: vocabulary)
+    checks = PhraseMatcher(checkPhrases, vocabulary: vocabulary)
+    negationCues = Set(rules.negationCues.map { vocabulary.id(of: $0) })
     otherKindIDs = Set(rules.otherKinds.map(\.id))
+    advisor = PostingAdvisor(pack: pack, rules: rules)
   }
 
   /// Analyses one posting.
   ///
   /// - Throws: `PostingError.empty` when the text has no words.
   public func analyze(_ posting: Posting) throws -> PostingAnalysis {
-    let text = PostingText(posting.text, spelling: rules.spelling)
+    let text = PostingText(posting.text, vocabulary: vocabulary)
     guard !text.tokens.isEmpty else { throw PostingError.empty(id: posting.id) }
     let title = readTitle(posting, text)
     let boilerplate = boilerplateSegments(text, skipping: title.segment)
@@ -56,20 +65,19 @@ public struct JobDescriptionAnalyzer: Sendable {
     var evidence: [PostingAnalysis.Evidence] = []
     var ignored: [PostingAnalysis.Ignored] = []
     var satisfiedChecks: Set<Int> = []
-    let scalars = Array(posting.text.unicodeScalars)
     for (index, segment) in text.segments.enumerated() where index != title.segment {
       let inBoilerplate = boilerplate.contains(index)
       if !inBoilerplate {
         for match in checks.matches(in: text.tokens, range: segment.tokens)
         where !boilerplateSentenceIDs.contains(text.tokens[match.tokens.lowerBound].sentence) {
-          satisfiedChecks.insert(match.pattern.payload)
+          satisfiedChecks.insert(checks.payload(match))
         }
       }
       for match in lexicon.matches(in: text.tokens, range: segment.tokens) {
-        let entry = pack.lexicon[match.pattern.payload]
+        let entry = pack.lexicon[lexicon.payload(match)]
         let first = text.tokens[match.tokens.lowerBound]
         let last = text.tokens[match.tokens.upperBound - 1]
-        let phrase = String(String.UnicodeScalarView(scalars[first.start..<last.end]))
+        let phrase = text.slice(first.start, last.end)
         if inBoilerplate || boilerplateSentenceIDs.contains(first.sentence) {
           ignored.append(
             .init(phrase: phrase, start: first.start, end: last.end, entry: entry.id, reason: .boilerplate))
@@ -111,11 +119,11 @@ public struct JobDescriptionAnalyzer: Sendable {
       id: posting.id, title: .init(stated: title.stated, impliedRole: title.implied, mismatch: mismatch), fit: fit,
       scores: zip(tally.roleIDs, tally.shares(totals)).map { ($0, $1) }, otherKinds: otherBreakdown,
       evidence: evidence, ignored: ignored, recommendations: [],
-      warnings: posting.text.unicodeScalars.contains("\u{FFFD}")
+      warnings: text.scalars.contains("\u{FFFD}")
         ? ["the text had bytes that are not UTF-8; they were replaced with U+FFFD"] : [],
       text: posting.text)
     var result = analysis
-    result.recommendations = PostingAdvisor(pack: pack, rules: rules).advise(
+    result.recommendations = advisor.advise(
       analysis, bodyWeight: bodyWeight, satisfiedChecks: satisfiedChecks)
     return result
   }
@@ -131,7 +139,7 @@ public struct JobDescriptionAnalyzer: Sendable {
 
   private func readTitle(_ posting: Posting, _ text: PostingText) -> TitleReading {
     if let given = posting.title?.trimmingCharacters(in: .whitespacesAndNewlines), !given.isEmpty {
-      let tokens = PostingText(given, spelling: rules.spelling).tokens
+      let tokens = PostingText(given, vocabulary: vocabulary).tokens
       // A first line that repeats a title is the title, not a duty.
       let repeated = text.segments.first.flatMap { first in
         first.tokens.count <= 12 && impliedRole(text.tokens, first.tokens) != nil ? 0 : nil
@@ -141,10 +149,7 @@ public struct JobDescriptionAnalyzer: Sendable {
     guard let first = text.segments.first, first.tokens.count <= 10,
       let implied = impliedRole(text.tokens, first.tokens)
     else { return TitleReading() }
-    let scalars = Array(posting.text.unicodeScalars)
-    let stated = String(
-      String.UnicodeScalarView(
-        scalars[text.tokens[first.tokens.lowerBound].start..<text.tokens[first.tokens.upperBound - 1].end]))
+    let stated = text.slice(text.tokens[first.tokens.lowerBound].start, text.tokens[first.tokens.upperBound - 1].end)
     return TitleReading(stated: stated, implied: implied, segment: 0)
   }
 
@@ -153,7 +158,7 @@ public struct JobDescriptionAnalyzer: Sendable {
     var best: Int?
     for position in range {
       if let match = titles.longestMatch(in: tokens, at: position, within: range) {
-        best = min(best ?? .max, match.pattern.payload)
+        best = min(best ?? .max, titles.payload(match))
       }
     }
     return best.map { rules.titles[$0].implies }
@@ -211,7 +216,7 @@ public struct JobDescriptionAnalyzer: Sendable {
     while index >= segmentStart && position - index <= rules.negationWindow {
       let token = text.tokens[index]
       guard token.clause == clause else { return false }
-      if negationCues.contains(token.word) { return true }
+      if negationCues.contains(token.id) { return true }
       index -= 1
     }
     return false

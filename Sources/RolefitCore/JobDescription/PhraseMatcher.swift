@@ -3,66 +3,78 @@
 /// A phrase is words separated by spaces, tokenized like the text; a word ending in `*` matches
 /// any word it begins.
 struct PhraseMatcher<Payload: Sendable>: Sendable {
+  /// One word of a pattern: a vocabulary id, or a prefix written with a trailing `*`.
+  enum Word: Sendable {
+    case exact(Int32)
+    case prefix(String)
+  }
+
   struct Pattern: Sendable {
-    var words: [String]
-    /// Which words are prefixes (written with a trailing `*`).
-    var prefixes: [Bool]
+    var words: [Word]
     var payload: Payload
     var phrase: String
   }
 
-  /// A match: the token range and what it matched.
+  /// A match: the token range and the pattern's index.
   struct Match {
     var tokens: Range<Int>
-    var pattern: Pattern
+    var pattern: Int
   }
 
-  private var byFirstWord: [String: [Pattern]] = [:]
-  private var prefixFirst: [Pattern] = []
+  private(set) var patterns: [Pattern] = []
+  /// Pattern indices by the vocabulary id of their first word (the array's index), longest first.
+  private var byFirstWord: [[Int]] = []
+  /// Pattern indices whose first word is a prefix, by its first character, longest first.
+  private var byFirstPrefix: [UInt8: [Int]] = [:]
 
-  /// Compiles phrases; `spelling` is applied to phrase words so both sides normalise alike.
-  init(_ phrases: [(phrase: String, payload: Payload)], spelling: [String: String]) {
+  /// Compiles phrases against the vocabulary (which must contain their words).
+  init(_ phrases: [(phrase: String, payload: Payload)], vocabulary: Vocabulary) {
     for (phrase, payload) in phrases {
-      let pattern = Self.compile(phrase, payload: payload, spelling: spelling)
-      guard let first = pattern.words.first else { continue }
-      if pattern.prefixes[0] {
-        prefixFirst.append(pattern)
-      } else {
-        byFirstWord[first, default: []].append(pattern)
+      let words = Vocabulary.words(of: phrase).map { word -> Word in
+        word.hasSuffix("*") ? .prefix(String(word.dropLast())) : .exact(vocabulary.id(of: word))
+      }
+      guard let first = words.first else { continue }
+      let index = patterns.count
+      patterns.append(Pattern(words: words, payload: payload, phrase: phrase))
+      switch first {
+      case .exact(let id):
+        guard id >= 0 else { continue }  // a word the vocabulary lacks can never match
+        if byFirstWord.count <= Int(id) { byFirstWord += Array(repeating: [], count: Int(id) + 1 - byFirstWord.count) }
+        byFirstWord[Int(id)].append(index)
+      case .prefix(let prefix):
+        if let initial = prefix.utf8.first { byFirstPrefix[initial, default: []].append(index) }
       }
     }
-    for key in byFirstWord.keys { byFirstWord[key]?.sort { $0.words.count > $1.words.count } }
-    prefixFirst.sort { $0.words.count > $1.words.count }
+    let patterns = self.patterns
+    for key in byFirstWord.indices { byFirstWord[key].sort { patterns[$0].words.count > patterns[$1].words.count } }
+    for key in byFirstPrefix.keys { byFirstPrefix[key]?.sort { patterns[$0].words.count > patterns[$1].words.count } }
   }
 
-  static func compile(_ phrase: String, payload: Payload, spelling: [String: String]) -> Pattern {
-    var words: [String] = []
-    var prefixes: [Bool] = []
-    for raw in phrase.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "*") }) {
-      let isPrefix = raw.hasSuffix("*")
-      let word = String(raw.filter { $0 != "*" })
-      guard !word.isEmpty else { continue }
-      words.append(isPrefix ? word : spelling[word] ?? word)
-      prefixes.append(isPrefix)
-    }
-    return Pattern(words: words, prefixes: prefixes, payload: payload, phrase: phrase)
-  }
+  /// The payload of a match.
+  func payload(_ match: Match) -> Payload { patterns[match.pattern].payload }
 
   /// The longest pattern matching at `position`, if any.
   func longestMatch(in tokens: [PostingText.Token], at position: Int, within bounds: Range<Int>) -> Match? {
-    var best: Pattern?
-    let word = tokens[position].word
-    for pattern in byFirstWord[word] ?? [] where fits(pattern, tokens, position, bounds) {
-      best = pattern
-      break
-    }
-    for pattern in prefixFirst where pattern.words.count > (best?.words.count ?? 0) {
-      if fits(pattern, tokens, position, bounds) {
-        best = pattern
+    var best: Int?
+    var bestLength = 0
+    let id = tokens[position].id
+    if id >= 0, Int(id) < byFirstWord.count {
+      for index in byFirstWord[Int(id)] where fits(patterns[index].words, tokens, position, bounds) {
+        best = index
+        bestLength = patterns[index].words.count
         break
       }
     }
-    return best.map { Match(tokens: position..<(position + $0.words.count), pattern: $0) }
+    if !byFirstPrefix.isEmpty, let initial = tokens[position].word.utf8.first, let candidates = byFirstPrefix[initial] {
+      for index in candidates where patterns[index].words.count > bestLength {
+        if fits(patterns[index].words, tokens, position, bounds) {
+          best = index
+          bestLength = patterns[index].words.count
+          break
+        }
+      }
+    }
+    return best.map { Match(tokens: position..<(position + bestLength), pattern: $0) }
   }
 
   /// Every non-overlapping longest match in a range of tokens, in order.
@@ -80,19 +92,13 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     return found
   }
 
-  /// Whether the whole of `range` is one of the patterns.
-  func matchesWhole(_ tokens: [PostingText.Token], range: Range<Int>) -> Bool {
-    guard !range.isEmpty, let match = longestMatch(in: tokens, at: range.lowerBound, within: range) else {
-      return false
-    }
-    return match.tokens.upperBound == range.upperBound
-  }
-
-  private func fits(_ pattern: Pattern, _ tokens: [PostingText.Token], _ position: Int, _ bounds: Range<Int>) -> Bool {
-    guard position + pattern.words.count <= bounds.upperBound else { return false }
-    for (offset, word) in pattern.words.enumerated() {
-      let token = tokens[position + offset].word
-      if pattern.prefixes[offset] ? !token.hasPrefix(word) : token != word { return false }
+  private func fits(_ words: [Word], _ tokens: [PostingText.Token], _ position: Int, _ bounds: Range<Int>) -> Bool {
+    guard position + words.count <= bounds.upperBound else { return false }
+    for offset in words.indices {
+      switch words[offset] {
+      case .exact(let id): if tokens[position + offset].id != id { return false }
+      case .prefix(let prefix): if !tokens[position + offset].word.utf8.starts(with: prefix.utf8) { return false }
+      }
     }
     return true
   }

@@ -2,9 +2,20 @@ import Foundation
 
 /// Turns an analysis into recommendations, linter style: each with a severity, what is wrong
 /// and the fix, worded from the pack's advice for the role the duties describe.
-struct PostingAdvisor {
+struct PostingAdvisor: Sendable {
   let pack: ContentPack
   let rules: JobDescriptionRules
+  /// Each check's fix filled in for each role and other kind, once: filling is string work that
+  /// would otherwise run for every posting of a batch.
+  private var filledFixes: [String: [String]] = [:]
+
+  init(pack: ContentPack, rules: JobDescriptionRules) {
+    self.pack = pack
+    self.rules = rules
+    for key in pack.roles.map(\.id) + rules.otherKinds.map(\.id) + [JobDescriptionAnalyzer.otherID] {
+      filledFixes[key] = rules.checks.map { fill($0.fix, advice: rules.advice[key], key: key) }
+    }
+  }
 
   func advise(_ analysis: PostingAnalysis, bodyWeight: Double, satisfiedChecks: Set<Int>) -> [PostingAnalysis
     .Recommendation]
@@ -72,7 +83,8 @@ struct PostingAdvisor {
       if analysis.evidence.contains(where: { check.kinds.contains($0.kind) }) { continue }
       out.append(
         .init(
-          id: check.id, severity: check.severity, message: check.message, fix: fill(check.fix, advice: advice, key: key)
+          id: check.id, severity: check.severity, message: check.message,
+          fix: filledFixes[key]?[index] ?? fill(check.fix, advice: advice, key: key)
         ))
     }
     let order = ["error": 0, "warning": 1, "info": 2]

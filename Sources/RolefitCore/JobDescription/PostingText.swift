@@ -1,9 +1,12 @@
 /// A posting's text cut into segments (lines, list items, HTML blocks) and word tokens, with
 /// offsets in Unicode scalars so `text[start:end]` in Python gives back each phrase.
 struct PostingText {
-  /// A word: lower-cased and spelling-normalised, with where it stands.
+  /// A word: lower-cased, with its vocabulary id and where it stands.
   struct Token {
+    /// The word as written, lower-cased (prefix patterns match against it).
     var word: String
+    /// The vocabulary id, British spellings mapped to American ones; `Vocabulary.unknown` if no rule names it.
+    var id: Int32
     /// Offsets in Unicode scalars into the text as read, end exclusive.
     var start: Int
     var end: Int
@@ -25,15 +28,21 @@ struct PostingText {
 
   var tokens: [Token] = []
   var segments: [Segment] = []
+  /// The text's Unicode scalars, which the offsets index.
+  let scalars: [Unicode.Scalar]
+
+  /// The text between two scalar offsets.
+  func slice(_ start: Int, _ end: Int) -> String { String(String.UnicodeScalarView(scalars[start..<end])) }
 
   private static let blockTags: Set<String> = [
     "p", "br", "li", "ul", "ol", "div", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "section", "hr",
     "table", "header", "footer", "article", "dt", "dd",
   ]
 
-  /// Cuts `text` into segments and tokens; `spelling` maps British words to American ones.
-  init(_ text: String, spelling: [String: String]) {
-    var scanner = Scanner(scalars: Array(text.unicodeScalars), spelling: spelling)
+  /// Cuts `text` into segments and tokens, giving each word its vocabulary id.
+  init(_ text: String, vocabulary: Vocabulary) {
+    scalars = Array(text.unicodeScalars)
+    var scanner = Scanner(scalars: scalars, vocabulary: vocabulary)
     scanner.run()
     tokens = scanner.tokens
     segments = scanner.segments
@@ -42,7 +51,7 @@ struct PostingText {
   /// The scanner's state while it walks the text once.
   private struct Scanner {
     let scalars: [Unicode.Scalar]
-    let spelling: [String: String]
+    let vocabulary: Vocabulary
     var tokens: [Token] = []
     var segments: [Segment] = []
 
@@ -59,9 +68,9 @@ struct PostingText {
     var wordIsASCII = true
     var wordStart = -1
 
-    init(scalars: [Unicode.Scalar], spelling: [String: String]) {
+    init(scalars: [Unicode.Scalar], vocabulary: Vocabulary) {
       self.scalars = scalars
-      self.spelling = spelling
+      self.vocabulary = vocabulary
       wordBytes.reserveCapacity(32)
     }
 
@@ -71,11 +80,14 @@ struct PostingText {
         let value = scalar.value
         if isWordScalar(scalar) {
           if wordStart < 0 { wordStart = index }
-          if value < 0x80 {
+          if value < 0x80 && wordIsASCII {
             wordBytes.append(value >= 0x41 && value <= 0x5A ? UInt8(value + 32) : UInt8(value))
-            wordScalars.append(scalar)
           } else {
-            wordIsASCII = false
+            if wordIsASCII {
+              // The first non-ASCII letter: carry the ASCII part over, then go on scalar by scalar.
+              wordScalars = String(decoding: wordBytes, as: UTF8.self).unicodeScalars
+              wordIsASCII = false
+            }
             wordScalars.append(scalar)
           }
           lastVisible = scalar
@@ -93,7 +105,7 @@ struct PostingText {
           if skipEntity() { continue }
           lastVisible = scalar
         case ".", "!", "?", ";":
-          if index + 1 >= scalars.count || scalars[index + 1].properties.isWhitespace || scalars[index + 1] == "<" {
+          if index + 1 >= scalars.count || Self.isSpace(scalars[index + 1]) || scalars[index + 1] == "<" {
             sentence += 1
             clause += 1
           }
@@ -108,8 +120,14 @@ struct PostingText {
             segmentHasBoldStart = true
           }
           lastVisible = scalar
+        case " ", "\t":
+          break
         default:
-          if !scalar.properties.isWhitespace { lastVisible = scalar }
+          if value >= 0x80 && !scalar.properties.isWhitespace {
+            lastVisible = scalar
+          } else if value < 0x80 {
+            lastVisible = scalar
+          }
         }
         index += 1
       }
@@ -117,22 +135,32 @@ struct PostingText {
       endSegment()
     }
 
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+      scalar.value < 0x80
+        ? (scalar == " " || scalar == "\n" || scalar == "\r" || scalar == "\t") : scalar.properties.isWhitespace
+    }
+
     var segmentTokenStart: Int { segments.last.map(\.tokens.upperBound) ?? 0 }
 
+    /// ASCII letters and digits, by code.
+    static let asciiWord: [Bool] = (0..<128).map { code in
+      (0x61...0x7A).contains(code) || (0x41...0x5A).contains(code) || (0x30...0x39).contains(code)
+    }
+
+    @inline(__always)
     func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
       let value = scalar.value
-      if value < 0x80 {
-        return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
-      }
+      if value < 0x80 { return Self.asciiWord[Int(value)] }
       return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
     mutating func endWord() {
       guard wordStart >= 0 else { return }
-      var word = wordIsASCII ? String(decoding: wordBytes, as: UTF8.self) : String(wordScalars).lowercased()
-      if let american = spelling[word] { word = american }
+      let word = wordIsASCII ? String(decoding: wordBytes, as: UTF8.self) : String(wordScalars).lowercased()
       tokens.append(
-        Token(word: word, start: wordStart, end: index, segment: segments.count, sentence: sentence, clause: clause))
+        Token(
+          word: word, id: vocabulary.id(of: word), start: wordStart, end: index, segment: segments.count,
+          sentence: sentence, clause: clause))
       wordBytes.removeAll(keepingCapacity: true)
       wordScalars = String.UnicodeScalarView()
       wordIsASCII = true

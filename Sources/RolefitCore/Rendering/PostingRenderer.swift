@@ -41,7 +41,7 @@ public struct PostingRenderer: Sendable {
 
   // MARK: Text
 
-  public func text(_ analysis: PostingAnalysis, showText: Bool = true) -> String {
+  public func text(_ analysis: PostingAnalysis, showText: Bool = true, showRecommendations: Bool = true) -> String {
     var out: [String] = []
     let fit = analysis.fit
     out.append(
@@ -77,7 +77,7 @@ public struct PostingRenderer: Sendable {
       let list = analysis.ignored.map { "\"\($0.phrase)\" (\($0.reason.rawValue))" }.joined(separator: ", ")
       out.append(styler.dim(TextWrap.wrap("Not counted: \(list)", width: width, indent: "  ", firstIndent: "  ")))
     }
-    if !analysis.recommendations.isEmpty {
+    if showRecommendations && !analysis.recommendations.isEmpty {
       out.append("")
       out.append(styler.bold("Recommendations"))
       for item in analysis.recommendations {
@@ -206,7 +206,71 @@ public struct PostingRenderer: Sendable {
 
   /// Pretty JSON for one posting, or one compact line for JSONL.
   public func json(_ analysis: PostingAnalysis, compact: Bool = false) -> String {
-    compact ? JSONOutput.encode(shape(analysis), pretty: false) + "\n" : JSONOutput.encode(shape(analysis))
+    compact ? jsonLine(analysis) : JSONOutput.encode(shape(analysis))
+  }
+
+  /// The same document as `shape`, written directly as one line (sorted keys, like `JSONOutput`).
+  func jsonLine(_ analysis: PostingAnalysis) -> String {
+    var out = JSONLineWriter(capacity: 512 + analysis.evidence.count * 160)
+    out.beginObject()
+    out.beginArray("evidence")
+    for item in analysis.evidence {
+      out.beginObject()
+      out.field("claim", item.claim)
+      out.field("end", item.end)
+      out.field("phrase", item.phrase)
+      out.field("reason", item.reason)
+      out.field("role", item.role)
+      out.field("start", item.start)
+      out.field("weight", item.weight)
+      out.endObject()
+    }
+    out.endArray()
+    out.beginObject("fit")
+    out.field("band", analysis.fit.band)
+    out.field("confidence", JSONOutput.round(analysis.fit.confidence))
+    if let kind = analysis.fit.otherKind { out.field("otherKind", kind) }
+    out.field("role", analysis.fit.role)
+    out.endObject()
+    out.field("id", analysis.id)
+    out.beginArray("ignored")
+    for item in analysis.ignored {
+      out.beginObject()
+      out.field("end", item.end)
+      out.field("phrase", item.phrase)
+      out.field("reason", item.reason.rawValue)
+      out.field("start", item.start)
+      out.endObject()
+    }
+    out.endArray()
+    out.beginObject("otherKinds")
+    for (kind, weight) in analysis.otherKinds.sorted(by: { $0.key < $1.key }) { out.field(kind, weight) }
+    out.endObject()
+    out.beginArray("recommendations")
+    for item in analysis.recommendations {
+      out.beginObject()
+      out.field("fix", item.fix)
+      out.field("id", item.id)
+      out.field("message", item.message)
+      out.field("severity", item.severity)
+      out.endObject()
+    }
+    out.endArray()
+    out.beginObject("scores")
+    for score in analysis.scores.sorted(by: { $0.role < $1.role }) {
+      out.field(score.role, JSONOutput.round(score.share))
+    }
+    out.endObject()
+    out.beginObject("title")
+    if let implied = analysis.title.impliedRole { out.field("impliedRole", implied) }
+    out.field("mismatch", analysis.title.mismatch)
+    if let stated = analysis.title.stated { out.field("stated", stated) }
+    out.endObject()
+    out.beginArray("warnings")
+    for warning in analysis.warnings { out.field(nil, warning) }
+    out.endArray()
+    out.endObject()
+    return out.text + "\n"
   }
 
   /// The CSV header for `csvRow`.

@@ -44,9 +44,18 @@ public struct Tally: Sendable {
   }
 
   public func verdict(_ totals: [Double]) -> Verdict {
-    let order = totals.indices.sorted { totals[$0] > totals[$1] || (totals[$0] == totals[$1] && $0 < $1) }
-    let top = order[0]
-    let second = order.count > 1 ? order[1] : order[0]
+    // The two largest in one pass, ties to the earlier role (this runs for every resample).
+    var top = 0
+    var second = -1
+    for index in totals.indices.dropFirst() {
+      if totals[index] > totals[top] {
+        second = top
+        top = index
+      } else if second < 0 || totals[index] > totals[second] {
+        second = index
+      }
+    }
+    if second < 0 { second = top }
     let pair = totals[top] + totals[second]
     let topShare = pair > 0 && top != second ? totals[top] / pair : 0.5
     let band = rules.band(forShare: topShare)
@@ -60,13 +69,16 @@ public struct Tally: Sendable {
     guard !vectors.isEmpty else { return 0 }
     var generator = SplitMix64(seed: SplitMix64.seed(from: seed))
     let count = vectors.count
+    let width = roleIDs.count
+    // One flat buffer: resampling reads it count × resamples times.
+    let flat = vectors.flatMap { $0 }
     var same = 0
-    var totals = [Double](repeating: 0, count: roleIDs.count)
+    var totals = [Double](repeating: 0, count: width)
     for _ in 0..<rules.resamples {
-      for index in totals.indices { totals[index] = 0 }
+      for index in 0..<width { totals[index] = 0 }
       for _ in 0..<count {
-        let weights = vectors[Int(generator.next() % UInt64(count))]
-        for index in totals.indices { totals[index] += weights[index] }
+        let base = Int(generator.next() % UInt64(count)) * width
+        for index in 0..<width { totals[index] += flat[base + index] }
       }
       if self.verdict(totals).key == verdict.key { same += 1 }
     }

@@ -9,6 +9,8 @@ struct Command: Sendable {
   /// Commands at the main prompt.
   static let main: [Command] = [
     Command(name: "assess", summary: "take the self-assessment (or resume it)"),
+    Command(name: "jd", argument: "[FILE]", summary: "analyse a job description: paste it, or give a file"),
+    Command(name: "clarify", summary: "no posting yet? answer questions about the role, get an outline"),
     Command(name: "result", summary: "show your last result again"),
     Command(name: "save", argument: "FILE", summary: "save the last result (.md, .json, or text)"),
     Command(name: "cert", argument: "ID", summary: "a certification's rules and where you stand"),

@@ -9,6 +9,8 @@ public final class Session {
   let reader: any LineReader
   let clock: @Sendable () -> Double
   var lastReport: AssessmentReport?
+  /// The last analysed posting, for `jd explain` and `jd save`.
+  var lastPosting: PostingAnalysis?
   /// The assessment under way or last left, so `assess` resumes it.
   var run: AssessmentRun?
   /// Where finished and interrupted assessments are kept, if anywhere.
@@ -58,7 +60,9 @@ public final class Session {
     console.line(styler.dim("Content: \(pack.name) \(pack.version)"))
     console.line("")
     console.line("  1  assess   take the self-assessment (\(scored) questions + a short profile, about 10 minutes)")
-    console.line("  2  help     every command")
+    console.line("  2  jd       paste a job description: which role do its duties describe?")
+    console.line("  3  clarify  no posting yet? describe the role and get a posting outline")
+    console.line("  4  help     every command")
     console.line("")
     console.line(styler.dim("Type 1 or a command, then Enter. Tab completes. Ctrl-D leaves."))
   }
@@ -67,7 +71,9 @@ public final class Session {
     while true {
       reader.completion = CompletionContext(
         firstWord: Command.main.map(\.name),
-        afterCommand: ["cert": pack.credentials.map(\.id), "role": pack.roles.map(\.id)])
+        afterCommand: [
+          "cert": pack.credentials.map(\.id), "role": pack.roles.map(\.id), "jd": ["explain", "save"],
+        ])
       switch reader.readLine(prompt: "rolefit> ", remember: true) {
       case .endOfInput:
         leave()
@@ -101,13 +107,16 @@ public final class Session {
     let words = line.split(separator: " ", maxSplits: 1).map(String.init)
     guard let first = words.first else { return true }
     let argument = words.count > 1 ? words[1].trimmingCharacters(in: .whitespaces) : nil
-    let name = first == "1" ? "assess" : first == "2" ? "help" : first
+    let menu = ["1": "assess", "2": "jd", "3": "clarify", "4": "help"]
+    let name = menu[first] ?? first
     guard let command = Command.named(name, in: Command.main) else {
       unknown(first, among: Command.main)
       return true
     }
     switch command.name {
     case "assess": return assess()
+    case "jd": return jobDescription(argument)
+    case "clarify": return clarify()
     case "result": showResult()
     case "save": save(to: argument)
     case "cert": showCredential(argument)

@@ -44,9 +44,10 @@ public enum ContentLoader {
       case .paths: parser.readPaths(mapping, into: &parts)
       case .jobDescription: parser.readJobDescriptionRules(mapping, into: &parts)
       case .lexicon: parser.readLexicon(mapping, into: &parts)
+      case .clarify: parser.readClarify(mapping, into: &parts)
       case .unknown:
         sink.warning(
-          "unknown file ignored: pack files are pack.yaml, claims.yaml, credentials.yaml, paths.yaml, jd.yaml, questions/*.yaml and lexicon/*.yaml",
+          "unknown file ignored: pack files are pack.yaml, claims.yaml, credentials.yaml, paths.yaml, jd.yaml, clarify.yaml, questions/*.yaml, lexicon/*.yaml and workshops/*.yaml",
           at: root.location, rule: "schema")
       }
     }
@@ -72,7 +73,7 @@ public enum ContentLoader {
 
 /// What a file of the pack holds, by its path.
 enum FileRole {
-  case manifest, claims, questions, credentials, paths, jobDescription, lexicon, unknown
+  case manifest, claims, questions, credentials, paths, jobDescription, lexicon, clarify, unknown
 
   init(path: String) {
     let name = path.split(separator: "/").last.map(String.init) ?? path
@@ -83,6 +84,7 @@ enum FileRole {
     case ("", "credentials.yaml"): self = .credentials
     case ("", "paths.yaml"): self = .paths
     case ("", "jd.yaml"): self = .jobDescription
+    case ("", "clarify.yaml"): self = .clarify
     case ("questions", _): self = .questions
     case ("lexicon", _): self = .lexicon
     default: self = .unknown

@@ -4,6 +4,7 @@ extension PackParser {
   func readJobDescriptionRules(_ map: YAMLMapping, into parts: inout PackParts) {
     map.rejectUnknownKeys(allowed: [
       "version", "other_kinds", "spelling", "negation", "boilerplate", "titles", "title_weight", "full_evidence",
+      "resamples",
       "recommendations", "checks",
     ])
     var otherKinds: [JobDescriptionRules.OtherKind] = []
@@ -71,7 +72,8 @@ extension PackParser {
       boilerplatePhrases: boilerplate?.strings("phrases").map { $0.0.lowercased() } ?? [],
       sectionHeadings: boilerplate?.strings("sections").map { $0.0.lowercased() } ?? [],
       titles: titles, titleWeight: map.number("title_weight", required: true) ?? 0,
-      fullEvidence: max(0.1, map.number("full_evidence", required: true) ?? 1), advice: advice, checks: checks)
+      fullEvidence: max(0.1, map.number("full_evidence", required: true) ?? 1),
+      resamples: max(1, map.integer("resamples", required: true) ?? 1), advice: advice, checks: checks)
   }
 
   // MARK: lexicon/*.yaml
@@ -91,6 +93,35 @@ extension PackParser {
         LexiconEntry(
           id: id, kind: entry.string("kind", required: false) ?? "other", weights: weights, phrases: phrases,
           reason: reason, claims: references(entry, "claims", .claim), location: entry.location))
+    }
+  }
+}
+
+extension PackParser {
+  // MARK: clarify.yaml
+
+  func readClarify(_ map: YAMLMapping, into parts: inout PackParts) {
+    map.rejectUnknownKeys(allowed: ["version", "intro", "questions"])
+    parts.clarifyIntro = map.string("intro", required: false)
+    var seen: Set<String> = []
+    for item in map.sequence("questions", required: true) {
+      guard let question = item.mapping("a clarify question") else { continue }
+      question.rejectUnknownKeys(allowed: ["id", "text", "options"])
+      guard let id = identifier(question), let text = question.string("text") else { continue }
+      if !seen.insert(id).inserted {
+        sink.error("duplicate clarify question id '\(id)'", at: question.location, rule: "reference")
+      }
+      var options: [ClarifyQuestion.Option] = []
+      for entry in question.sequence("options", required: true) {
+        guard let option = entry.mapping("an option") else { continue }
+        option.rejectUnknownKeys(allowed: ["id", "text", "duty"])
+        guard let optionID = option.string("id"), let optionText = option.string("text"),
+          let duty = option.string("duty")
+        else { continue }
+        options.append(.init(id: optionID, text: optionText, duty: duty))
+      }
+      if options.count < 2 { sink.error("a clarify question needs at least two options", at: question.location) }
+      parts.clarify.append(ClarifyQuestion(id: id, text: text, options: options))
     }
   }
 }

@@ -20,6 +20,8 @@ struct PackParts {
   var paths: [LearningPathDefinition] = []
   var jobDescription: JobDescriptionRules?
   var lexicon: [LexiconEntry] = []
+  var clarify: [ClarifyQuestion] = []
+  var clarifyIntro: String?
 
   func assemble() -> ContentPack? {
     guard let id, let name, let version, let asOf, let scoring else { return nil }
@@ -35,7 +37,8 @@ struct PackParts {
       id: id, name: name, version: version, asOf: asOf, freshnessMonths: freshnessMonths,
       roles: roles, areas: areas, educationLevels: educationLevels, likert: likert, scoring: scoring,
       sources: sources, claims: claims, questions: questions, credentials: credentials, paths: paths,
-      jobDescription: jobDescription, lexicon: lexicon, location: location)
+      jobDescription: jobDescription, lexicon: lexicon, clarify: clarify, clarifyIntro: clarifyIntro, location: location
+    )
   }
 
   /// The weights of a Likert point: `value` of the agree weights plus the rest of the disagree ones.

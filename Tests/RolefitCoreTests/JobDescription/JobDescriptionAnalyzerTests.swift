@@ -1,0 +1,187 @@
+import Foundation
+import RolefitCore
+import Testing
+
+@Suite struct JobDescriptionAnalyzerTests {
+  let pack: ContentPack
+  let analyzer: JobDescriptionAnalyzer
+
+  init() throws {
+    pack = try TestPacks.bundled
+    analyzer = try JobDescriptionAnalyzer(pack: pack)
+  }
+
+  func analyze(_ text: String, title: String? = nil) throws -> PostingAnalysis {
+    try analyzer.analyze(Posting(id: "test", text: text, title: title))
+  }
+
+  let programDuties = """
+    Responsibilities
+    - Own the program roadmap across multiple projects and manage the interdependencies between them.
+    - Run program governance with a steering committee and report to executive stakeholders.
+    - Drive benefits realization and track ROI for the transformation.
+    """
+
+  let projectDuties = """
+    Responsibilities
+    - Manage the project schedule, budget and scope from kickoff to go-live.
+    - Run sprint planning, maintain the backlog and remove blockers for the team.
+    - Track budget variance and on-time delivery; send weekly status reports.
+    """
+
+  @Test func offsetsAreUnicodeScalarsIntoTheTextAsRead() throws {
+    let text = "Café ☕️ team — 🚀 launch\n" + programDuties + "\nÉquipe: naïve résumé of the project plan"
+    let analysis = try analyze(text)
+    let scalars = Array(text.unicodeScalars)
+    #expect(!analysis.evidence.isEmpty)
+    for item in analysis.evidence {
+      let slice = String(String.UnicodeScalarView(scalars[item.start..<item.end]))
+      #expect(slice == item.phrase)
+    }
+  }
+
+  @Test func programAndProjectDutiesAreToldApart() throws {
+    let program = try analyze(programDuties)
+    #expect(program.fit.role == "program-manager")
+    #expect(!program.fit.isHybrid)
+    let project = try analyze(projectDuties)
+    #expect(project.fit.role == "project-manager")
+    #expect(abs(project.scores.map(\.share).reduce(0, +) - 1) < 1e-9)
+  }
+
+  @Test func negatedPhrasesDoNotCount() throws {
+    let analysis = try analyze(
+      "You will have no budget ownership and you are not responsible for the steering committee.\n" + projectDuties)
+    #expect(
+      analysis.ignored.contains { $0.reason == .negated && $0.phrase.lowercased().contains("steering committee") })
+    #expect(!analysis.evidence.contains { $0.phrase.lowercased().contains("steering committee") })
+  }
+
+  @Test func boilerplateSectionsAndSentencesDoNotCount() throws {
+    let text = """
+      About us
+      We run a portfolio of programmes and a graduate programme with benefits realisation coaching.
+
+      The role
+      \(projectDuties)
+
+      We are an equal opportunity employer and review multiple projects of diversity work.
+      """
+    let analysis = try analyze(text)
+    #expect(analysis.fit.role == "project-manager")
+    #expect(analysis.evidence.allSatisfy { $0.start > text.unicodeScalars.count / 4 })
+    #expect(analysis.ignored.contains { $0.reason == .boilerplate })
+  }
+
+  @Test func aHeadingThatIsEvidenceIsNotBoilerplate() throws {
+    let analysis = try analyze("Benefits realisation\nYou will drive benefits realisation across the programme.\n")
+    #expect(analysis.evidence.contains { $0.phrase.lowercased().hasPrefix("benefits realisation") })
+  }
+
+  @Test func britishAndAmericanSpellingMatchAlike() throws {
+    let british = try analyze("Own the programme roadmap and prioritise the organisation's benefits realisation.")
+    let american = try analyze("Own the program roadmap and prioritize the organization's benefits realization.")
+    #expect(british.evidence.map(\.entry) == american.evidence.map(\.entry))
+    #expect(!british.evidence.isEmpty)
+  }
+
+  @Test func thePluralThatMatters() throws {
+    let several = try analyze("You will coordinate multiple projects across teams.")
+    let one = try analyze("You will coordinate the project across teams.")
+    #expect(several.share(of: "program-manager") > one.share(of: "program-manager"))
+  }
+
+  @Test func titleMismatchIsFlaggedButTheTitleNeverDecidesAlone() throws {
+    let mislabelled = try analyze(projectDuties, title: "Senior Program Manager")
+    #expect(mislabelled.title.impliedRole == "program-manager")
+    #expect(mislabelled.fit.role == "project-manager")
+    #expect(mislabelled.title.mismatch)
+    #expect(mislabelled.recommendations.contains { $0.id == "title-mismatch" && $0.fix.contains("Project Manager") })
+    let matching = try analyze(projectDuties, title: "Project Manager")
+    #expect(!matching.title.mismatch)
+    let titleOnly = try analyze("Program Manager\n\nGreat team, great snacks.")
+    #expect(titleOnly.fit.confidence == 0)
+    #expect(titleOnly.fit.isHybrid)
+    #expect(titleOnly.recommendations.first?.id == "no-duties")
+  }
+
+  @Test func htmlAndMarkdownPostingsAreRead() throws {
+    let html =
+      "<h2>About us</h2><p>We run a portfolio of projects for clients.</p><h2>The role</h2><ul><li>Own the program roadmap</li><li>Manage interdependencies &amp; governance</li></ul>"
+    let analysis = try analyze(html)
+    #expect(analysis.fit.role == "program-manager")
+    #expect(analysis.ignored.contains { $0.reason == .boilerplate })
+    let markdown = try analyze(
+      "## About us\nWe run a portfolio of programs.\n## Responsibilities\n**Own** the project schedule and the backlog."
+    )
+    #expect(markdown.fit.role == "project-manager")
+  }
+
+  @Test func emptyAndOversizedPostingsAreRefused() throws {
+    #expect(throws: PostingError.empty(id: "test")) { try analyze("  \n\t ") }
+    let batch = PostingBatch(analyzer: analyzer, maxBytes: 100)
+    #expect(throws: PostingError.tooLarge(id: "big", bytes: 200, limit: 100)) {
+      try batch.analyze(Posting(id: "big", text: String(repeating: "a", count: 200)))
+    }
+  }
+
+  @Test func recommendationsNameTheKPIsAndCredentialsOfTheFit() throws {
+    let analysis = try analyze(projectDuties + "\nPgMP required.")
+    #expect(analysis.fit.role == "project-manager")
+    #expect(analysis.recommendations.contains { $0.id == "certification-mismatch" && $0.fix.contains("PMP") })
+  }
+}
+
+/// The labelled set in eval/: the engine must keep at least 90% accuracy on it.
+@Suite struct LabelledPostingsTests {
+  @Test func accuracyOnTheLabelledSetIsAtLeast90Percent() throws {
+    let pack = try TestPacks.bundled
+    let batch = PostingBatch(analyzer: try JobDescriptionAnalyzer(pack: pack), maxBytes: 1 << 20)
+    let url = TestPacks.repository.appendingPathComponent("eval/postings.jsonl")
+    let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").enumerated().map {
+      (number: $0.offset + 1, data: Data($0.element.utf8))
+    }
+    #expect(lines.count >= 60)
+    var evaluation = Evaluation(labels: pack.roles.map(\.id) + ["other"])
+    for outcome in batch.process(lines: lines, source: "eval/postings.jsonl", render: { _ in "" }) {
+      guard case .analysed(let analysis, _, let label?) = outcome else {
+        Issue.record("a labelled posting was not analysed: \(outcome)")
+        continue
+      }
+      evaluation.add(id: analysis.id, actual: label, predicted: analysis.fit.role)
+    }
+    #expect(evaluation.total == lines.count)
+    #expect(evaluation.accuracy >= 0.9, "\(evaluation.report())")
+    for label in ["project-manager", "program-manager", "other"] {
+      #expect((evaluation.recall(label) ?? 0) >= 0.6, "recall of \(label): \(evaluation.report())")
+    }
+  }
+}
+
+@Suite struct PostingRendererTests {
+  @Test func jsonLinesCarryTheSameDocumentAsThePrettyJSON() throws {
+    let pack = try TestPacks.bundled
+    let analyzer = try JobDescriptionAnalyzer(pack: pack)
+    let renderer = PostingRenderer(pack: pack)
+    let url = TestPacks.repository.appendingPathComponent("eval/postings.jsonl")
+    let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").prefix(20)
+    for line in lines {
+      let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+      let text = try #require(object["text"] as? String) + "\n\"quoted\" \\ back\tslash \u{1}"
+      let analysis = try analyzer.analyze(Posting(id: "x", text: text, title: object["title"] as? String))
+      let compact = renderer.json(analysis, compact: true)
+      #expect(compact.hasSuffix("\n") && !compact.dropLast().contains("\n"))
+      let fromLine = try JSONSerialization.jsonObject(with: Data(compact.utf8)) as? NSDictionary
+      let fromPretty = try JSONSerialization.jsonObject(with: Data(renderer.json(analysis).utf8)) as? NSDictionary
+      #expect(fromLine != nil && fromLine == fromPretty)
+    }
+  }
+
+  @Test func csvRowsQuoteTheirFields() throws {
+    let pack = try TestPacks.bundled
+    let analysis = try JobDescriptionAnalyzer(pack: pack).analyze(
+      Posting(id: "a,\"b\"", text: "Own the project schedule and the backlog.", title: "Project Manager, Payments"))
+    let row = PostingRenderer(pack: pack).csvRow(analysis)
+    #expect(row.hasPrefix("\"a,\"\"b\"\"\",\"Project Manager, Payments\",project-manager,project-manager,"))
+  }
+}

@@ -64,7 +64,7 @@ let package = Package(
     .executableTarget(
       name: "rolefit",
       dependencies: [
-        "RolefitCore", "RolefitTerminal", "RolefitBundledContent",
+        "RolefitCore", "RolefitStore", "RolefitTerminal", "RolefitBundledContent",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings
@@ -77,7 +77,9 @@ let package = Package(
     ),
     .testTarget(
       name: "RolefitStoreTests",
-      dependencies: ["RolefitStore", "RolefitCore", "RolefitBundledContent"],
+      dependencies: [
+        "RolefitStore", "RolefitCore", "RolefitBundledContent", .product(name: "GRDB", package: "GRDB.swift"),
+      ],
       swiftSettings: strictSettings
     ),
     .testTarget(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import RolefitCore
+import RolefitStore
 import RolefitTerminal
 
 /// Failures a command reports to the user: one clear message and a sysexits status.
@@ -14,6 +15,8 @@ enum CLIError: Error {
   case cannotCreate(String)
   /// A content pack that does not load (65 or 66).
   case content(ContentError)
+  /// The database cannot be used (65 damaged or newer, 73 cannot create, 74 read-only or full).
+  case store(StoreError)
 
   var exitCode: Int32 {
     switch self {
@@ -24,6 +27,10 @@ enum CLIError: Error {
     case .content(.packNotFound): return 66
     case .content(.unreadable): return 66
     case .content(.invalid): return 65
+    case .store(.cannotCreate), .store(.insecurePermissions): return 73
+    case .store(.readOnly), .store(.unavailable): return 74
+    case .store(.notFound): return 66
+    case .store: return 65
     }
   }
 
@@ -31,6 +38,7 @@ enum CLIError: Error {
     switch self {
     case .usage(let text), .badData(let text), .missingInput(let text), .cannotCreate(let text): return text
     case .content(let error): return error.description
+    case .store(let error): return error.description
     }
   }
 }

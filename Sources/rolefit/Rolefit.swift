@@ -17,6 +17,9 @@ struct Rolefit: AsyncParsableCommand {
         rolefit assess --answers me.yaml         score an answers file (text, markdown or json)
         rolefit questions --format json          every question, option and weight
         rolefit jd posting.txt                   what role a job description really describes
+        rolefit workshop new intro --agenda project-or-program-intro --participants "Ana, Ben"
+                                                 run a group workshop
+        rolefit sessions                         saved assessments, workshops and postings
         rolefit content lint ./my-pack           check a content pack
 
       Exit codes: 0 success, 64 usage error, 65 bad data, 66 missing input, 73/74 cannot write.
@@ -24,7 +27,8 @@ struct Rolefit: AsyncParsableCommand {
       """,
     version: RolefitVersion.string,
     subcommands: [
-      Start.self, Assess.self, JD.self, Questions.self, ContentCommand.self,
+      Start.self, Assess.self, JD.self, WorkshopCommand.self, Sessions.self, History.self, Questions.self,
+      ContentCommand.self,
     ],
     defaultSubcommand: Start.self
   )

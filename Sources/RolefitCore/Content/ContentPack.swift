@@ -28,6 +28,8 @@ public struct ContentPack: Sendable {
   /// The `clarify` interview, from `clarify.yaml`.
   public var clarify: [ClarifyQuestion]
   public var clarifyIntro: String?
+  /// Workshop agendas, from `workshops/`.
+  public var agendas: [Agenda]
   /// Where `pack.yaml` is, for messages about the pack as a whole.
   public var location: SourceLocation
 
@@ -41,6 +43,8 @@ public struct ContentPack: Sendable {
   public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
   /// The credential with an id.
   public func credential(_ id: String) -> Credential? { credentials.first { $0.id == id } }
+  /// The agenda with an id.
+  public func agenda(_ id: String) -> Agenda? { agendas.first { $0.id == id } }
   /// The source with an id.
   public func source(_ id: String) -> Source? { sources.first { $0.id == id } }
 

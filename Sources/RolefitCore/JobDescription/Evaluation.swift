@@ -4,7 +4,8 @@ import Foundation
 public struct Evaluation: Sendable {
   /// The labels in a stable order: the pack's roles, then `other`, then any other label seen.
   public private(set) var labels: [String]
-  /// counts[actual][predicted]
+  /// The counts, as `counts[actual][predicted]`.
+  ///
   public private(set) var counts: [String: [String: Int]] = [:]
   /// The postings that were misclassified: id, actual, predicted.
   public private(set) var misses: [(id: String, actual: String, predicted: String)] = []

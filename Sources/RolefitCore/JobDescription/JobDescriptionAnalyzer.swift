@@ -99,7 +99,8 @@ public struct JobDescriptionAnalyzer: Sendable {
     if let implied = title.implied { vectors.append(vector([implied: rules.titleWeight])) }
     let totals = tally.sum(vectors)
     var verdict = tally.verdict(totals)
-    let seed = posting.id + "|" + evidence.map(\.entry).joined(separator: ",")
+    // Seeded by what was found, not by the id: the same text always gets the same confidence.
+    let seed = evidence.map { "\($0.entry)@\($0.start)" }.joined(separator: ",") + "|" + (title.implied ?? "")
     let stability = tally.stability(vectors, verdict: verdict, seed: seed)
     if bodyWeight == 0, let last = pack.scoring.bands.last {
       // The title never decides alone: with no duties to read there is no verdict.

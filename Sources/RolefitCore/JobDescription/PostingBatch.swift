@@ -2,8 +2,9 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// Analyses postings in batches on every core, keeping their order, for `jd --jsonl`, folders
-/// and evaluation. Memory stays flat: the caller feeds one bounded batch at a time.
+/// Analyses postings in batches on every core, keeping their order, for `jd --jsonl`, folders and evaluation.
+///
+/// Memory stays flat: the caller feeds one bounded batch at a time.
 public struct PostingBatch: Sendable {
   /// One posting's outcome: its analysis rendered, or why it was skipped.
   public enum Outcome: Sendable {
@@ -109,4 +110,9 @@ public final class LineChunkReader {
     }
     return lines
   }
+}
+
+/// Where analysed postings are kept; the store implements it.
+public protocol PostingArchive: AnyObject {
+  func save(_ analysis: PostingAnalysis, resultJSON: String) throws
 }

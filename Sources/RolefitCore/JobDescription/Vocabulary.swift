@@ -1,6 +1,7 @@
-/// Every word the job-description rules name, as small integers, with British spellings mapped
-/// to the id of their American form. Text tokens get their id in one dictionary lookup, and
-/// phrases then compare integers instead of strings.
+/// Every word the job-description rules name, as small integers, with British spellings mapped to the id of their American form.
+///
+/// Text tokens get their id in one dictionary lookup, and phrases then compare integers instead of
+/// strings.
 struct Vocabulary: Sendable {
   /// The id of a word no rule names.
   static let unknown: Int32 = -1

@@ -150,6 +150,7 @@ public struct PackLinter: Sendable {
     covered.formUnion(pack.credentials.flatMap(\.claims))
     covered.formUnion(pack.roles.flatMap(\.claims))
     covered.formUnion(pack.jobDescription?.advice.values.flatMap(\.claims) ?? [])
+    covered.formUnion(pack.agendas.flatMap { $0.sections.flatMap { $0.items.flatMap(\.claims) } })
     return covered
   }
 

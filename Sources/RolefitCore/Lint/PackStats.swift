@@ -37,6 +37,12 @@ public struct PackStats: Sendable {
       ("credentials", "\(pack.credentials.count) (\(pack.credentials.filter { !$0.verified }.count) unverified)"),
       ("learning paths", "\(pack.paths.count)"),
       ("lexicon entries", "\(pack.lexicon.count) (\(pack.lexicon.reduce(0) { $0 + $1.phrases.count }) phrases)"),
+      ("clarify questions", "\(pack.clarify.count)"),
+      (
+        "workshop agendas",
+        "\(pack.agendas.count): "
+          + pack.agendas.map { "\($0.id) (\($0.minutes) min, \($0.items.count) items)" }.joined(separator: ", ")
+      ),
     ]
     return rows
   }

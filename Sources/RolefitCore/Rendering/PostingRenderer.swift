@@ -216,7 +216,7 @@ public struct PostingRenderer: Sendable {
     out.beginArray("evidence")
     for item in analysis.evidence {
       out.beginObject()
-      out.field("claim", item.claim)
+      if let claim = item.claim { out.field("claim", claim) }
       out.field("end", item.end)
       out.field("phrase", item.phrase)
       out.field("reason", item.reason)

@@ -8,6 +8,13 @@ extension Session {
   func assess() -> Bool {
     var current = run ?? AssessmentRun(pack: pack)
     if current.isFinished { current = AssessmentRun(pack: pack) }
+    if !setAside.isEmpty {
+      console.line(
+        styler.warning(
+          "This content version no longer asks \(setAside.joined(separator: ", ")); those answers were set aside.")
+          + " New questions are asked.")
+      setAside = []
+    }
     if reader.isInteractive {
       let resuming = current.answeredCount > 0
       console.line(

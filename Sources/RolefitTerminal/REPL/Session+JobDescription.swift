@@ -40,6 +40,11 @@ extension Session {
       lastPosting = analysis
       console.line("")
       console.write(postingRenderer.text(analysis))
+      do {
+        try postings?.save(analysis, resultJSON: PostingRenderer(pack: pack).json(analysis))
+      } catch {
+        console.line(styler.warning("! This analysis was not saved: \(error)."))
+      }
       if reader.isInteractive {
         console.line(
           styler.dim("jd explain PHRASE says why a phrase counts; jd save FILE keeps this (.md, .json or text)."))

@@ -13,20 +13,29 @@ public final class Session {
   var lastPosting: PostingAnalysis?
   /// The assessment under way or last left, so `assess` resumes it.
   var run: AssessmentRun?
+  /// Questions of the resumed run that this content no longer asks, told once on resuming.
+  var setAside: [String] = []
   /// Where finished and interrupted assessments are kept, if anywhere.
   let recorder: (any AssessmentRecorder)?
+  /// Where workshops are kept, when there is a database.
+  let workshops: (any WorkshopLibrary)?
+  /// Where analysed postings are kept, when there is a database.
+  let postings: (any PostingArchive)?
   /// Where to write the last result as JSON when the session ends (`assess --out`).
   public var outFile: String?
 
   public init(
     pack: ContentPack, console: Console, reader: any LineReader,
-    recorder: (any AssessmentRecorder)? = nil,
+    recorder: (any AssessmentRecorder)? = nil, workshops: (any WorkshopLibrary)? = nil,
+    postings: (any PostingArchive)? = nil,
     clock: @escaping @Sendable () -> Double = { Date().timeIntervalSinceReferenceDate }
   ) {
     self.pack = pack
     self.console = console
     self.reader = reader
     self.recorder = recorder
+    self.workshops = workshops
+    self.postings = postings
     self.clock = clock
   }
 
@@ -36,19 +45,19 @@ public final class Session {
   ///
   /// `startWith` runs one command first (`assess`).
   public func run(startWith command: String? = nil) {
+    if command == nil { welcome() }
     if let resumable = recorder?.resumableRun(pack: pack) {
       run = resumable.run
-      if reader.isInteractive || command == nil {
+      setAside = resumable.setAside
+      if command == nil {
         console.line(
-          styler.dim(
-            "You have an unfinished assessment from \(resumable.when) (\(resumable.run.answeredCount) answers). Type assess to resume it."
-          ))
+          styler.warning(
+            "You have an unfinished assessment from \(resumable.when) (\(resumable.run.answeredCount) answers).")
+            + " Type assess to go on where you stopped.")
       }
     }
     if let command {
       guard handleMain(command) else { return }
-    } else {
-      welcome()
     }
     mainLoop()
   }
@@ -73,6 +82,7 @@ public final class Session {
         firstWord: Command.main.map(\.name),
         afterCommand: [
           "cert": pack.credentials.map(\.id), "role": pack.roles.map(\.id), "jd": ["explain", "save"],
+          "workshop": ["new", "resume", "list"],
         ])
       switch reader.readLine(prompt: "rolefit> ", remember: true) {
       case .endOfInput:
@@ -117,6 +127,7 @@ public final class Session {
     case "assess": return assess()
     case "jd": return jobDescription(argument)
     case "clarify": return clarify()
+    case "workshop": return workshop(argument)
     case "result": showResult()
     case "save": save(to: argument)
     case "cert": showCredential(argument)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RolefitCore
+import RolefitStore
 import RolefitTerminal
 
 /// `rolefit assess`: score an answers file, or take the assessment interactively.
@@ -12,7 +13,7 @@ struct Assess: ParsableCommand {
       question ids (see `rolefit questions`) to an option id, a list of option ids, or a number:
 
         resp.shared-devops: b
-        metrics.kpis-tracked: [velocity, roi]
+        metrics.kpis: [velocity, roi]
         profile.project-months: 40
 
       Unanswered questions are allowed; an unknown question or option id is an error (exit 65).
@@ -27,14 +28,21 @@ struct Assess: ParsableCommand {
   @Option(help: "Output format: text, markdown or json.") var format: OutputFormat = .text
   @Option(
     name: .customLong("out"),
-    help: ArgumentHelp("Also write the answers and result as JSON to this file.", valueName: "file"))
+    help: ArgumentHelp(
+      "Also write the answers and result as JSON to this file (for `rolefit workshop import`).", valueName: "file"))
   var outFile: String?
+  @Option(help: ArgumentHelp("Whose assessment this is, for `rolefit history`.", valueName: "name"))
+  var person: String?
+  @OptionGroup var store: StoreOptions
 
   func run() throws {
     try reportingErrors {
       let pack = try content.load()
       guard let answersFile else {
-        try Start.runInteractive(pack: pack, startWith: "assess", outFile: outFile)
+        let opened = try store.openForSession()
+        try Start.runInteractive(
+          pack: pack, startWith: "assess", outFile: outFile, store: opened,
+          recorder: opened.map { StoreRecorder(store: $0, person: person) })
         return
       }
       let text = try InputFiles.read(answersFile, what: "answers file")

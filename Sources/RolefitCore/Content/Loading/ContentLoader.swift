@@ -45,12 +45,17 @@ public enum ContentLoader {
       case .jobDescription: parser.readJobDescriptionRules(mapping, into: &parts)
       case .lexicon: parser.readLexicon(mapping, into: &parts)
       case .clarify: parser.readClarify(mapping, into: &parts)
+      case .workshop: parser.readAgenda(mapping, into: &parts)
       case .unknown:
         sink.warning(
           "unknown file ignored: pack files are pack.yaml, claims.yaml, credentials.yaml, paths.yaml, jd.yaml, clarify.yaml, questions/*.yaml, lexicon/*.yaml and workshops/*.yaml",
           at: root.location, rule: "schema")
       }
     }
+    let unscored = Set(parts.areas.filter { !$0.scored }.map(\.id))
+    book.votable = Set(
+      parts.questions.filter { [.single, .likert, .forced, .yesno].contains($0.kind) && !unscored.contains($0.area) }
+        .map(\.id))
     book.checkAll()
     guard !sink.hasErrors, let pack = parts.assemble() else {
       return Outcome(pack: nil, diagnostics: sink.items)
@@ -73,7 +78,7 @@ public enum ContentLoader {
 
 /// What a file of the pack holds, by its path.
 enum FileRole {
-  case manifest, claims, questions, credentials, paths, jobDescription, lexicon, clarify, unknown
+  case manifest, claims, questions, credentials, paths, jobDescription, lexicon, clarify, workshop, unknown
 
   init(path: String) {
     let name = path.split(separator: "/").last.map(String.init) ?? path
@@ -87,6 +92,7 @@ enum FileRole {
     case ("", "clarify.yaml"): self = .clarify
     case ("questions", _): self = .questions
     case ("lexicon", _): self = .lexicon
+    case ("workshops", _): self = .workshop
     default: self = .unknown
     }
   }

@@ -22,6 +22,7 @@ struct PackParts {
   var lexicon: [LexiconEntry] = []
   var clarify: [ClarifyQuestion] = []
   var clarifyIntro: String?
+  var agendas: [Agenda] = []
 
   func assemble() -> ContentPack? {
     guard let id, let name, let version, let asOf, let scoring else { return nil }
@@ -37,7 +38,8 @@ struct PackParts {
       id: id, name: name, version: version, asOf: asOf, freshnessMonths: freshnessMonths,
       roles: roles, areas: areas, educationLevels: educationLevels, likert: likert, scoring: scoring,
       sources: sources, claims: claims, questions: questions, credentials: credentials, paths: paths,
-      jobDescription: jobDescription, lexicon: lexicon, clarify: clarify, clarifyIntro: clarifyIntro, location: location
+      jobDescription: jobDescription, lexicon: lexicon, clarify: clarify, clarifyIntro: clarifyIntro, agendas: agendas,
+      location: location
     )
   }
 

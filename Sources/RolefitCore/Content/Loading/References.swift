@@ -10,6 +10,9 @@ enum ReferenceKind: String {
   /// A role id or a job-description other-kind id.
   case weightTarget = "role or other kind"
   case lexiconEntry = "lexicon entry"
+  case agenda
+  /// A bank question an agenda votes on: it must exist and take a single answer.
+  case agendaQuestion = "votable question"
 }
 
 /// A reference to an id, recorded while parsing and checked once everything is read.
@@ -40,6 +43,9 @@ final class ReferenceBook {
     definitions[kind, default: [:]][id] = location
   }
 
+  /// The bank questions a group can vote on (single answer, not profile), set by the loader.
+  var votable: Set<String> = []
+
   func ids(_ kind: ReferenceKind) -> Set<String> { Set(definitions[kind]?.keys ?? [:].keys) }
 
   /// Reports every reference to an id that is not defined, with the nearest defined one.
@@ -50,7 +56,11 @@ final class ReferenceBook {
       if let cached = knownByKind[reference.kind] {
         known = cached
       } else {
-        known = reference.kind == .weightTarget ? ids(.role).union(ids(.weightTarget)) : ids(reference.kind)
+        switch reference.kind {
+        case .weightTarget: known = ids(.role).union(ids(.weightTarget))
+        case .agendaQuestion: known = votable
+        default: known = ids(reference.kind)
+        }
         knownByKind[reference.kind] = known
       }
       guard !known.contains(reference.id) else { continue }

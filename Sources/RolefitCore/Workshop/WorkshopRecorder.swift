@@ -1,0 +1,21 @@
+/// Where a workshop is kept as it runs: every vote, note, roster change and move, so a session interrupted mid-item resumes where it stopped.
+///
+/// The store implements it.
+public protocol WorkshopRecorder: AnyObject {
+  func recordVotes(_ votes: [String: String], item: Int, round: Int) throws
+  func recordNote(_ text: String, item: Int) throws
+  func recordParticipant(_ name: String) throws
+  func recordPosition(item: Int, round: Int) throws
+}
+
+/// Where workshops are created, found and listed; the store implements it.
+public protocol WorkshopLibrary: AnyObject {
+  /// Creates a workshop and returns its recorder; throws when the name is taken.
+  func create(_ session: WorkshopSession) throws -> any WorkshopRecorder
+  /// A saved workshop rebuilt on the pack, with its recorder, or `nil` when there is none.
+  func open(named name: String, pack: ContentPack) throws -> (session: WorkshopSession, recorder: any WorkshopRecorder)?
+  /// One line per workshop: name, agenda, participants, where it stands.
+  func list() throws -> [String]
+  /// Stores a participant's imported answers; `false` when they were imported before.
+  func importAnswers(workshop name: String, participant: String, answers: AnswerSheet, from file: String) throws -> Bool
+}

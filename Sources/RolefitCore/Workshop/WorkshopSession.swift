@@ -1,0 +1,126 @@
+import Foundation
+
+/// A workshop in progress: the agenda, the roster, where the group is, and every vote.
+///
+/// A value type, so the REPL, the store and the report share one model; every change is also
+/// reported to a `WorkshopRecorder` by the REPL so nothing is lost.
+public struct WorkshopSession: Sendable {
+  /// A round of votes on one item.
+  public struct RoundKey: Sendable, Hashable, Comparable {
+    public var item: Int
+    public var round: Int
+    public init(item: Int, round: Int) {
+      self.item = item
+      self.round = round
+    }
+    public static func < (lhs: RoundKey, rhs: RoundKey) -> Bool { (lhs.item, lhs.round) < (rhs.item, rhs.round) }
+  }
+
+  /// An option participants vote for.
+  public struct VoteOption: Sendable, Hashable {
+    public var id: String
+    public var text: String
+  }
+
+  public var name: String
+  public let agenda: Agenda
+  public var packID: String
+  public var packVersion: String
+  public var participants: [String]
+  /// The item being discussed.
+  public var position: Int = 0
+  /// The current round of the current item, from 1.
+  public var round: Int = 1
+  /// Votes by round, then by participant.
+  public var votes: [RoundKey: [String: String]] = [:]
+  /// Rounds whose result was shown.
+  public var revealed: Set<RoundKey> = []
+  /// Facilitator notes by item.
+  public var notes: [Int: [String]] = [:]
+  /// Answers participants brought from `rolefit assess --out`, by participant.
+  public var importedAnswers: [String: AnswerSheet] = [:]
+  /// When each section was first opened, for the timer and the report.
+  public var sectionStarted: [Int: Date] = [:]
+
+  public init(name: String, agenda: Agenda, pack: ContentPack, participants: [String]) {
+    self.name = name
+    self.agenda = agenda
+    self.packID = pack.id
+    self.packVersion = pack.version
+    self.participants = participants
+  }
+
+  public var items: [(section: Int, item: AgendaItem)] { agenda.items }
+  public var current: (section: Int, item: AgendaItem)? { position < items.count ? items[position] : nil }
+  public var isFinished: Bool { position >= items.count }
+
+  /// The options of an item: a question's, a scenario's, or the pack's roles and `other` for a posting.
+  public func options(for item: AgendaItem, pack: ContentPack) -> [VoteOption] {
+    switch item.content {
+    case .question(let id):
+      return pack.question(id)?.options.map { VoteOption(id: $0.id, text: $0.text) } ?? []
+    case .scenario(_, let options):
+      return options.map { VoteOption(id: $0.id, text: $0.text) }
+    case .posting:
+      return pack.roles.map { VoteOption(id: $0.short, text: $0.name) }
+        + [VoteOption(id: "other", text: "Neither: another kind of role")]
+    }
+  }
+
+  /// Records votes for the current item and round; a later vote replaces an earlier one.
+  public mutating func record(_ newVotes: [String: String]) {
+    votes[RoundKey(item: position, round: round), default: [:]].merge(newVotes) { _, new in new }
+  }
+
+  /// The votes of a round, by option id, in the options' order.
+  public func counts(item: Int, round: Int, options: [VoteOption]) -> [(option: VoteOption, count: Int)] {
+    let cast = votes[RoundKey(item: item, round: round)] ?? [:]
+    return options.map { option in (option, cast.values.filter { $0 == option.id }.count) }
+  }
+
+  /// The normalised disagreement of a round.
+  public func disagreement(item: Int, round: Int, options: [VoteOption]) -> Double {
+    Disagreement.of(counts(item: item, round: round, options: options).map(\.count), options: options.count)
+  }
+
+  /// The rounds held for an item.
+  public func rounds(of item: Int) -> [Int] {
+    votes.keys.filter { $0.item == item }.map(\.round).sorted()
+  }
+
+  /// Who has not voted in the current round.
+  public var waitingFor: [String] {
+    let cast = votes[RoundKey(item: position, round: round)] ?? [:]
+    return participants.filter { cast[$0] == nil }
+  }
+
+  public mutating func revote() { round += 1 }
+
+  /// Moves to another item, resuming at its latest round.
+  public mutating func move(to item: Int, now: Date) {
+    position = max(0, min(item, items.count))
+    round = rounds(of: position).last ?? 1
+    if let current, sectionStarted[current.section] == nil { sectionStarted[current.section] = now }
+  }
+
+  /// Seconds left in the current section's timebox (negative when over), once it has started.
+  public func secondsLeft(now: Date) -> Double? {
+    guard let current, let started = sectionStarted[current.section] else { return nil }
+    return Double(agenda.sections[current.section].minutes * 60) - now.timeIntervalSince(started)
+  }
+
+  /// A participant's answers to the bank questions: their latest vote on each, then imported answers.
+  public func answers(of participant: String) -> AnswerSheet {
+    var sheet = importedAnswers[participant] ?? AnswerSheet()
+    for (index, entry) in items.enumerated() {
+      guard case .question(let id) = entry.item.content else { continue }
+      for round in rounds(of: index).reversed() {
+        if let vote = votes[RoundKey(item: index, round: round)]?[participant] {
+          sheet[id] = .choice(vote)
+          break
+        }
+      }
+    }
+    return sheet
+  }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import RolefitStore
+import RolefitTerminal
+
+/// `--db PATH` and `--no-save`: where sessions, postings and workshops are kept.
+struct StoreOptions: ParsableArguments {
+  @Option(
+    name: .customLong("db"),
+    help: ArgumentHelp(
+      "The database file (also ROLEFIT_DB; default $XDG_DATA_HOME/rolefit/rolefit.sqlite).", valueName: "path"))
+  var path: String?
+
+  @Flag(name: .customLong("no-save"), help: "Keep nothing: no database is opened or created (kiosks, demos).")
+  var noSave = false
+
+  /// The database path in force, if any.
+  var resolvedPath: String? {
+    if let path { return path }
+    return Store.defaultPath(environment: ProcessInfo.processInfo.environment)
+  }
+
+  /// Opens the store for a command that cannot work without it.
+  func open() throws -> Store {
+    guard !noSave else { throw CLIError.usage("this command needs the database; leave out --no-save") }
+    guard let path = resolvedPath else {
+      throw CLIError.missingInput("no database path: set HOME, XDG_DATA_HOME or ROLEFIT_DB, or pass --db")
+    }
+    do {
+      return try Store(path: path)
+    } catch {
+      throw CLIError.store(error)
+    }
+  }
+
+  /// Opens the store for an interactive session: a damaged, foreign, newer or unsafe database
+  /// stops the program (it would be wrong to ignore it silently); a read-only or full disk lets
+  /// the session go on in memory with a warning.
+  func openForSession() throws -> Store? {
+    guard !noSave, let path = resolvedPath else { return nil }
+    do {
+      return try Store(path: path)
+    } catch {
+      switch error {
+      case .readOnly, .cannotCreate, .unavailable:
+        Console.standardError.line("rolefit: \(error) Your answers are not being saved this session.")
+        return nil
+      default:
+        throw CLIError.store(error)
+      }
+    }
+  }
+}

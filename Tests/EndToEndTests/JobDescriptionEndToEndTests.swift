@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+
+/// `rolefit jd` as hiring teams and their scripts use it.
+@Suite(.serialized) struct JobDescriptionEndToEndTests {
+  let posting = """
+    Senior Program Manager
+
+    About us
+    We are a fintech with a graduate programme and a portfolio of programmes.
+
+    The role
+    - Manage the project schedule, scope and budget from kickoff to go-live.
+    - Run sprint planning and keep the backlog groomed with the team.
+    - Send weekly status reports; you will have no budget ownership.
+
+    We are an equal opportunity employer.
+    """
+
+  @Test func aFileGetsTheFitEvidenceTitleCheckAndRecommendations() throws {
+    let folder = try RolefitBinary.temporaryDirectory()
+    let file = folder.appendingPathComponent("posting.txt")
+    try posting.write(to: file, atomically: true, encoding: .utf8)
+    let text = try RolefitBinary.run(["jd", file.path])
+    #expect(text.status == 0, "\(text.stderr)")
+    #expect(text.stdout.contains("project manager, "))
+    #expect(text.stdout.contains("Title: \"Senior Program Manager\" → program manager (does not match the duties)"))
+    #expect(text.stdout.contains("[go-live]{project}"), "plain markers when not a terminal")
+    #expect(text.stdout.contains("warning: Title says 'Senior Program Manager'"))
+
+    let json = try RolefitBinary.run(["jd", file.path, "--format", "json"])
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let title = try #require(object["title"] as? [String: Any])
+    #expect(title["mismatch"] as? Bool == true)
+    #expect(title["impliedRole"] as? String == "program-manager")
+    let fit = try #require(object["fit"] as? [String: Any])
+    #expect(fit["role"] as? String == "project-manager")
+    let evidence = try #require(object["evidence"] as? [[String: Any]])
+    let scalars = Array(posting.unicodeScalars)
+    for item in evidence {
+      let start = try #require(item["start"] as? Int)
+      let end = try #require(item["end"] as? Int)
+      #expect(String(String.UnicodeScalarView(scalars[start..<end])) == item["phrase"] as? String)
+      #expect(item["reason"] is String && item["role"] is String && item["weight"] is Double)
+    }
+  }
+
+  @Test func jsonlBatchKeepsIDsSkipsBadLinesAndExitsNonZeroAtTheEnd() throws {
+    let lines = [
+      #"{"id": "a1", "title": "Program Manager", "text": "Own the program roadmap across multiple projects and their interdependencies."}"#,
+      #"{"id": "a2", "text": "   "}"#,
+      "this is not json",
+      "",
+      #"{"id": "a3", "text": "Manage the project schedule and the backlog to go-live."}"#,
+    ]
+    let outcome = try RolefitBinary.run(
+      ["jd", "--jsonl", "-", "--format", "json"], input: lines.joined(separator: "\n") + "\n")
+    #expect(outcome.status == 65)
+    let results = outcome.stdout.split(separator: "\n").compactMap {
+      try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+    }
+    #expect(results.map { $0["id"] as? String } == ["a1", "a3"])
+    #expect(outcome.stderr.contains("<stdin>:2: no job-description text in a2"))
+    #expect(outcome.stderr.contains("<stdin>:3: not a JSON object; line skipped"))
+    #expect(outcome.stderr.contains("2 postings analysed, 2 skipped"))
+  }
+
+  @Test func csvGivesOneRowPerPostingAndFoldersAreRead() throws {
+    let folder = try RolefitBinary.temporaryDirectory()
+    try posting.write(to: folder.appendingPathComponent("one.txt"), atomically: true, encoding: .utf8)
+    try "Own the program roadmap across multiple projects.".write(
+      to: folder.appendingPathComponent("two.md"), atomically: true, encoding: .utf8)
+    try "ignored".write(to: folder.appendingPathComponent("three.pdf"), atomically: true, encoding: .utf8)
+    let outcome = try RolefitBinary.run(["jd", folder.path, "--format", "csv"])
+    #expect(outcome.status == 0)
+    let rows = outcome.stdout.split(separator: "\n")
+    #expect(rows.count == 3)
+    #expect(rows[0].hasPrefix("id,title,title_role,role,"))
+  }
+
+  @Test func badInputIsNamedAndNeverCrashes() throws {
+    let folder = try RolefitBinary.temporaryDirectory()
+    let latin1 = folder.appendingPathComponent("latin1.txt")
+    try Data(
+      [0x50, 0x72, 0x6F, 0x67, 0x72, 0x61, 0x6D, 0x6D, 0xE9, 0x20] + Array("roadmap across multiple projects".utf8)
+    ).write(to: latin1)
+    let decoded = try RolefitBinary.run(["jd", latin1.path])
+    #expect(decoded.status == 0)
+    #expect(decoded.stderr.contains("not UTF-8"))
+
+    let big = folder.appendingPathComponent("big.txt")
+    try String(repeating: "project schedule ", count: 5000).write(to: big, atomically: true, encoding: .utf8)
+    let refused = try RolefitBinary.run(["jd", big.path, "--max-size", "64"])
+    #expect(refused.status == 65)
+    #expect(refused.stderr.contains("over the 64 KiB limit for one posting (raise it with --max-size)"))
+
+    let empty = folder.appendingPathComponent("empty.txt")
+    try "\n  \n".write(to: empty, atomically: true, encoding: .utf8)
+    let none = try RolefitBinary.run(["jd", empty.path])
+    #expect(none.status == 65)
+    #expect(none.stderr == "rolefit: no job-description text in \(empty.path)\n")
+
+    let usage = try RolefitBinary.run(["jd"])
+    #expect(usage.status == 64)
+  }
+
+  @Test func evaluateReportsAccuracyAndTheConfusionMatrix() throws {
+    let labelled = RolefitBinary.repository.appendingPathComponent("eval/postings.jsonl").path
+    let outcome = try RolefitBinary.run(["jd", "--evaluate", labelled, "--min-accuracy", "0.9"])
+    #expect(outcome.status == 0, "\(outcome.stdout)")
+    #expect(outcome.stdout.hasPrefix("accuracy "))
+    #expect(outcome.stdout.contains("confusion (rows: actual, columns: predicted)"))
+  }
+
+  @Test func pastingIntoTheSessionAnalysesAndExplains() throws {
+    let input = "jd\n" + posting + "\n.\njd explain sprint\njd explain budget ownership\n"
+    let outcome = try RolefitBinary.run([], input: input)
+    #expect(outcome.status == 0)
+    #expect(outcome.stdout.contains("pasted posting: project manager"))
+    #expect(outcome.stdout.contains("\"sprint planning\""))
+    #expect(outcome.stdout.contains("not counted, because a negation comes just before it"))
+  }
+
+  @Test func clarifyWritesAPostingOutline() throws {
+    let outcome = try RolefitBinary.run([], input: "clarify\n" + String(repeating: "b\n", count: 7))
+    #expect(outcome.status == 0)
+    #expect(outcome.stdout.contains("# Program Manager"))
+    #expect(outcome.stdout.contains("## How success is measured"))
+    #expect(outcome.stdout.contains("## Certifications to prefer"))
+  }
+}

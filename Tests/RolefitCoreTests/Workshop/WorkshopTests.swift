@@ -1,0 +1,129 @@
+import Foundation
+import RolefitCore
+import Testing
+
+@Suite struct VoteLineTests {
+  let roster = ["Ana", "Ben", "Chen"]
+  let options = ["a", "b", "c"]
+
+  @Test func rosterOrderAndNamedVotes() throws {
+    #expect(
+      try VoteLine.parse("a b c", participants: roster, options: options).get()
+        == .init(votes: ["Ana": "a", "Ben": "b", "Chen": "c"], missing: []))
+    #expect(
+      try VoteLine.parse("ana=b CHEN=a", participants: roster, options: options).get().votes == [
+        "Ana": "b", "Chen": "a",
+      ])
+    #expect(try VoteLine.parse("be=c", participants: roster, options: options).get().votes == ["Ben": "c"])
+  }
+
+  @Test func fewerVotesThanParticipantsNamesWhoIsMissing() throws {
+    let result = try VoteLine.parse("a B", participants: roster, options: options).get()
+    #expect(result.votes == ["Ana": "a", "Ben": "b"])
+    #expect(result.missing == ["Chen"])
+  }
+
+  @Test func unknownNameDuplicateVoteAndBadOptionAreRefused() {
+    #expect(throws: VoteLine.Problem.unknownName("dan", suggestion: nil)) {
+      try VoteLine.parse("dan=a", participants: roster, options: options).get()
+    }
+    #expect(throws: VoteLine.Problem.unknownName("Anna", suggestion: "Ana")) {
+      try VoteLine.parse("Anna=a", participants: roster, options: options).get()
+    }
+    #expect(throws: VoteLine.Problem.duplicateVote("Ana")) {
+      try VoteLine.parse("ana=a ana=b", participants: roster, options: options).get()
+    }
+    #expect(throws: VoteLine.Problem.unknownOption("d", valid: options)) {
+      try VoteLine.parse("a d", participants: roster, options: options).get()
+    }
+    #expect(throws: VoteLine.Problem.tooManyVotes(given: 4, participants: 3)) {
+      try VoteLine.parse("a b c a", participants: roster, options: options).get()
+    }
+    #expect(throws: VoteLine.Problem.ambiguousName("b", matches: ["Ben", "Bea"])) {
+      try VoteLine.parse("b=a", participants: ["Ben", "Bea"], options: options).get()
+    }
+  }
+}
+
+@Suite struct DisagreementTests {
+  @Test func unanimityIsZeroAndAnEvenSplitIsOne() {
+    #expect(Disagreement.of([4, 0, 0], options: 3) == 0)
+    #expect(abs(Disagreement.of([2, 2, 2], options: 3) - 1) < 1e-12)
+    #expect(abs(Disagreement.of([3, 3], options: 2) - 1) < 1e-12)
+    #expect(Disagreement.of([1], options: 3) == 0)
+    #expect(Disagreement.of([], options: 3) == 0)
+  }
+
+  @Test func moreConcentratedVotesDisagreeLess() {
+    let split = Disagreement.of([3, 2, 1], options: 3)
+    let leaning = Disagreement.of([5, 1, 0], options: 3)
+    #expect(split > leaning)
+    #expect(leaning > 0 && split < 1)
+    // Two voters on a five-option item can at most split two ways: that counts as full disagreement.
+    #expect(abs(Disagreement.of([1, 1, 0, 0, 0], options: 5) - 1) < 1e-12)
+  }
+}
+
+@Suite struct WorkshopSessionTests {
+  let pack: ContentPack
+  let agenda: Agenda
+
+  init() throws {
+    pack = try TestPacks.bundled
+    agenda = try #require(pack.agenda("project-or-program-intro"))
+  }
+
+  @Test func theBundledAgendasAreTimedAndVotable() throws {
+    #expect(pack.agendas.count >= 2)
+    let hiring = try #require(pack.agendas.first { $0.minutes == 90 })
+    #expect(hiring.items.contains { if case .posting = $0.item.content { return true } else { return false } })
+    #expect(agenda.minutes == 60)
+    #expect(agenda.sections.reduce(0) { $0 + $1.minutes } == 60)
+  }
+
+  @Test func roundsAreKeptAndBankVotesGiveEachParticipantAFit() throws {
+    var session = WorkshopSession(name: "t", agenda: agenda, pack: pack, participants: ["Ana", "Ben"])
+    let questionIndex = try #require(
+      session.items.firstIndex { if case .question = $0.item.content { return true } else { return false } })
+    session.move(to: questionIndex, now: Date())
+    let options = session.options(for: session.items[questionIndex].item, pack: pack)
+    session.record(["Ana": options[0].id, "Ben": options[1].id])
+    session.revote()
+    session.record(["Ana": options[1].id, "Ben": options[1].id])
+    #expect(session.rounds(of: questionIndex) == [1, 2])
+    #expect(session.disagreement(item: questionIndex, round: 1, options: options) > 0)
+    #expect(session.disagreement(item: questionIndex, round: 2, options: options) == 0)
+    guard case .question(let id) = session.items[questionIndex].item.content else { return }
+    #expect(session.answers(of: "Ana")[id] == .choice(options[1].id))
+    let report = WorkshopReport(session: session, pack: pack)
+    let item = try #require(report.items.first { $0.index == questionIndex })
+    #expect(item.converged)
+    #expect(report.participants.first { $0.name == "Ana" }?.fit != nil)
+    #expect(report.markdown().contains("- Round 2: "))
+  }
+
+  @Test func importsKeepKnownAnswersAndRefuseOtherPacks() throws {
+    let answers =
+      #"{"pack": {"id": "rolefit-core", "version": "1999.1"}, "answers": {"resp.shared-devops": "b", "resp.retired-question": "a", "profile.project-months": "40"}}"#
+    let outcome = try WorkshopImport.read(Data(answers.utf8), file: "/tmp/ana.json", pack: pack)
+    #expect(outcome.participant == "ana")
+    #expect(outcome.answers["resp.shared-devops"] == .choice("b"))
+    #expect(outcome.answers["profile.project-months"] == .number(40))
+    #expect(outcome.warnings.count == 2)
+    #expect(outcome.warnings[0].contains("content version 1999.1"))
+    #expect(outcome.warnings[1].contains("resp.retired-question"))
+    let other = #"{"pack": {"id": "someone-elses", "version": "1"}, "answers": {}}"#
+    #expect(throws: WorkshopImport.Problem.otherPack(file: "x.json", found: "someone-elses", expected: "rolefit-core"))
+    {
+      try WorkshopImport.read(Data(other.utf8), file: "x.json", pack: pack)
+    }
+    #expect(throws: WorkshopImport.Problem.unreadable(file: "y.json")) {
+      try WorkshopImport.read(Data("not json".utf8), file: "y.json", pack: pack)
+    }
+  }
+
+  @Test func rostersAreReadFromCommasOrSpaces() {
+    #expect(WorkshopRoster.parse("Ana, Ben ,Chen, ana") == ["Ana", "Ben", "Chen"])
+    #expect(WorkshopRoster.parse("Ana Ben") == ["Ana", "Ben"])
+  }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import RolefitCore
+import Testing
+
+@testable import RolefitStore
+
+/// The `WorkshopLibrary` the REPL and `rolefit workshop` use: a workshop run, interrupted, resumed.
+@Suite struct StoreWorkshopLibraryTests {
+  @Test func aWorkshopRunIsRebuiltWhereItStopped() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.file("rolefit.sqlite")
+    let pack = try Fixtures.pack
+    let agenda = try #require(pack.agendas.first)
+    var session = WorkshopSession(name: "Tuesday group", agenda: agenda, pack: pack, participants: ["Ana", "Ben"])
+    do {
+      let library = StoreWorkshopLibrary(store: try Store(path: path))
+      let recorder = try library.create(session)
+      #expect(throws: StoreError.workshopExists(path: path, name: "Tuesday group")) { try library.create(session) }
+      session.record(["Ana": "a", "Ben": "b"])
+      try recorder.recordVotes(["Ana": "a", "Ben": "b"], item: 0, round: 1)
+      session.revote()
+      session.record(["Ana": "a", "Ben": "a"])
+      try recorder.recordVotes(["Ana": "a", "Ben": "a"], item: 0, round: 2)
+      try recorder.recordNote("Converged after the discussion.", item: 0)
+      try recorder.recordParticipant("Chen")
+      try recorder.recordParticipant("ana")
+      try recorder.recordPosition(item: 1, round: 1)
+    }
+
+    let library = StoreWorkshopLibrary(store: try Store(path: path))
+    let found = try #require(try library.open(named: "tuesday GROUP", pack: pack))
+    let resumed = found.session
+    #expect(resumed.name == "Tuesday group" && resumed.agenda.id == agenda.id)
+    #expect(resumed.participants == ["Ana", "Ben", "Chen"])
+    #expect(resumed.votes == session.votes)
+    #expect(resumed.rounds(of: 0) == [1, 2])
+    #expect(resumed.notes == [0: ["Converged after the discussion."]])
+    #expect(resumed.position == 1 && resumed.round == 1)
+    #expect(resumed.packID == pack.id && resumed.packVersion == pack.version)
+    #expect(try library.open(named: "Wednesday group", pack: pack) == nil)
+
+    let lines = try library.list()
+    #expect(lines.count == 1)
+    #expect(lines.first?.hasPrefix("Tuesday group  (\(agenda.id), 3 participants)  at item 2, round 1") == true)
+
+    // Going past the last item finishes it.
+    try found.recorder.recordPosition(item: agenda.items.count, round: 1)
+    #expect(try library.list().first?.contains("finished") == true)
+  }
+
+  @Test func importedAnswersAreAddedOncePerParticipant() throws {
+    let folder = try TemporaryFolder()
+    let pack = try Fixtures.pack
+    let agenda = try #require(pack.agendas.first)
+    let library = StoreWorkshopLibrary(store: try Store(path: folder.file("rolefit.sqlite")))
+    _ = try library.create(WorkshopSession(name: "W", agenda: agenda, pack: pack, participants: ["Ana"]))
+    let answers = try Fixtures.run(answering: 4).answers
+    #expect(try library.importAnswers(workshop: "W", participant: "Dana", answers: answers, from: "dana.json"))
+    #expect(try !library.importAnswers(workshop: "w", participant: "DANA", answers: AnswerSheet(), from: "again.json"))
+    #expect(try library.importAnswers(workshop: "W", participant: "ana", answers: answers, from: "ana.json"))
+    let session = try #require(try library.open(named: "W", pack: pack)).session
+    #expect(session.participants == ["Ana", "Dana"])
+    #expect(session.importedAnswers == ["Ana": answers, "Dana": answers])
+    let record = try #require(try library.store.workshop(named: "W"))
+    #expect(record.participants.map(\.importedFrom) == ["ana.json", "dana.json"])
+    #expect(throws: StoreError.notFound(path: library.store.path, what: "workshop 'X'")) {
+      try library.importAnswers(workshop: "X", participant: "Ana", answers: answers, from: "a.json")
+    }
+  }
+
+  @Test func aPackWithoutTheWorkshopsAgendaIsAClearError() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.file("rolefit.sqlite")
+    var pack = try Fixtures.pack
+    let agenda = try #require(pack.agendas.first)
+    let library = StoreWorkshopLibrary(store: try Store(path: path))
+    _ = try library.create(WorkshopSession(name: "W", agenda: agenda, pack: pack, participants: ["Ana"]))
+    pack.agendas = []
+    let expected = StoreError.missingAgenda(
+      path: path, workshop: "W", agenda: agenda.id, pack: "\(pack.id) \(pack.version)")
+    #expect(throws: expected) { try library.open(named: "W", pack: pack) }
+    #expect(expected.description.contains("follows agenda '\(agenda.id)'"))
+  }
+
+  @Test func votesOfARoundLandTogetherOrNotAtAll() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.file("rolefit.sqlite")
+    let store = try Store(path: path)
+    let id = try store.createWorkshop(name: "W", agendaID: "a", packID: "p", packVersion: "1", participants: ["Ana"])
+    #expect(throws: StoreError.notFound(path: path, what: "participant 'Zed' in workshop \(id)")) {
+      try store.recordVotes(workshop: id, item: 0, round: 1, votes: ["Ana": "a", "Zed": "b"])
+    }
+    #expect(try store.workshop(id: id)?.votes.isEmpty == true)
+  }
+}

@@ -47,11 +47,11 @@ struct ContentOptions: ParsableArguments {
       let outcome = try ContentLoader.load(files)
       guard let pack = outcome.pack else { throw CLIError.badData("the content pack could not be loaded") }
       if warnings, origin != "bundled pack" {
-        for diagnostic in outcome.diagnostics where diagnostic.severity == .warning {
-          Console.standardError.write(diagnostic.description + "\n")
-        }
-        for diagnostic in PackLinter(pack: pack).lint() where diagnostic.severity == .error {
-          throw CLIError.badData(diagnostic.description)
+        // A pack from a folder is linted like `rolefit content lint`: errors stop, warnings show once.
+        let findings = outcome.diagnostics + PackLinter(pack: pack).lint()
+        if let error = findings.first(where: { $0.severity == .error }) { throw CLIError.badData(error.description) }
+        for warning in findings where warning.severity == .warning {
+          Console.standardError.line(warning.description)
         }
       }
       return pack

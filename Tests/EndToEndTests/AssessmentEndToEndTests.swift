@@ -133,3 +133,17 @@ import Testing
     #expect(terminal.waitForExit() == 0)
   }
 }
+
+/// The README's examples must keep working as written.
+@Suite struct ReadmeTests {
+  @Test func theAnswersFileExampleIsValid() throws {
+    let readme = try String(contentsOf: RolefitBinary.repository.appendingPathComponent("README.md"), encoding: .utf8)
+    let start = try #require(readme.range(of: "```yaml\n"))
+    let end = try #require(readme.range(of: "```", range: start.upperBound..<readme.endIndex))
+    let folder = try RolefitBinary.temporaryDirectory()
+    let file = folder.appendingPathComponent("readme.yaml")
+    try String(readme[start.upperBound..<end.lowerBound]).write(to: file, atomically: true, encoding: .utf8)
+    let outcome = try RolefitBinary.run(["assess", "--answers", file.path, "--format", "json"])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+  }
+}

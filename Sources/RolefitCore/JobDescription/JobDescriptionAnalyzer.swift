@@ -68,12 +68,12 @@ public struct JobDescriptionAnalyzer: Sendable {
     for (index, segment) in text.segments.enumerated() where index != title.segment {
       let inBoilerplate = boilerplate.contains(index)
       if !inBoilerplate {
-        for match in checks.matches(in: text.tokens, range: segment.tokens)
+        for match in checks.matches(in: text, range: segment.tokens)
         where !boilerplateSentenceIDs.contains(text.tokens[match.tokens.lowerBound].sentence) {
           satisfiedChecks.insert(checks.payload(match))
         }
       }
-      for match in lexicon.matches(in: text.tokens, range: segment.tokens) {
+      for match in lexicon.matches(in: text, range: segment.tokens) {
         let entry = pack.lexicon[lexicon.payload(match)]
         let first = text.tokens[match.tokens.lowerBound]
         let last = text.tokens[match.tokens.upperBound - 1]
@@ -140,25 +140,25 @@ public struct JobDescriptionAnalyzer: Sendable {
 
   private func readTitle(_ posting: Posting, _ text: PostingText) -> TitleReading {
     if let given = posting.title?.trimmingCharacters(in: .whitespacesAndNewlines), !given.isEmpty {
-      let tokens = PostingText(given, vocabulary: vocabulary).tokens
+      let titleText = PostingText(given, vocabulary: vocabulary)
       // A first line that repeats a title is the title, not a duty.
       let repeated = text.segments.first.flatMap { first in
-        first.tokens.count <= 12 && impliedRole(text.tokens, first.tokens) != nil ? 0 : nil
+        first.tokens.count <= 12 && impliedRole(text, first.tokens) != nil ? 0 : nil
       }
-      return TitleReading(stated: given, implied: impliedRole(tokens, 0..<tokens.count), segment: repeated)
+      return TitleReading(stated: given, implied: impliedRole(titleText, 0..<titleText.tokens.count), segment: repeated)
     }
     guard let first = text.segments.first, first.tokens.count <= 10,
-      let implied = impliedRole(text.tokens, first.tokens)
+      let implied = impliedRole(text, first.tokens)
     else { return TitleReading() }
     let stated = text.slice(text.tokens[first.tokens.lowerBound].start, text.tokens[first.tokens.upperBound - 1].end)
     return TitleReading(stated: stated, implied: implied, segment: 0)
   }
 
   /// The role of the first title rule (in file order) any of whose phrases occurs in the tokens.
-  private func impliedRole(_ tokens: [PostingText.Token], _ range: Range<Int>) -> String? {
+  private func impliedRole(_ text: PostingText, _ range: Range<Int>) -> String? {
     var best: Int?
     for position in range {
-      if let match = titles.longestMatch(in: tokens, at: position, within: range) {
+      if let match = titles.longestMatch(in: text, at: position, within: range) {
         best = min(best ?? .max, titles.payload(match))
       }
     }
@@ -188,12 +188,12 @@ public struct JobDescriptionAnalyzer: Sendable {
   /// A heading that starts with a boilerplate heading phrase, with at most three more words and
   /// none of them evidence ("Benefits" is boilerplate, "Benefits realisation" is not).
   private func isBoilerplateHeading(_ segment: PostingText.Segment, _ text: PostingText) -> Bool {
-    isHeading(segment, text, boilerplateHeadings) && lexicon.matches(in: text.tokens, range: segment.tokens).isEmpty
+    isHeading(segment, text, boilerplateHeadings) && lexicon.matches(in: text, range: segment.tokens).isEmpty
   }
 
   /// Whether a segment starts with one of the phrases and has at most three more words.
   private func isHeading(_ segment: PostingText.Segment, _ text: PostingText, _ phrases: PhraseMatcher<Int>) -> Bool {
-    guard let match = phrases.longestMatch(in: text.tokens, at: segment.tokens.lowerBound, within: segment.tokens)
+    guard let match = phrases.longestMatch(in: text, at: segment.tokens.lowerBound, within: segment.tokens)
     else {
       return false
     }
@@ -203,7 +203,7 @@ public struct JobDescriptionAnalyzer: Sendable {
   private func boilerplateSentenceIDs(_ text: PostingText, boilerplate: Set<Int>, skipping title: Int?) -> Set<Int> {
     var sentences: Set<Int> = []
     for (index, segment) in text.segments.enumerated() where index != title && !boilerplate.contains(index) {
-      for match in boilerplateSentences.matches(in: text.tokens, range: segment.tokens) {
+      for match in boilerplateSentences.matches(in: text, range: segment.tokens) {
         sentences.insert(text.tokens[match.tokens.lowerBound].sentence)
       }
     }

@@ -24,8 +24,8 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
   private(set) var patterns: [Pattern] = []
   /// Pattern indices by the vocabulary id of their first word (the array's index), longest first.
   private var byFirstWord: [[Int]] = []
-  /// Pattern indices whose first word is a prefix, by its first character, longest first.
-  private var byFirstPrefix: [UInt8: [Int]] = [:]
+  /// Pattern indices whose first word is a prefix, by its first UTF-8 byte (the array's index), longest first.
+  private var byFirstPrefix: [[Int]] = Array(repeating: [], count: 256)
 
   /// Compiles phrases against the vocabulary (which must contain their words).
   init(_ phrases: [(phrase: String, payload: Payload)], vocabulary: Vocabulary) {
@@ -42,32 +42,32 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
         if byFirstWord.count <= Int(id) { byFirstWord += Array(repeating: [], count: Int(id) + 1 - byFirstWord.count) }
         byFirstWord[Int(id)].append(index)
       case .prefix(let prefix):
-        if let initial = prefix.utf8.first { byFirstPrefix[initial, default: []].append(index) }
+        if let initial = prefix.utf8.first { byFirstPrefix[Int(initial)].append(index) }
       }
     }
     let patterns = self.patterns
     for key in byFirstWord.indices { byFirstWord[key].sort { patterns[$0].words.count > patterns[$1].words.count } }
-    for key in byFirstPrefix.keys { byFirstPrefix[key]?.sort { patterns[$0].words.count > patterns[$1].words.count } }
+    for key in byFirstPrefix.indices { byFirstPrefix[key].sort { patterns[$0].words.count > patterns[$1].words.count } }
   }
 
   /// The payload of a match.
   func payload(_ match: Match) -> Payload { patterns[match.pattern].payload }
 
   /// The longest pattern matching at `position`, if any.
-  func longestMatch(in tokens: [PostingText.Token], at position: Int, within bounds: Range<Int>) -> Match? {
+  func longestMatch(in text: PostingText, at position: Int, within bounds: Range<Int>) -> Match? {
     var best: Int?
     var bestLength = 0
-    let id = tokens[position].id
+    let id = text.ids[position]
     if id >= 0, Int(id) < byFirstWord.count {
-      for index in byFirstWord[Int(id)] where fits(patterns[index].words, tokens, position, bounds) {
+      for index in byFirstWord[Int(id)] where fits(patterns[index].words, text, position, bounds) {
         best = index
         bestLength = patterns[index].words.count
         break
       }
     }
-    if !byFirstPrefix.isEmpty, let initial = tokens[position].word.utf8.first, let candidates = byFirstPrefix[initial] {
-      for index in candidates where patterns[index].words.count > bestLength {
-        if fits(patterns[index].words, tokens, position, bounds) {
+    if let initial = text.tokens[position].word.utf8.first, !byFirstPrefix[Int(initial)].isEmpty {
+      for index in byFirstPrefix[Int(initial)] where patterns[index].words.count > bestLength {
+        if fits(patterns[index].words, text, position, bounds) {
           best = index
           bestLength = patterns[index].words.count
           break
@@ -78,11 +78,11 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
   }
 
   /// Every non-overlapping longest match in a range of tokens, in order.
-  func matches(in tokens: [PostingText.Token], range: Range<Int>) -> [Match] {
+  func matches(in text: PostingText, range: Range<Int>) -> [Match] {
     var found: [Match] = []
     var position = range.lowerBound
     while position < range.upperBound {
-      if let match = longestMatch(in: tokens, at: position, within: range) {
+      if let match = longestMatch(in: text, at: position, within: range) {
         found.append(match)
         position = match.tokens.upperBound
       } else {
@@ -92,12 +92,12 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     return found
   }
 
-  private func fits(_ words: [Word], _ tokens: [PostingText.Token], _ position: Int, _ bounds: Range<Int>) -> Bool {
+  private func fits(_ words: [Word], _ text: PostingText, _ position: Int, _ bounds: Range<Int>) -> Bool {
     guard position + words.count <= bounds.upperBound else { return false }
     for offset in words.indices {
       switch words[offset] {
-      case .exact(let id): if tokens[position + offset].id != id { return false }
-      case .prefix(let prefix): if !tokens[position + offset].word.utf8.starts(with: prefix.utf8) { return false }
+      case .exact(let id): if text.ids[position + offset] != id { return false }
+      case .prefix(let prefix): if !text.tokens[position + offset].word.utf8.starts(with: prefix.utf8) { return false }
       }
     }
     return true

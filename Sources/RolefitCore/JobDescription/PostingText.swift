@@ -27,6 +27,9 @@ struct PostingText {
   }
 
   var tokens: [Token] = []
+  /// The tokens' vocabulary ids alone: matching reads these millions of times, and a plain
+  /// integer array costs no reference counting.
+  var ids: [Int32] = []
   var segments: [Segment] = []
   /// The text's Unicode scalars, which the offsets index.
   let scalars: [Unicode.Scalar]
@@ -45,6 +48,7 @@ struct PostingText {
     var scanner = Scanner(scalars: scalars, vocabulary: vocabulary)
     scanner.run()
     tokens = scanner.tokens
+    ids = scanner.tokens.map(\.id)
     segments = scanner.segments
   }
 

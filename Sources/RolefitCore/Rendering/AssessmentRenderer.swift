@@ -45,6 +45,11 @@ public struct AssessmentRenderer: Sendable {
     let count = edge.changes.count == 1 ? "1 answer" : "\(edge.changes.count) answers"
     let band = pack.scoring.bands.first { $0.id == edge.newBand }?.name.lowercased() ?? edge.newBand
     let role = roleName(edge.newRole).lowercased()
+    if edge.newBand == pack.scoring.bands.last?.id {
+      return edge.kind == .band
+        ? "Changing \(count) would make it \(band), between the roles:"
+        : "Changing \(count) would tip it to \(role), \(band):"
+    }
     switch edge.kind {
     case .band: return "Changing \(count) would make it \(band) \(role):"
     case .role: return "Changing \(count) would tip it to \(role) (\(band)):"

@@ -4,13 +4,21 @@
 /// produces the same documents (keys in the order given) several times faster. Pretty,
 /// human-facing JSON still goes through `JSONEncoder` (`JSONOutput`).
 struct JSONLineWriter {
-  private(set) var text = ""
+  /// The document so far, as UTF-8.
+  private var bytes: [UInt8] = []
   private var needsComma = [false]
 
-  init(capacity: Int = 1024) { text.reserveCapacity(capacity) }
+  init(capacity: Int = 1024) { bytes.reserveCapacity(capacity) }
+
+  /// The document written so far.
+  var text: String { String(decoding: bytes, as: UTF8.self) }
+
+  private mutating func raw(_ ascii: StaticString) {
+    ascii.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  }
 
   private mutating func separate() {
-    if needsComma[needsComma.count - 1] { text += "," }
+    if needsComma[needsComma.count - 1] { bytes.append(0x2C) }
     needsComma[needsComma.count - 1] = true
   }
 
@@ -18,83 +26,78 @@ struct JSONLineWriter {
     separate()
     if let name {
       string(name)
-      text += ":"
+      bytes.append(0x3A)
     }
   }
 
   mutating func beginObject(_ name: String? = nil) {
     key(name)
-    text += "{"
+    bytes.append(0x7B)
     needsComma.append(false)
   }
 
   mutating func endObject() {
     needsComma.removeLast()
-    text += "}"
+    bytes.append(0x7D)
   }
 
   mutating func beginArray(_ name: String? = nil) {
     key(name)
-    text += "["
+    bytes.append(0x5B)
     needsComma.append(false)
   }
 
   mutating func endArray() {
     needsComma.removeLast()
-    text += "]"
+    bytes.append(0x5D)
   }
 
   mutating func field(_ name: String?, _ value: String?) {
     key(name)
-    if let value { string(value) } else { text += "null" }
+    if let value { string(value) } else { raw("null") }
   }
 
   mutating func field(_ name: String?, _ value: Double) {
     key(name)
-    if value == value.rounded(), abs(value) < 1e15 { text += String(Int(value)) } else { text += String(value) }
+    let number = value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    bytes.append(contentsOf: number.utf8)
   }
 
   mutating func field(_ name: String?, _ value: Int) {
     key(name)
-    text += String(value)
+    bytes.append(contentsOf: String(value).utf8)
   }
 
   mutating func field(_ name: String?, _ value: Bool) {
     key(name)
-    text += value ? "true" : "false"
+    if value { raw("true") } else { raw("false") }
   }
 
-  /// A JSON string literal with the escapes RFC 8259 requires.
+  private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+  /// A JSON string literal with the escapes RFC 8259 requires, byte by byte (UTF-8 passes through).
   private mutating func string(_ value: String) {
-    text += "\""
-    var plainStart = value.unicodeScalars.startIndex
-    var index = plainStart
-    let scalars = value.unicodeScalars
-    while index < scalars.endIndex {
-      let scalar = scalars[index]
-      let escape: String?
-      switch scalar {
-      case "\"": escape = "\\\""
-      case "\\": escape = "\\\\"
-      case "\n": escape = "\\n"
-      case "\r": escape = "\\r"
-      case "\t": escape = "\\t"
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          escape = nil
-        }
-      }
-      if let escape {
-        text.unicodeScalars.append(contentsOf: scalars[plainStart..<index])
-        text += escape
-        plainStart = scalars.index(after: index)
-      }
-      index = scalars.index(after: index)
+    bytes.append(0x22)
+    // Most strings need no escape: copy them whole.
+    if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+      bytes.append(contentsOf: value.utf8)
+      bytes.append(0x22)
+      return
     }
-    text.unicodeScalars.append(contentsOf: scalars[plainStart..<scalars.endIndex])
-    text += "\""
+    for byte in value.utf8 {
+      switch byte {
+      case 0x22: raw("\\\"")
+      case 0x5C: raw("\\\\")
+      case 0x0A: raw("\\n")
+      case 0x0D: raw("\\r")
+      case 0x09: raw("\\t")
+      case 0..<0x20:
+        raw("\\u00")
+        bytes.append(Self.hex[Int(byte >> 4)])
+        bytes.append(Self.hex[Int(byte & 0x0F)])
+      default: bytes.append(byte)
+      }
+    }
+    bytes.append(0x22)
   }
 }

@@ -66,7 +66,8 @@ extension Session {
         }
         switch question.parseAnswer(line) {
         case .success(let value):
-          current.answer(value, seconds: clock() - shownAt)
+          // Only a person's pace means anything: piped answers are not timed.
+          current.answer(value, seconds: reader.isInteractive ? clock() - shownAt : nil)
           persist()
           continue
         case .failure(let error):

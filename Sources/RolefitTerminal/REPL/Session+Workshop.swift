@@ -33,7 +33,9 @@ extension Session {
         console.line(styler.warning("\(error)"))
       }
     default:
+      let saved = (try? library.list()) ?? []
       console.line("Usage: workshop new NAME | workshop resume NAME | workshop list")
+      if !saved.isEmpty { console.line("Saved workshops:\n" + saved.joined(separator: "\n")) }
     }
     return true
   }

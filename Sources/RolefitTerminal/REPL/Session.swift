@@ -71,9 +71,10 @@ public final class Session {
     console.line("  1  assess   take the self-assessment (\(scored) questions + a short profile, about 10 minutes)")
     console.line("  2  jd       paste a job description: which role do its duties describe?")
     console.line("  3  clarify  no posting yet? describe the role and get a posting outline")
-    console.line("  4  help     every command")
+    console.line("  4  workshop run a group calibration session (workshop new NAME)")
+    console.line("  5  help     every command")
     console.line("")
-    console.line(styler.dim("Type 1 or a command, then Enter. Tab completes. Ctrl-D leaves."))
+    console.line(styler.dim("Type a number or a command, then Enter. Tab completes. Ctrl-D leaves."))
   }
 
   private func mainLoop() {
@@ -117,7 +118,7 @@ public final class Session {
     let words = line.split(separator: " ", maxSplits: 1).map(String.init)
     guard let first = words.first else { return true }
     let argument = words.count > 1 ? words[1].trimmingCharacters(in: .whitespaces) : nil
-    let menu = ["1": "assess", "2": "jd", "3": "clarify", "4": "help"]
+    let menu = ["1": "assess", "2": "jd", "3": "clarify", "4": "workshop", "5": "help"]
     let name = menu[first] ?? first
     guard let command = Command.named(name, in: Command.main) else {
       unknown(first, among: Command.main)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RolefitCore
+import RolefitStore
 import RolefitTerminal
 
 /// `rolefit jd`: what role a job description really describes, and what to fix in it.
@@ -46,6 +47,9 @@ struct JD: ParsableCommand {
   var maxSize: Int = 1024
   @Flag(name: .customLong("no-text"), help: "In text output, leave out the highlighted posting.")
   var noText = false
+  @Flag(help: "Keep every analysis in the database (see `rolefit sessions`).")
+  var save = false
+  @OptionGroup var store: StoreOptions
   @OptionGroup var content: ContentOptions
 
   enum PostingFormat: String, ExpressibleByArgument, CaseIterable { case text, markdown, json, csv }
@@ -68,6 +72,7 @@ struct JD: ParsableCommand {
       }
       let batch = PostingBatch(analyzer: analyzer, maxBytes: maxSize * 1024)
       var runner = JDRunner(pack: pack, batch: batch, format: format, showText: !noText)
+      if save { runner.archive = StorePostingArchive(store: try store.open(), pack: pack) }
       if let evaluate {
         let evaluation = try runner.evaluate(path: evaluate)
         Console.standardOutput.write(evaluation.report())

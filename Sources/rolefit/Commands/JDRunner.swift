@@ -10,6 +10,8 @@ struct JDRunner {
   let format: JD.PostingFormat
   let showText: Bool
   private(set) var failures = 0
+  /// Where analyses are kept with `--save`.
+  var archive: (any PostingArchive)?
   private var byRole: [String: Int] = [:]
   private var mismatches = 0
   private var analysed = 0
@@ -48,6 +50,12 @@ struct JDRunner {
         default: 0] += 1
       if analysis.title.mismatch { mismatches += 1 }
       for warning in analysis.warnings { Console.standardError.line("rolefit: \(analysis.id): \(warning)") }
+      do {
+        try archive?.save(analysis, resultJSON: renderer.json(analysis, compact: true))
+      } catch {
+        Console.standardError.line("rolefit: \(analysis.id) was not saved: \(error)")
+        archive = nil
+      }
     case .failed(_, let message):
       failures += 1
       Console.standardError.line("rolefit: \(message)")

@@ -7,23 +7,23 @@ struct Rolefit: AsyncParsableCommand {
     commandName: "rolefit",
     abstract: "Is this work project management or program management, and what should you do about it?",
     discussion: """
-      Run `rolefit` with no arguments for an interactive session: take the self-assessment,
-      analyse a job description, or run a workshop. Everything rolefit knows comes from a
-      content pack of YAML files; the bundled pack is built in, `--content DIR` or
+      Run `rolefit` with no arguments for an interactive session: take the self-assessment, \
+      analyse a job description, or run a workshop. Everything rolefit knows comes from a \
+      content pack of YAML files; the bundled pack is built in, and `--content DIR` or \
       ROLEFIT_CONTENT picks another.
 
       Examples:
-        rolefit                                  start the interactive session
-        rolefit assess --answers me.yaml         score an answers file (text, markdown or json)
-        rolefit questions --format json          every question, option and weight
-        rolefit jd posting.txt                   what role a job description really describes
-        rolefit workshop new intro --agenda project-or-program-intro --participants "Ana, Ben"
-                                                 run a group workshop
-        rolefit sessions                         saved assessments, workshops and postings
-        rolefit content lint ./my-pack           check a content pack
+        rolefit                              the interactive session
+        rolefit assess --answers me.yaml     score an answers file
+        rolefit questions --format json      every question, option and weight
+        rolefit jd posting.txt               what role a posting really describes
+        rolefit workshop new intro \\
+          --agenda project-or-program-intro --participants "Ana, Ben"
+        rolefit sessions                     saved assessments, workshops, postings
+        rolefit content lint ./my-pack       check a content pack
 
-      Exit codes: 0 success, 64 usage error, 65 bad data, 66 missing input, 73/74 cannot write.
-      NO_COLOR=1 turns colour off.
+      Exit codes: 0 success, 64 usage error, 65 bad data, 66 missing input, \
+      73 cannot create, 74 cannot write. NO_COLOR=1 turns colour off.
       """,
     version: RolefitVersion.string,
     subcommands: [

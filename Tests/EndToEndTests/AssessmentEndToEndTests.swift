@@ -109,6 +109,22 @@ import Testing
     #expect(outcome.stderr.contains("(did you mean 'forced'?)"))
   }
 
+  @Test func ctrlCClearsTheLineAndNeverKillsTheSession() throws {
+    #expect(
+      FileManager.default.isExecutableFile(atPath: "/usr/bin/setsid"), "util-linux's setsid gives the pty a session")
+    let terminal = try PseudoTerminal(environment: RolefitBinary.environment(), controlling: true)
+    #expect(terminal.waitFor("rolefit> "))
+    terminal.type("half a line")
+    terminal.type("\u{3}")
+    usleep(300_000)
+    #expect(terminal.isRunning, "Ctrl-C must not end the session")
+    terminal.type("help\r")
+    #expect(terminal.waitFor("Commands"))
+    #expect(!terminal.screen.contains("Unknown command 'half"), "the cleared text was not submitted")
+    terminal.type("\u{4}")
+    #expect(terminal.waitForExit() == 0, "Ctrl-D at an empty prompt leaves cleanly")
+  }
+
   @Test func underAPseudoTerminalReadlineCompletesAndTheSessionAnswers() throws {
     let terminal = try PseudoTerminal(environment: RolefitBinary.environment())
     #expect(terminal.waitFor("rolefit> "))
@@ -116,6 +132,13 @@ import Testing
     #expect(terminal.waitFor("[1/"))
     let questions = AssessmentRun(pack: pack).questions
     let first = questions[0]
+    // An answer completed with Tab: an option whose first letter starts no command.
+    let commands = ["back", "skip", "why", "progress", "result", "help", "quit"]
+    let completable = try #require(first.optionIDs.first { id in !commands.contains { $0.hasPrefix(id.prefix(1)) } })
+    terminal.type("\(completable.prefix(1))\t\r")
+    #expect(terminal.waitFor("[2/\(questions.count)] rolefit> "))
+    terminal.type("back\r")
+    #expect(terminal.waitFor("Your earlier answer: \(completable)."))
     // Tab completes the option after its first letter when it is unique among options and commands.
     terminal.type("\(first.optionIDs[1])\r")
     #expect(terminal.waitFor("[2/\(questions.count)] rolefit> "))

@@ -1,3 +1,4 @@
+import Foundation
 import RolefitBundledContent
 import RolefitCore
 import RolefitTerminal
@@ -103,5 +104,32 @@ import Testing
       firstWord: ["assess", "cert", "help"], afterCommand: ["cert": ["pmp", "pgmp", "csm"]])
     #expect(context.candidates(before: "", word: "as") == ["assess"])
     #expect(context.candidates(before: "cert ", word: "p") == ["pmp", "pgmp"])
+  }
+}
+
+/// A recorder whose disk is full: the session must go on in memory and say so.
+final class FullDiskRecorder: AssessmentRecorder {
+  struct Full: Error, CustomStringConvertible { var description: String { "the disk is full" } }
+  var attempts = 0
+  func resumableRun(pack: ContentPack) -> ResumableRun? { nil }
+  func save(_ run: AssessmentRun, pack: ContentPack) throws {
+    attempts += 1
+    throw Full()
+  }
+  func finish(_ run: AssessmentRun, report: AssessmentReport, pack: ContentPack) throws { throw Full() }
+}
+
+@Suite struct SessionSavingTests {
+  @Test func aFailingStoreIsReportedOnceAndTheAssessmentGoesOn() throws {
+    let files = BundledContent.files.map { PackFile(path: $0.path, displayPath: "content/" + $0.path, text: $0.text) }
+    let pack = try #require(try ContentLoader.load(files).pack)
+    let questions = AssessmentRun(pack: pack).questions
+    let console = Console(capturingWithWidth: 100)
+    let recorder = FullDiskRecorder()
+    let reader = ScriptedLineReader(lines: ["assess", questions[0].optionIDs[0], questions[1].optionIDs[0], "result"])
+    Session(pack: pack, console: console, reader: reader, recorder: recorder, clock: { 0 }).run()
+    #expect(console.output.components(separatedBy: "not being saved: the disk is full").count == 2)
+    #expect(recorder.attempts == 1, "after the first failure the session stops trying")
+    #expect(console.output.contains("So far (2 answers"), "the answers are still there, in memory")
   }
 }

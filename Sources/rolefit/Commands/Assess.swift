@@ -9,14 +9,14 @@ struct Assess: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Score the self-assessment from an answers file, or take it interactively.",
     discussion: """
-      With --answers FILE, scores the file and prints the result. FILE is JSON or YAML mapping
+      With --answers FILE, scores the file and prints the result. FILE is JSON or YAML mapping \
       question ids (see `rolefit questions`) to an option id, a list of option ids, or a number:
 
         resp.shared-devops: b
         metrics.kpis: [velocity, roi]
         profile.project-months: 40
 
-      Unanswered questions are allowed; an unknown question or option id is an error (exit 65).
+      Unanswered questions are allowed; an unknown question or option id is an error (exit 65). \
       Without --answers, starts the interactive assessment.
       """)
 

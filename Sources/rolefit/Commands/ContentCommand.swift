@@ -14,11 +14,11 @@ struct ContentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Report every problem in a content pack, as path:line:column: severity: message.",
       discussion: """
-        Checks the schema (required fields, types, unknown keys), references (role, area, claim,
-        credential and prerequisite ids exist; ids are unique), balance (how far each role can be
-        reached; questions that cannot change the result), freshness (facts older than the pack's
-        freshness_months) and coverage (source claims nothing cites).
-        Exit status 65 when there is any error; warnings alone exit 0.
+        Checks the schema (required fields, types, unknown keys), references (role, area, claim, \
+        credential and prerequisite ids exist; ids are unique), balance (how far each role can be \
+        reached; questions that cannot change the result), freshness (facts older than the pack's \
+        freshness_months) and coverage (source claims nothing cites). \
+        Exit status 65 when there is any error; warnings alone exit 0. \
         Without DIR, lints --content, ROLEFIT_CONTENT or the bundled pack.
         """)
 

@@ -10,20 +10,20 @@ struct JD: ParsableCommand {
     commandName: "jd",
     abstract: "Read job descriptions: which role the duties describe, why, and what to fix.",
     discussion: """
-      Analyses each FILE (a folder: every .txt and .md file in it; -: standard input) and prints
-      the fit over the content's roles plus `other`, every matched phrase with its reason and
-      source claim, the title check, and linter-style recommendations. It classifies jobs,
+      Analyses each FILE (a folder: every .txt and .md file in it; -: standard input) and prints \
+      the fit over the content's roles plus `other`, every matched phrase with its reason and \
+      source claim, the title check, and linter-style recommendations. It classifies jobs, \
       never candidates.
 
-      Batch: --jsonl FILE reads one JSON object a line ({"text", "id", "title"}) and writes one
-      JSON result a line with the same id. --format csv gives one summary row per posting.
+      Batch: --jsonl FILE reads one JSON object a line ({"text", "id", "title"}) and writes one \
+      JSON result a line with the same id. --format csv gives one summary row per posting. \
       Both cores are used and memory stays flat; a summary goes to standard error.
 
-      --evaluate FILE reads labelled JSONL ({"text", "label", ...}; label is a role id or
+      --evaluate FILE reads labelled JSONL ({"text", "label", ...}; label is a role id or \
       `other`) and prints accuracy, precision and recall per label and the confusion matrix.
 
-      A posting with no text is reported and counted (exit 65 at the end); text that is not
-      UTF-8 is decoded with replacement characters and flagged; a posting over --max-size is
+      A posting with no text is reported and counted (exit 65 at the end); text that is not \
+      UTF-8 is decoded with replacement characters and flagged; a posting over --max-size is \
       refused; a malformed JSONL line is named by its number and skipped.
       """)
 

@@ -7,8 +7,8 @@ struct Questions: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "List the assessment's questions, options and weights.",
     discussion: """
-      The JSON form is {"roles": [{"id", "name"}], "questions": [{"id", "type", "area", "text",
-      "options": [{"id", "text", "weights": {ROLE: number}}]}]}, for building an answers file
+      The JSON form is {"roles": [{"id", "name"}], "questions": [{"id", "type", "area", "text", \
+      "options": [{"id", "text", "weights": {ROLE: number}}]}]}, for building an answers file \
       or checking a pack. Profile questions have options without weights.
       """)
 

@@ -9,8 +9,8 @@ struct Sessions: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "List, show, resume, export, delete and purge saved sessions; repair a damaged database.",
     discussion: """
-      Every answer is saved as it is given, so an interrupted assessment (Ctrl-D, a closed
-      terminal, a killed process) is offered again at the next start. Assessments are personal
+      Every answer is saved as it is given, so an interrupted assessment (Ctrl-D, a closed \
+      terminal, a killed process) is offered again at the next start. Assessments are personal \
       data: delete asks first (--yes skips the question), purge removes everything older than a date.
       """,
     subcommands: [List.self, Show.self, Resume.self, Export.self, Delete.self, Purge.self, Repair.self],

@@ -10,10 +10,10 @@ struct Start: ParsableCommand {
     commandName: "start",
     abstract: "Start the interactive session (the default when no command is given).",
     discussion: """
-      On a terminal the session uses GNU readline: Tab completes commands and answers, history
-      is kept in $XDG_STATE_HOME/rolefit/history (else ~/.local/state/rolefit/history), Ctrl-C
-      clears the line and Ctrl-D leaves. On a pipe, lines are read plainly, so
-      `printf 'assess\\nb\\na\\n' | rolefit` works in scripts. Every answer is saved as it is
+      On a terminal the session uses GNU readline: Tab completes commands and answers, history \
+      is kept in $XDG_STATE_HOME/rolefit/history (else ~/.local/state/rolefit/history), Ctrl-C \
+      clears the line and Ctrl-D leaves. On a pipe, lines are read plainly, so \
+      `printf 'assess\\nb\\na\\n' | rolefit` works in scripts. Every answer is saved as it is \
       given (see `rolefit sessions`); --no-save keeps nothing.
       """)
 

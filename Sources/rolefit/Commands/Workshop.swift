@@ -10,10 +10,10 @@ struct WorkshopCommand: ParsableCommand {
     commandName: "workshop",
     abstract: "Run a group calibration workshop: everyone votes on the same item, the group sees where it disagrees.",
     discussion: """
-      Agendas live in the content pack (content/workshops/). During a session type each item's
-      votes in roster order (`a b a c`) or by name (`ana=a ben=b`), then `reveal`; above the
-      agenda's disagreement threshold rolefit suggests discussing and a `revote` (both rounds are
-      kept). Everything is saved as it happens; `workshop resume NAME` goes on after a break.
+      Agendas live in the content pack (content/workshops/). During a session type each item's \
+      votes in roster order (`a b a c`) or by name (`ana=a ben=b`), then `reveal`; above the \
+      agenda's disagreement threshold rolefit suggests discussing and a `revote` (both rounds are \
+      kept). Everything is saved as it happens; `workshop resume NAME` goes on after a break. \
       Remote participants run `rolefit assess --out NAME.json` and you import the files.
       """,
     subcommands: [New.self, Resume.self, List.self, Import.self, Report.self])

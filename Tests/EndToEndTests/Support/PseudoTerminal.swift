@@ -6,7 +6,11 @@ final class PseudoTerminal {
   private let process = Process()
   private(set) var screen = ""
 
-  init(arguments: [String] = [], environment: [String: String]) throws {
+  /// Starts rolefit on a new pseudo-terminal.
+  ///
+  /// With `controlling`, the terminal becomes the process's controlling terminal (through `setsid -c`),
+  /// so Ctrl-C sends a real SIGINT.
+  init(arguments: [String] = [], environment: [String: String], controlling: Bool = false) throws {
     // Linux: open the multiplexer, unlock the pair and ask for its number (TIOCSPTLCK, TIOCGPTN;
     // posix_openpt and friends are not in Swift's Glibc module).
     master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
@@ -21,8 +25,13 @@ final class PseudoTerminal {
     var size = winsize(ws_row: 50, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
     _ = ioctl(slave.fileDescriptor, UInt(TIOCSWINSZ), &size)
     _ = fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK)
-    process.executableURL = try RolefitBinary.url
-    process.arguments = arguments
+    if controlling {
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
+      process.arguments = ["-c", try RolefitBinary.url.path] + arguments
+    } else {
+      process.executableURL = try RolefitBinary.url
+      process.arguments = arguments
+    }
     var environment = environment
     environment["TERM"] = "xterm"
     process.environment = environment
@@ -62,6 +71,9 @@ final class PseudoTerminal {
     }
     return screen.contains(text)
   }
+
+  /// Whether the program is still running.
+  var isRunning: Bool { process.isRunning }
 
   /// Waits for the program to end; its exit status, or nil on timeout.
   func waitForExit(timeout: TimeInterval = 20) -> Int32? {

@@ -10,7 +10,8 @@ enum Schema {
 
   /// The migrations in order; the schema version after step `n` (from 1) is `n`.
   static let steps: [(id: String, migrate: @Sendable (Database) throws -> Void)] = [
-    ("v1", createVersion1)
+    ("v1", createVersion1),
+    ("v2", createVersion2),
   ]
 
   /// A migrator that runs every step and records the version reached.
@@ -23,6 +24,19 @@ enum Schema {
       }
     }
     return migrator
+  }
+
+  /// Version 2: when each workshop section started, for the timer after a resume and the report.
+  private static func createVersion2(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE workshopSection (
+          workshopID INTEGER NOT NULL REFERENCES workshop (sessionID) ON DELETE CASCADE,
+          section INTEGER NOT NULL,
+          startedAt DATETIME NOT NULL,
+          PRIMARY KEY (workshopID, section)
+        ) WITHOUT ROWID;
+        """)
   }
 
   /// Version 1: sessions of every kind, their answers, postings and workshops.

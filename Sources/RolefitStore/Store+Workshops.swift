@@ -205,6 +205,17 @@ extension Store {
     }
   }
 
+  /// Records when a section of the agenda was first opened; a later call for the same section keeps the first time.
+  public func startSection(workshop id: Int64, section: Int, at date: Date) throws(StoreError) {
+    try write { db in
+      try requireSession(db, id, kind: .workshop)
+      try db.execute(
+        literal: """
+          INSERT OR IGNORE INTO workshopSection (workshopID, section, startedAt) VALUES (\(id), \(section), \(date))
+          """)
+    }
+  }
+
   /// Marks a workshop finished; it stays listed, with its votes and notes.
   public func finishWorkshop(_ id: Int64) throws(StoreError) {
     let time = now()
@@ -256,6 +267,10 @@ extension Store {
       ORDER BY vote.item, vote.round, participant.rosterIndex
       """)
     let notes = try db.fetchRows("SELECT id, item, text, writtenAt FROM note WHERE workshopID = \(id) ORDER BY id")
+    var sectionsStarted: [Int: Date] = [:]
+    for row in try db.fetchRows("SELECT section, startedAt FROM workshopSection WHERE workshopID = \(id)") {
+      sectionsStarted[row["section"]] = row["startedAt"]
+    }
     var answers: [String: AnswerSheet] = [:]
     for answer in try db.fetchRows(
       "SELECT participantKey, questionID, value, seconds FROM participantAnswer WHERE workshopID = \(id)")
@@ -280,7 +295,7 @@ extension Store {
       notes: notes.map {
         WorkshopRecord.Note(id: $0["id"], item: $0["item"], text: $0["text"], written: $0["writtenAt"])
       },
-      answers: answers)
+      answers: answers, sectionsStarted: sectionsStarted)
   }
 
   /// Replaces a participant's answers to bank questions.

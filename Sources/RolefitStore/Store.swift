@@ -12,7 +12,7 @@ internal import GRDB
 /// database written by a newer rolefit. Every method is one transaction and throws `StoreError`.
 public final class Store: Sendable {
   /// The schema version this rolefit reads and writes: the number of migrations it knows.
-  public static let schemaVersion = 1
+  public static let schemaVersion = Schema.steps.count
 
   /// How long a write waits for another rolefit process to finish its own, in seconds.
   public static let busyTimeout: TimeInterval = 5

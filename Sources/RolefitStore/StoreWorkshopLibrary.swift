@@ -48,6 +48,7 @@ public final class StoreWorkshopLibrary: WorkshopLibrary, Sendable {
     }
     for note in record.notes { session.notes[note.item, default: []].append(note.text) }
     session.importedAnswers = record.answers
+    session.sectionStarted = record.sectionsStarted
     return (session, StoreWorkshopRecorder(store: store, workshop: record.id, itemCount: session.items.count))
   }
 
@@ -107,6 +108,10 @@ public final class StoreWorkshopRecorder: WorkshopRecorder, Sendable {
   }
 
   /// Records where the group is; moving past the last item finishes the workshop.
+  public func recordSectionStart(_ section: Int, at date: Date) throws {
+    try store.startSection(workshop: workshop, section: section, at: date)
+  }
+
   public func recordPosition(item: Int, round: Int) throws {
     try store.setPosition(workshop: workshop, item: item, round: round)
     if item >= itemCount { try store.finishWorkshop(workshop) }

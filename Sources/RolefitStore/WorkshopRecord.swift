@@ -75,6 +75,8 @@ public struct WorkshopRecord: Sendable, Hashable, Identifiable {
   public var notes: [Note]
   /// Answers to bank questions, by participant name as on the roster.
   public var answers: [String: AnswerSheet]
+  /// When each agenda section was first opened, by section index.
+  public var sectionsStarted: [Int: Date]
 
   /// The workshop's session number.
   public var id: Int64 { summary.id }

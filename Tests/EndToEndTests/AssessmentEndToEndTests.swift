@@ -119,7 +119,7 @@ import Testing
     usleep(300_000)
     #expect(terminal.isRunning, "Ctrl-C must not end the session")
     terminal.type("help\r")
-    #expect(terminal.waitFor("Commands"))
+    #expect(terminal.waitFor("Commands"), "\(terminal.screen)")
     #expect(!terminal.screen.contains("Unknown command 'half"), "the cleared text was not submitted")
     terminal.type("\u{4}")
     #expect(terminal.waitForExit() == 0, "Ctrl-D at an empty prompt leaves cleanly")

@@ -42,7 +42,7 @@ import Testing
     #expect(header.journal == "wal")
     #expect(header.version == Store.schemaVersion)
     #expect(header.application == Schema.applicationID)
-    #expect(header.migrations == ["v1"])
+    #expect(header.migrations == ["v1", "v2"])
     // An answer is durable when saveAnswers returns, power cut included.
     let synchronous = try store.pool.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA synchronous") }
     #expect(synchronous == 2)
@@ -123,5 +123,31 @@ import Testing
     #expect(chmod(path, 0o600) == 0 && chmod(folder.path, 0o500) == 0)
     #expect(throws: StoreError.readOnly(path: folder.path)) { try Store(path: path) }
     #expect(throws: StoreError.self) { try Store(path: folder.file("new.sqlite")) }
+  }
+
+  @Test func aVersion1DatabaseIsMigratedKeepingItsSessions() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.file("rolefit.sqlite")
+    do {
+      let store = try Store(path: path)
+      _ = try store.createWorkshop(
+        name: "Kick-off", agendaID: "intro", packID: "p", packVersion: "1", participants: ["Ana"])
+    }
+    // Turn the file back into what rolefit's first schema wrote.
+    let queue = try DatabaseQueue(path: path)
+    try queue.writeWithoutTransaction { db in
+      try db.execute(sql: "DROP TABLE workshopSection")
+      try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v2'")
+      try db.execute(sql: "PRAGMA user_version = 1")
+    }
+    try queue.close()
+    let store = try Store(path: path)
+    let workshop = try #require(try store.workshop(named: "Kick-off"))
+    try store.startSection(workshop: workshop.id, section: 0, at: Date(timeIntervalSince1970: 1_800_000_000))
+    let reread = try #require(try store.workshop(named: "kick-off"))
+    #expect(reread.participants.map(\.name) == ["Ana"])
+    #expect(reread.sectionsStarted[0] == Date(timeIntervalSince1970: 1_800_000_000))
+    let version = try DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "PRAGMA user_version") }
+    #expect(version == 2)
   }
 }

@@ -15,6 +15,7 @@ final class RecordingWorkshop: WorkshopRecorder {
   func recordNote(_ text: String, item: Int) throws { events.append("note \(item) \(text)") }
   func recordParticipant(_ name: String) throws { events.append("participant \(name)") }
   func recordPosition(item: Int, round: Int) throws { events.append("position \(item).\(round)") }
+  func recordSectionStart(_ section: Int, at date: Date) throws { events.append("section \(section)") }
 }
 
 @Suite struct WorkshopFacilitatorTests {
@@ -66,6 +67,7 @@ final class RecordingWorkshop: WorkshopRecorder {
     #expect(recorder.events.contains("note 0 the group agreed after the fleet analogy"))
     #expect(recorder.events.contains("participant Dee"))
     #expect(recorder.events.contains("position 1.1"))
+    #expect(recorder.events.first == "section 0", "the first section's start is kept for the timer and the report")
     #expect(facilitator.session.participants == ["Ana", "Ben", "Chen", "Dee"])
   }
 

@@ -71,13 +71,8 @@ public struct EligibilityChecker: Sendable {
       let have = profile.months[requirement.kind] ?? 0
       let window = requirement.withinYears.map { " within \($0) years" } ?? ""
       if have < requirement.months {
-        let waiverText =
-          requirement.waivedBy.isEmpty
-          ? ""
-          : " (or hold the " + requirement.waivedBy.map { pack.credential($0)?.short ?? $0 }.joined(separator: " or ")
-            + ")"
         missing.append(
-          "\(requirement.months - have) more months of \(requirement.kind.rawValue) experience: needs \(requirement.months)\(window)\(waiverText), you have \(have)"
+          "\(requirement.months - have) more months of \(requirement.kind.rawValue) experience: needs \(requirement.months)\(window)\(orHold(requirement.waivedBy)), you have \(have)"
         )
         waitMonths = max(waitMonths, requirement.months - have)
       } else {
@@ -89,13 +84,8 @@ public struct EligibilityChecker: Sendable {
         met.append("your \(pack.credential(waiver)?.short ?? waiver) meets the training requirement")
       } else if (profile.trainingHours ?? 0) < hours {
         let have = profile.trainingHours ?? 0
-        let alternative =
-          route.trainingWaivedBy.isEmpty
-          ? ""
-          : " (or hold the " + route.trainingWaivedBy.map { pack.credential($0)?.short ?? $0 }.joined(separator: " or ")
-            + ")"
         missing.append(
-          "\(format(hours - have)) more hours of training: needs \(format(hours))\(alternative), you have \(format(have))"
+          "\(format(hours - have)) more hours of training: needs \(format(hours))\(orHold(route.trainingWaivedBy)), you have \(format(have))"
         )
       }
     }
@@ -129,6 +119,12 @@ public struct EligibilityChecker: Sendable {
     return Eligibility(
       credential: credential.id, status: status, months: status == .eligibleIn ? waitMonths : nil, route: route.name,
       missing: missing, detail: detail)
+  }
+
+  /// " (or hold the PMP or CAPM)" for credentials that stand in for a requirement, else nothing.
+  private func orHold(_ credentials: [String]) -> String {
+    credentials.isEmpty
+      ? "" : " (or hold the " + credentials.map { pack.credential($0)?.short ?? $0 }.joined(separator: " or ") + ")"
   }
 
   private func format(_ hours: Double) -> String { AnswerValue.number(hours).description }

@@ -186,10 +186,7 @@ public struct AssessmentRenderer: Sendable {
     }
   }
 
-  func format2(_ value: Double) -> String {
-    let hundredths = Int((value * 100).rounded())
-    return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
-  }
+  func format2(_ value: Double) -> String { String(format: "%.2f", value) }
 
   // MARK: Markdown
 

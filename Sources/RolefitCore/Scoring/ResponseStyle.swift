@@ -5,20 +5,24 @@ struct ResponseStyle {
 
   func warnings(for sheet: AnswerSheet, questions: [Question]) -> [AssessmentResult.Warning] {
     var warnings: [AssessmentResult.Warning] = []
-    let likert = questions.filter { $0.kind == .likert && $0.isScored }.compactMap { sheet[$0.id] }
-    if likert.count >= rules.minLikertForStraightline, Set(likert).count == 1, let point = likert.first {
+    /// The one answer every question of a kind got, when at least `minimum` were answered.
+    func sameEverywhere(_ kind: Question.Kind, minimum: Int) -> (answer: AnswerValue, count: Int)? {
+      let answers = questions.filter { $0.kind == kind && $0.isScored }.compactMap { sheet[$0.id] }
+      guard answers.count >= minimum, Set(answers).count == 1, let answer = answers.first else { return nil }
+      return (answer, answers.count)
+    }
+    if let (point, count) = sameEverywhere(.likert, minimum: rules.minLikertForStraightline) {
       warnings.append(
         .init(
           id: "straight-lining",
-          message: "All \(likert.count) agreement questions got the same answer (\(point)); "
+          message: "All \(count) agreement questions got the same answer (\(point)); "
             + "the statements point both ways, so this usually means they were not read."))
     }
-    let forced = questions.filter { $0.kind == .forced && $0.isScored }.compactMap { sheet[$0.id] }
-    if forced.count >= rules.minForcedForOneSide, Set(forced).count == 1, let side = forced.first {
+    if let (side, count) = sameEverywhere(.forced, minimum: rules.minForcedForOneSide) {
       warnings.append(
         .init(
           id: "one-sided",
-          message: "Every one of the \(forced.count) either-or questions was answered '\(side)'; "
+          message: "Every one of the \(count) either-or questions was answered '\(side)'; "
             + "the two sides are shuffled, so a real preference would not fall on one letter."))
     }
     let timed = sheet.seconds.values.sorted()

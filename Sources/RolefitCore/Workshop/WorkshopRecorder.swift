@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a workshop is kept as it runs: every vote, note, roster change and move, so a session interrupted mid-item resumes where it stopped.
 ///
 /// The store implements it.
@@ -6,6 +8,8 @@ public protocol WorkshopRecorder: AnyObject {
   func recordNote(_ text: String, item: Int) throws
   func recordParticipant(_ name: String) throws
   func recordPosition(item: Int, round: Int) throws
+  /// A section of the agenda was opened for the first time.
+  func recordSectionStart(_ section: Int, at date: Date) throws
 }
 
 /// Where workshops are created, found and listed; the store implements it.

@@ -104,6 +104,7 @@ public struct WorkshopReport: Sendable {
     let agenda = session.agenda
     var out = ["# Workshop report: \(session.name)", ""]
     out.append("**Agenda:** \(agenda.title) (\(agenda.minutes) minutes) · **Audience:** \(agenda.audience)")
+    out.append("")
     out.append(
       "**Participants:** \(session.participants.joined(separator: ", ")) · **Content:** \(session.packID) \(session.packVersion)"
     )

@@ -27,6 +27,10 @@ public final class ReadlineLineReader: LineReader {
     "rolefit".withCString { crl_set_name(strdup($0)) }
     crl_set_completer(completer)
     crl_set_event_hook(eventHook)
+    // readline must not handle SIGINT itself: ours only sets a flag, and the signal hook below
+    // (called when a signal interrupts readline's read) turns it into a cleared, finished line.
+    crl_catch_signals(0)
+    crl_set_signal_event_hook(eventHook)
     using_history()
     stifle_history(1000)
     if let historyPath {
@@ -91,7 +95,8 @@ private func generator(_ text: UnsafePointer<CChar>?, _ state: Int32) -> UnsafeM
   }
 }
 
-/// Called by readline while it waits: turns a Ctrl-C into a cancelled, finished line.
+/// Called by readline while it waits, and when a signal interrupts its read: turns a Ctrl-C into
+/// a cancelled, finished line.
 private func eventHook() -> Int32 {
   if interruptRequested.load(ordering: .relaxed) {
     rl_replace_line("", 0)

@@ -46,7 +46,7 @@ public final class WorkshopFacilitator {
   /// `false` when input ended.
   @discardableResult
   public func run() -> Bool {
-    session.move(to: session.position, now: clock())
+    moveKeepingTime(to: session.position)
     showCurrent()
     while true {
       reader.completion = completion()
@@ -211,9 +211,18 @@ public final class WorkshopFacilitator {
       console.line("This is the first item.")
       return
     }
-    session.move(to: min(item, session.items.count), now: clock())
+    moveKeepingTime(to: min(item, session.items.count))
     persist { try $0.recordPosition(item: session.position, round: session.round) }
     showCurrent()
+  }
+
+  /// Moves to an item and records when its section was first opened.
+  private func moveKeepingTime(to item: Int) {
+    let before = session.sectionStarted
+    session.move(to: item, now: clock())
+    for (section, date) in session.sectionStarted where before[section] == nil {
+      persist { try $0.recordSectionStart(section, at: date) }
+    }
   }
 
   private func note(_ text: String?) {

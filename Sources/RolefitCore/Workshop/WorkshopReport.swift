@@ -36,7 +36,7 @@ public struct WorkshopReport: Sendable {
   public var session: WorkshopSession
   public var items: [Item]
   public var participants: [Participant]
-  /// Credentials or topics most participants still need, with how many need them.
+  /// Credentials and topics most participants still need, with how many need them.
   public var needs: [(name: String, count: Int)]
   let pack: ContentPack
 
@@ -82,11 +82,14 @@ public struct WorkshopReport: Sendable {
       let scored = pack.scoredQuestions.filter { answers[$0.id] != nil }.count
       guard scored > 0 else { return Participant(name: name, answered: 0, fit: nil, missing: []) }
       let report = AssessmentReport(pack: pack, answers: answers)
+      // Credentials not yet held, and the topics of the path towards their fit.
       let missing = (report.plan?.steps ?? []).compactMap { step -> String? in
-        guard case .credential(let id) = step.subject, let eligibility = step.eligibility,
-          eligibility.status != .held
-        else { return nil }
-        return pack.credential(id)?.short ?? id
+        switch step.subject {
+        case .credential(let id):
+          guard let eligibility = step.eligibility, eligibility.status != .held else { return nil }
+          return pack.credential(id)?.short ?? id
+        case .topic(let topic): return topic
+        }
       }
       for need in Set(missing) { needCounts[need, default: 0] += 1 }
       return Participant(name: name, answered: scored, fit: report.result.fit, missing: missing)

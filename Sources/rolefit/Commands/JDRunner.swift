@@ -146,10 +146,15 @@ struct JDRunner {
   func finish() {
     guard analysed + failures > 1 else { return }
     let summary = Console.standardError
-    let roles = byRole.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
     summary.line("")
-    summary.line("\(analysed) postings analysed" + (failures > 0 ? ", \(failures) skipped" : "") + ": \(roles)")
-    summary.line("title does not match the duties: \(mismatches)")
+    summary.line("\(analysed) postings analysed" + (failures > 0 ? ", \(failures) skipped" : ""))
+    let rows =
+      byRole.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
+      + [("title does not match the duties", mismatches)]
+    let width = rows.map(\.0.count).max() ?? 0
+    for (label, count) in rows {
+      summary.line("  " + label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + String(count))
+    }
   }
 
   mutating func evaluate(path: String) throws -> Evaluation {

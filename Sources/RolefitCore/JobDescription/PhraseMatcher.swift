@@ -58,15 +58,16 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     var best: Int?
     var bestLength = 0
     let id = text.ids[position]
-    if id >= 0, Int(id) < byFirstWord.count {
+    if id >= 0, Int(id) < byFirstWord.count, !byFirstWord[Int(id)].isEmpty {
       for index in byFirstWord[Int(id)] where fits(patterns[index].words, text, position, bounds) {
         best = index
         bestLength = patterns[index].words.count
         break
       }
     }
-    if let initial = text.tokens[position].word.utf8.first, !byFirstPrefix[Int(initial)].isEmpty {
-      for index in byFirstPrefix[Int(initial)] where patterns[index].words.count > bestLength {
+    let initial = Int(text.initials[position])
+    if !byFirstPrefix[initial].isEmpty {
+      for index in byFirstPrefix[initial] where patterns[index].words.count > bestLength {
         if fits(patterns[index].words, text, position, bounds) {
           best = index
           bestLength = patterns[index].words.count

@@ -30,6 +30,8 @@ struct PostingText {
   /// The tokens' vocabulary ids alone: matching reads these millions of times, and a plain
   /// integer array costs no reference counting.
   var ids: [Int32] = []
+  /// The first UTF-8 byte of each token, for prefix patterns, likewise.
+  var initials: [UInt8] = []
   var segments: [Segment] = []
   /// The text's Unicode scalars, which the offsets index.
   let scalars: [Unicode.Scalar]
@@ -49,6 +51,7 @@ struct PostingText {
     scanner.run()
     tokens = scanner.tokens
     ids = scanner.tokens.map(\.id)
+    initials = scanner.tokens.map { $0.word.utf8.first ?? 0 }
     segments = scanner.segments
   }
 

@@ -79,7 +79,11 @@ struct JSONLineWriter {
   private mutating func string(_ value: String) {
     bytes.append(0x22)
     // Most strings need no escape: copy them whole.
-    if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+    let plain =
+      value.utf8.withContiguousStorageIfAvailable { buffer in
+        !buffer.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+      } ?? false
+    if plain {
       bytes.append(contentsOf: value.utf8)
       bytes.append(0x22)
       return

@@ -102,6 +102,10 @@ import Testing
 
     let usage = try RolefitBinary.run(["jd"])
     #expect(usage.status == 64)
+
+    let missing = try RolefitBinary.run(["jd", folder.appendingPathComponent("nowhere.txt").path])
+    #expect(missing.status == 66)
+    #expect(missing.stderr.hasSuffix("nowhere.txt: no such file\n"))
   }
 
   @Test func evaluateReportsAccuracyAndTheConfusionMatrix() throws {

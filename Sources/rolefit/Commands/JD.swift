@@ -87,6 +87,7 @@ struct JD: ParsableCommand {
       if let jsonl { try runner.runJSONL(path: jsonl) }
       for input in inputs { try runner.runInput(input, title: title) }
       runner.finish()
+      if runner.missingFiles > 0 { throw ExitCode(66) }
       if runner.failures > 0 { throw ExitCode(65) }
     }
   }

@@ -10,6 +10,8 @@ struct JDRunner {
   let format: JD.PostingFormat
   let showText: Bool
   private(set) var failures = 0
+  /// Input files that did not exist (they count among `failures` too).
+  private(set) var missingFiles = 0
   /// Where analyses are kept with `--save`.
   var archive: (any PostingArchive)?
   private var byRole: [String: Int] = [:]
@@ -120,6 +122,7 @@ struct JDRunner {
     } else {
       guard FileManager.default.fileExists(atPath: path), let read = FileManager.default.contents(atPath: path) else {
         failures += 1
+        missingFiles += 1
         Console.standardError.line("rolefit: \(path): no such file")
         return
       }

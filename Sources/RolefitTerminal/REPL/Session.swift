@@ -101,6 +101,11 @@ public final class Session {
   }
 
   private func leave() {
+    if let outFile, lastReport == nil {
+      console.line(
+        styler.warning("No finished assessment, so nothing was written to \(outFile).")
+          + " Your answers are kept: assess goes on.")
+    }
     if let outFile, let lastReport {
       let json = AssessmentRenderer(pack: pack).render(lastReport, as: .json)
       do {

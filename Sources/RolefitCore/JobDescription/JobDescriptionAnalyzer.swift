@@ -22,6 +22,9 @@ public struct JobDescriptionAnalyzer: Sendable {
   let vocabulary: Vocabulary
   let otherKindIDs: Set<String>
   let advisor: PostingAdvisor
+  /// Each lexicon entry's weights as a tally vector, and the role it counts for most, computed once.
+  let entryVectors: [[Double]]
+  let entryTops: [(role: String, weight: Double)]
 
   /// Compiles the pack's job-description rules.
   ///
@@ -50,6 +53,13 @@ public struct JobDescriptionAnalyzer: Sendable {
     negationCues = Set(rules.negationCues.map { vocabulary.id(of: $0) })
     otherKindIDs = Set(rules.otherKinds.map(\.id))
     advisor = PostingAdvisor(pack: pack, rules: rules)
+    let otherKindIDs = self.otherKindIDs
+    let tally = self.tally
+    entryVectors = pack.lexicon.map { Self.vector($0.weights, otherKinds: otherKindIDs, tally: tally) }
+    entryTops = pack.lexicon.map { entry in
+      let top = entry.weights.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
+      return (top?.key ?? "", top?.value ?? 0)
+    }
   }
 
   /// Analyses one posting.
@@ -63,6 +73,7 @@ public struct JobDescriptionAnalyzer: Sendable {
     let boilerplateSentenceIDs = boilerplateSentenceIDs(text, boilerplate: boilerplate, skipping: title.segment)
 
     var evidence: [PostingAnalysis.Evidence] = []
+    var vectors: [[Double]] = []
     var ignored: [PostingAnalysis.Ignored] = []
     var satisfiedChecks: Set<Int> = []
     for (index, segment) in text.segments.enumerated() where index != title.segment {
@@ -74,7 +85,8 @@ public struct JobDescriptionAnalyzer: Sendable {
         }
       }
       for match in lexicon.matches(in: text, range: segment.tokens) {
-        let entry = pack.lexicon[lexicon.payload(match)]
+        let entryIndex = lexicon.payload(match)
+        let entry = pack.lexicon[entryIndex]
         let first = text.tokens[match.tokens.lowerBound]
         let last = text.tokens[match.tokens.upperBound - 1]
         let phrase = text.slice(first.start, last.end)
@@ -84,19 +96,21 @@ public struct JobDescriptionAnalyzer: Sendable {
         } else if isNegated(match.tokens.lowerBound, in: text, segmentStart: segment.tokens.lowerBound) {
           ignored.append(.init(phrase: phrase, start: first.start, end: last.end, entry: entry.id, reason: .negated))
         } else {
-          let top = entry.weights.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
+          let top = entryTops[entryIndex]
           evidence.append(
             .init(
-              phrase: phrase, start: first.start, end: last.end, role: top?.key ?? "", weight: top?.value ?? 0,
+              phrase: phrase, start: first.start, end: last.end, role: top.role, weight: top.weight,
               weights: entry.weights, reason: entry.reason, claim: entry.claims.first, entry: entry.id,
               kind: entry.kind))
+          vectors.append(entryVectors[entryIndex])
         }
       }
     }
 
-    var vectors = evidence.map { vector($0.weights) }
     let bodyWeight = vectors.reduce(0) { $0 + $1.reduce(0, +) }
-    if let implied = title.implied { vectors.append(vector([implied: rules.titleWeight])) }
+    if let implied = title.implied {
+      vectors.append(Self.vector([implied: rules.titleWeight], otherKinds: otherKindIDs, tally: tally))
+    }
     let totals = tally.sum(vectors)
     var verdict = tally.verdict(totals)
     // Seeded by what was found, not by the id: the same text always gets the same confidence.
@@ -226,7 +240,9 @@ public struct JobDescriptionAnalyzer: Sendable {
   // MARK: Vectors
 
   /// Weights as a tally vector: pack roles in place, every other kind added into `other`.
-  private func vector(_ weights: [String: Double]) -> [Double] {
+  private static func vector(_ weights: [String: Double], otherKinds otherKindIDs: Set<String>, tally: Tally)
+    -> [Double]
+  {
     var folded: [String: Double] = [:]
     for (id, weight) in weights {
       folded[otherKindIDs.contains(id) ? Self.otherID : id, default: 0] += weight

@@ -26,6 +26,9 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
   private var byFirstWord: [[Int]] = []
   /// Pattern indices whose first word is a prefix, by its first UTF-8 byte (the array's index), longest first.
   private var byFirstPrefix: [[Int]] = Array(repeating: [], count: 256)
+  /// Quick rejection: whether any pattern starts with a vocabulary id, or with a prefix's first byte.
+  private var startsWithID: [Bool] = []
+  private var startsWithByte: [Bool] = Array(repeating: false, count: 256)
 
   /// Compiles phrases against the vocabulary (which must contain their words).
   init(_ phrases: [(phrase: String, payload: Payload)], vocabulary: Vocabulary) {
@@ -45,6 +48,8 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
         if let initial = prefix.utf8.first { byFirstPrefix[Int(initial)].append(index) }
       }
     }
+    startsWithID = byFirstWord.map { !$0.isEmpty }
+    startsWithByte = byFirstPrefix.map { !$0.isEmpty }
     let patterns = self.patterns
     for key in byFirstWord.indices { byFirstWord[key].sort { patterns[$0].words.count > patterns[$1].words.count } }
     for key in byFirstPrefix.indices { byFirstPrefix[key].sort { patterns[$0].words.count > patterns[$1].words.count } }
@@ -55,18 +60,20 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
 
   /// The longest pattern matching at `position`, if any.
   func longestMatch(in text: PostingText, at position: Int, within bounds: Range<Int>) -> Match? {
+    let id = text.ids[position]
+    let initial = Int(text.initials[position])
+    let exactPossible = id >= 0 && Int(id) < startsWithID.count && startsWithID[Int(id)]
+    guard exactPossible || startsWithByte[initial] else { return nil }
     var best: Int?
     var bestLength = 0
-    let id = text.ids[position]
-    if id >= 0, Int(id) < byFirstWord.count, !byFirstWord[Int(id)].isEmpty {
+    if exactPossible {
       for index in byFirstWord[Int(id)] where fits(patterns[index].words, text, position, bounds) {
         best = index
         bestLength = patterns[index].words.count
         break
       }
     }
-    let initial = Int(text.initials[position])
-    if !byFirstPrefix[initial].isEmpty {
+    if startsWithByte[initial] {
       for index in byFirstPrefix[initial] where patterns[index].words.count > bestLength {
         if fits(patterns[index].words, text, position, bounds) {
           best = index

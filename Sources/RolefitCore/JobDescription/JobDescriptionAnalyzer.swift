@@ -89,7 +89,7 @@ public struct JobDescriptionAnalyzer: Sendable {
         let entry = pack.lexicon[entryIndex]
         let first = text.tokens[match.tokens.lowerBound]
         let last = text.tokens[match.tokens.upperBound - 1]
-        let phrase = text.slice(first.start, last.end)
+        let phrase = text.phrase(from: match.tokens.lowerBound, to: match.tokens.upperBound - 1)
         if inBoilerplate || boilerplateSentenceIDs.contains(first.sentence) {
           ignored.append(
             .init(phrase: phrase, start: first.start, end: last.end, entry: entry.id, reason: .boilerplate))
@@ -134,7 +134,7 @@ public struct JobDescriptionAnalyzer: Sendable {
       id: posting.id, title: .init(stated: title.stated, impliedRole: title.implied, mismatch: mismatch), fit: fit,
       scores: zip(tally.roleIDs, tally.shares(totals)).map { ($0, $1) }, otherKinds: otherBreakdown,
       evidence: evidence, ignored: ignored, recommendations: [],
-      warnings: text.scalars.contains("\u{FFFD}")
+      warnings: text.hasReplacementCharacters
         ? ["the text had bytes that are not UTF-8; they were replaced with U+FFFD"] : [],
       text: posting.text)
     var result = analysis
@@ -164,7 +164,7 @@ public struct JobDescriptionAnalyzer: Sendable {
     guard let first = text.segments.first, first.tokens.count <= 10,
       let implied = impliedRole(text, first.tokens)
     else { return TitleReading() }
-    let stated = text.slice(text.tokens[first.tokens.lowerBound].start, text.tokens[first.tokens.upperBound - 1].end)
+    let stated = text.phrase(from: first.tokens.lowerBound, to: first.tokens.upperBound - 1)
     return TitleReading(stated: stated, implied: implied, segment: 0)
   }
 
@@ -231,7 +231,7 @@ public struct JobDescriptionAnalyzer: Sendable {
     while index >= segmentStart && position - index <= rules.negationWindow {
       let token = text.tokens[index]
       guard token.clause == clause else { return false }
-      if negationCues.contains(token.id) { return true }
+      if negationCues.contains(text.ids[index]) { return true }
       index -= 1
     }
     return false

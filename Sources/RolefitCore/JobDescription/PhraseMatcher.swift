@@ -105,7 +105,7 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     for offset in words.indices {
       switch words[offset] {
       case .exact(let id): if text.ids[position + offset] != id { return false }
-      case .prefix(let prefix): if !text.tokens[position + offset].word.utf8.starts(with: prefix.utf8) { return false }
+      case .prefix(let prefix): if !text.word(position + offset).starts(with: prefix.utf8) { return false }
       }
     }
     return true

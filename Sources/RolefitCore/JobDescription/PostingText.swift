@@ -1,15 +1,21 @@
 /// A posting's text cut into segments (lines, list items, HTML blocks) and word tokens, with
 /// offsets in Unicode scalars so `text[start:end]` in Python gives back each phrase.
+///
+/// The scanner walks the UTF-8 bytes once: letters are lower-cased into one shared buffer and
+/// looked up in the vocabulary without making a `String` per word, which is most of the job
+/// description engine's time on large batches.
 struct PostingText {
-  /// A word: lower-cased, with its vocabulary id and where it stands.
+  /// A word and where it stands.
   struct Token {
-    /// The word as written, lower-cased (prefix patterns match against it).
-    var word: String
-    /// The vocabulary id, British spellings mapped to American ones; `Vocabulary.unknown` if no rule names it.
-    var id: Int32
     /// Offsets in Unicode scalars into the text as read, end exclusive.
     var start: Int
     var end: Int
+    /// Offsets in UTF-8 bytes into the text, for slicing it.
+    var byteStart: Int
+    var byteEnd: Int
+    /// Where the lower-cased word is in `lowered`.
+    var lowerStart: Int
+    var lowerEnd: Int
     var segment: Int
     /// Sentences end at `.`, `!`, `?` or `;` followed by space, and at every segment break.
     var sentence: Int
@@ -27,150 +33,190 @@ struct PostingText {
   }
 
   var tokens: [Token] = []
-  /// The tokens' vocabulary ids alone: matching reads these millions of times, and a plain
-  /// integer array costs no reference counting.
+  /// The tokens' vocabulary ids (British spellings mapped to American ones; `Vocabulary.unknown`
+  /// if no rule names the word), apart from the tokens: matching reads them millions of times.
   var ids: [Int32] = []
-  /// The first UTF-8 byte of each token, for prefix patterns, likewise.
+  /// The first byte of each lower-cased word, for prefix patterns, likewise.
   var initials: [UInt8] = []
   var segments: [Segment] = []
-  /// The text's Unicode scalars, which the offsets index.
-  let scalars: [Unicode.Scalar]
+  /// The text as UTF-8.
+  let bytes: [UInt8]
+  /// Every word lower-cased, one after another.
+  private(set) var lowered: [UInt8] = []
+  /// Whether the text holds U+FFFD, the mark of bytes that were not UTF-8 when it was read.
+  private(set) var hasReplacementCharacters = false
 
-  /// The text between two scalar offsets.
-  func slice(_ start: Int, _ end: Int) -> String { String(String.UnicodeScalarView(scalars[start..<end])) }
+  /// The text from the start of token `first` to the end of token `last`.
+  func phrase(from first: Int, to last: Int) -> String {
+    String(decoding: bytes[tokens[first].byteStart..<tokens[last].byteEnd], as: UTF8.self)
+  }
 
-  private static let blockTags: Set<String> = [
-    "p", "br", "li", "ul", "ol", "div", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "section", "hr",
-    "table", "header", "footer", "article", "dt", "dd",
-  ]
+  /// A token's lower-cased word, as bytes.
+  func word(_ index: Int) -> ArraySlice<UInt8> { lowered[tokens[index].lowerStart..<tokens[index].lowerEnd] }
 
   /// Cuts `text` into segments and tokens, giving each word its vocabulary id.
   init(_ text: String, vocabulary: Vocabulary) {
-    scalars = Array(text.unicodeScalars)
-    var scanner = Scanner(scalars: scalars, vocabulary: vocabulary)
+    bytes = Array(text.utf8)
+    var scanner = Scanner(bytes: bytes, vocabulary: vocabulary)
     scanner.run()
     tokens = scanner.tokens
-    ids = scanner.tokens.map(\.id)
-    initials = scanner.tokens.map { $0.word.utf8.first ?? 0 }
+    ids = scanner.ids
+    initials = scanner.initials
     segments = scanner.segments
+    lowered = scanner.lowered
+    hasReplacementCharacters = scanner.sawReplacement
   }
 
   /// The scanner's state while it walks the text once.
   private struct Scanner {
-    let scalars: [Unicode.Scalar]
+    let bytes: [UInt8]
     let vocabulary: Vocabulary
     var tokens: [Token] = []
+    var ids: [Int32] = []
+    var initials: [UInt8] = []
     var segments: [Segment] = []
+    var lowered: [UInt8] = []
+    var sawReplacement = false
 
+    /// The byte being read, and the number of scalars before it.
     var index = 0
+    var scalar = 0
     var sentence = 0
     var clause = 0
-    var segmentStart = 0
     var segmentIsHeading = false
     var segmentHasBoldStart = false
     var inHeadingTag = false
+    /// The last character that was not a space, as a scalar.
     var lastVisible: Unicode.Scalar?
-    var wordBytes: [UInt8] = []
-    var wordScalars = String.UnicodeScalarView()
-    var wordIsASCII = true
+    /// The word being read: where it started (scalars, bytes) and where its lower-case form starts.
     var wordStart = -1
+    var wordByteStart = 0
+    var wordLowerStart = 0
 
-    init(scalars: [Unicode.Scalar], vocabulary: Vocabulary) {
-      self.scalars = scalars
+    init(bytes: [UInt8], vocabulary: Vocabulary) {
+      self.bytes = bytes
       self.vocabulary = vocabulary
-      wordBytes.reserveCapacity(32)
+      lowered.reserveCapacity(bytes.count)
     }
-
-    mutating func run() {
-      while index < scalars.count {
-        let scalar = scalars[index]
-        let value = scalar.value
-        if isWordScalar(scalar) {
-          if wordStart < 0 { wordStart = index }
-          if value < 0x80 && wordIsASCII {
-            wordBytes.append(value >= 0x41 && value <= 0x5A ? UInt8(value + 32) : UInt8(value))
-          } else {
-            if wordIsASCII {
-              // The first non-ASCII letter: carry the ASCII part over, then go on scalar by scalar.
-              wordScalars = String(decoding: wordBytes, as: UTF8.self).unicodeScalars
-              wordIsASCII = false
-            }
-            wordScalars.append(scalar)
-          }
-          lastVisible = scalar
-          index += 1
-          continue
-        }
-        endWord()
-        switch scalar {
-        case "\n", "\r":
-          endSegment()
-        case "<":
-          if !skipTag() { lastVisible = scalar }
-          continue
-        case "&":
-          if skipEntity() { continue }
-          lastVisible = scalar
-        case ".", "!", "?", ";":
-          if index + 1 >= scalars.count || Self.isSpace(scalars[index + 1]) || scalars[index + 1] == "<" {
-            sentence += 1
-            clause += 1
-          }
-          lastVisible = scalar
-        case ",", ":", "(", ")", "—", "–":
-          clause += 1
-          lastVisible = scalar
-        case "#":
-          if tokens.count == segmentTokenStart { segmentIsHeading = true }
-        case "*":
-          if tokens.count == segmentTokenStart, index + 1 < scalars.count, scalars[index + 1] == "*" {
-            segmentHasBoldStart = true
-          }
-          lastVisible = scalar
-        case " ", "\t":
-          break
-        default:
-          if value >= 0x80 && !scalar.properties.isWhitespace {
-            lastVisible = scalar
-          } else if value < 0x80 {
-            lastVisible = scalar
-          }
-        }
-        index += 1
-      }
-      endWord()
-      endSegment()
-    }
-
-    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-      scalar.value < 0x80
-        ? (scalar == " " || scalar == "\n" || scalar == "\r" || scalar == "\t") : scalar.properties.isWhitespace
-    }
-
-    var segmentTokenStart: Int { segments.last.map(\.tokens.upperBound) ?? 0 }
 
     /// ASCII letters and digits, by code.
     static let asciiWord: [Bool] = (0..<128).map { code in
       (0x61...0x7A).contains(code) || (0x41...0x5A).contains(code) || (0x30...0x39).contains(code)
     }
 
-    @inline(__always)
-    func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-      let value = scalar.value
-      if value < 0x80 { return Self.asciiWord[Int(value)] }
-      return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    static let blockTags: Set<String> = [
+      "p", "br", "li", "ul", "ol", "div", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "section", "hr",
+      "table", "header", "footer", "article", "dt", "dd",
+    ]
+
+    var segmentTokenStart: Int { segments.last.map(\.tokens.upperBound) ?? 0 }
+
+    mutating func run() {
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte < 0x80 {
+          if Self.asciiWord[Int(byte)] {
+            beginWord()
+            lowered.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+            lastVisible = Unicode.Scalar(byte)
+            index += 1
+            scalar += 1
+            continue
+          }
+          endWord()
+          if ascii(byte) { continue }
+          index += 1
+          scalar += 1
+          continue
+        }
+        // A multi-byte scalar: letters join the word, anything else separates.
+        let (decoded, length) = decode(at: index)
+        if decoded.properties.isAlphabetic || decoded.properties.numericType != nil {
+          beginWord()
+          lowered.append(contentsOf: String(decoded).lowercased().utf8)
+          lastVisible = decoded
+        } else {
+          endWord()
+          if decoded == "\u{FFFD}" { sawReplacement = true }
+          if decoded == "—" || decoded == "–" { clause += 1 }
+          if !decoded.properties.isWhitespace { lastVisible = decoded }
+        }
+        index += length
+        scalar += 1
+      }
+      endWord()
+      endSegment()
+    }
+
+    /// Handles an ASCII byte that is not part of a word; `true` when it moved `index` itself.
+    mutating func ascii(_ byte: UInt8) -> Bool {
+      switch byte {
+      case 0x0A, 0x0D:  // newline
+        endSegment()
+      case 0x3C:  // <
+        if skipTag() { return true }
+        lastVisible = "<"
+      case 0x26:  // &
+        if skipEntity() { return true }
+        lastVisible = "&"
+      case 0x2E, 0x21, 0x3F, 0x3B:  // . ! ? ;
+        if index + 1 >= bytes.count || isSpace(at: index + 1) || bytes[index + 1] == 0x3C {
+          sentence += 1
+          clause += 1
+        }
+        lastVisible = Unicode.Scalar(byte)
+      case 0x2C, 0x3A, 0x28, 0x29:  // , : ( )
+        clause += 1
+        lastVisible = Unicode.Scalar(byte)
+      case 0x23:  // #
+        if tokens.count == segmentTokenStart { segmentIsHeading = true }
+      case 0x2A:  // *
+        if tokens.count == segmentTokenStart, index + 1 < bytes.count, bytes[index + 1] == 0x2A {
+          segmentHasBoldStart = true
+        }
+        lastVisible = "*"
+      case 0x20, 0x09:
+        break
+      default:
+        lastVisible = Unicode.Scalar(byte)
+      }
+      return false
+    }
+
+    func isSpace(at position: Int) -> Bool {
+      let byte = bytes[position]
+      if byte < 0x80 { return byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
+      return decode(at: position).0.properties.isWhitespace
+    }
+
+    /// The scalar whose UTF-8 starts at `position`, and its length in bytes.
+    func decode(at position: Int) -> (Unicode.Scalar, Int) {
+      let lead = bytes[position]
+      let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+      guard position + length <= bytes.count else { return ("\u{FFFD}", 1) }
+      var value = UInt32(lead) & (length == 4 ? 0x07 : length == 3 ? 0x0F : length == 2 ? 0x1F : 0x7F)
+      for offset in 1..<max(length, 1) { value = value << 6 | UInt32(bytes[position + offset] & 0x3F) }
+      return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    mutating func beginWord() {
+      guard wordStart < 0 else { return }
+      wordStart = scalar
+      wordByteStart = index
+      wordLowerStart = lowered.count
     }
 
     mutating func endWord() {
       guard wordStart >= 0 else { return }
-      let word = wordIsASCII ? String(decoding: wordBytes, as: UTF8.self) : String(wordScalars).lowercased()
+      let id = lowered.withUnsafeBufferPointer { buffer in
+        vocabulary.id(of: UnsafeBufferPointer(rebasing: buffer[wordLowerStart..<buffer.count]))
+      }
       tokens.append(
         Token(
-          word: word, id: vocabulary.id(of: word), start: wordStart, end: index, segment: segments.count,
-          sentence: sentence, clause: clause))
-      wordBytes.removeAll(keepingCapacity: true)
-      wordScalars = String.UnicodeScalarView()
-      wordIsASCII = true
+          start: wordStart, end: scalar, byteStart: wordByteStart, byteEnd: index, lowerStart: wordLowerStart,
+          lowerEnd: lowered.count, segment: segments.count, sentence: sentence, clause: clause))
+      ids.append(id)
+      initials.append(lowered[wordLowerStart])
       wordStart = -1
     }
 
@@ -191,54 +237,54 @@ struct PostingText {
       lastVisible = nil
     }
 
-    /// Skips an HTML tag starting at `<`; block tags end the segment.
-    ///
-    /// `false` if it is not a tag.
+    /// Skips an HTML tag starting at `<`; block tags end the segment. `false` if it is not a tag.
     mutating func skipTag() -> Bool {
       var end = index + 1
-      let limit = min(scalars.count, index + 200)
-      while end < limit && scalars[end] != ">" && scalars[end] != "<" { end += 1 }
-      guard end < limit, scalars[end] == ">", index + 1 < end else {
-        index += 1
-        return false
-      }
-      var name = ""
+      let limit = min(bytes.count, index + 200)
+      while end < limit && bytes[end] != 0x3E && bytes[end] != 0x3C { end += 1 }
+      guard end < limit, bytes[end] == 0x3E, index + 1 < end else { return false }
+      var name: [UInt8] = []
       var closing = false
-      for scalar in scalars[(index + 1)..<end] {
-        if scalar == "/" && name.isEmpty {
+      for byte in bytes[(index + 1)..<end] {
+        if byte == 0x2F && name.isEmpty {
           closing = true
           continue
         }
-        guard isWordScalar(scalar) else { break }
-        name.unicodeScalars.append(scalar)
+        guard byte < 0x80, Self.asciiWord[Int(byte)] else { break }
+        name.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
       }
-      name = name.lowercased()
-      guard !name.isEmpty else {
-        index += 1
-        return false
-      }
-      if Self.blockTagNames.contains(name) {
+      guard !name.isEmpty else { return false }
+      let tag = String(decoding: name, as: UTF8.self)
+      if Self.blockTags.contains(tag) {
         endSegment()
-        if name.count == 2, name.hasPrefix("h"), name != "hr" {
+        if tag.count == 2, tag.hasPrefix("h"), tag != "hr" {
           inHeadingTag = !closing
           segmentIsHeading = !closing
         }
       }
-      index = end + 1
+      advance(to: end + 1)
       return true
     }
-
-    static let blockTagNames = PostingText.blockTags
 
     /// Skips an entity such as `&amp;` or `&#8217;`; `false` if it is not one.
     mutating func skipEntity() -> Bool {
       var end = index + 1
-      while end < scalars.count && end - index < 10 && (isWordScalar(scalars[end]) || scalars[end] == "#") {
+      while end < bytes.count && end - index < 10 && bytes[end] < 0x80
+        && (Self.asciiWord[Int(bytes[end])] || bytes[end] == 0x23)
+      {
         end += 1
       }
-      guard end < scalars.count, scalars[end] == ";", end > index + 1 else { return false }
-      index = end + 1
+      guard end < bytes.count, bytes[end] == 0x3B, end > index + 1 else { return false }
+      advance(to: end + 1)
       return true
+    }
+
+    /// Moves to a byte, counting the scalars passed.
+    mutating func advance(to position: Int) {
+      while index < position {
+        if bytes[index] & 0xC0 != 0x80 { scalar += 1 }
+        index += 1
+      }
     }
   }
 }

@@ -7,6 +7,10 @@ struct Vocabulary: Sendable {
   static let unknown: Int32 = -1
 
   private(set) var ids: [String: Int32] = [:]
+  /// The same words as UTF-8, in an open-addressing table, so text can be looked up from bytes.
+  private var keys: [[UInt8]] = []
+  private var values: [Int32] = []
+  private var slots: [Int32] = []
 
   init(phrases: [String], cues: [String], spelling: [String: String]) {
     for phrase in phrases {
@@ -14,6 +18,39 @@ struct Vocabulary: Sendable {
     }
     for cue in cues { _ = intern(cue) }
     for (british, american) in spelling { ids[british] = intern(american) }
+    var size = 64
+    while size < ids.count * 4 { size *= 2 }
+    slots = Array(repeating: -1, count: size)
+    for (word, id) in ids {
+      let key = Array(word.utf8)
+      var slot = Int(Self.hash(key) & UInt64(size - 1))
+      while slots[slot] >= 0 { slot = (slot + 1) & (size - 1) }
+      slots[slot] = Int32(keys.count)
+      keys.append(key)
+      values.append(id)
+    }
+  }
+
+  /// FNV-1a over bytes.
+  static func hash<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64 {
+    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    for byte in bytes {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x100_0000_01B3
+    }
+    return hash
+  }
+
+  /// The id of a lower-cased word given as UTF-8, or `unknown`.
+  func id(of word: UnsafeBufferPointer<UInt8>) -> Int32 {
+    let mask = slots.count - 1
+    var slot = Int(Self.hash(word) & UInt64(mask))
+    while true {
+      let entry = slots[slot]
+      if entry < 0 { return Self.unknown }
+      if keys[Int(entry)].elementsEqual(word) { return values[Int(entry)] }
+      slot = (slot + 1) & mask
+    }
   }
 
   var count: Int { ids.count }

@@ -153,7 +153,7 @@ public struct JobDescriptionAnalyzer: Sendable {
   }
 
   private func readTitle(_ posting: Posting, _ text: PostingText) -> TitleReading {
-    if let given = posting.title?.trimmingCharacters(in: .whitespacesAndNewlines), !given.isEmpty {
+    if let given = posting.title.map(Self.trimmed), !given.isEmpty {
       let titleText = PostingText(given, vocabulary: vocabulary)
       // A first line that repeats a title is the title, not a duty.
       let repeated = text.segments.first.flatMap { first in
@@ -166,6 +166,15 @@ public struct JobDescriptionAnalyzer: Sendable {
     else { return TitleReading() }
     let stated = text.phrase(from: first.tokens.lowerBound, to: first.tokens.upperBound - 1)
     return TitleReading(stated: stated, implied: implied, segment: 0)
+  }
+
+  /// Text without surrounding white space (Foundation's trimming is slow enough to show in batches).
+  static func trimmed(_ text: String) -> String {
+    let scalars = text.unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+      let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+    else { return "" }
+    return String(scalars[first...last])
   }
 
   /// The role of the first title rule (in file order) any of whose phrases occurs in the tokens.

@@ -237,7 +237,9 @@ struct PostingText {
       lastVisible = nil
     }
 
-    /// Skips an HTML tag starting at `<`; block tags end the segment. `false` if it is not a tag.
+    /// Skips an HTML tag starting at `<`; block tags end the segment.
+    ///
+    /// `false` if it is not a tag.
     mutating func skipTag() -> Bool {
       var end = index + 1
       let limit = min(bytes.count, index + 200)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every word the job-description rules name, as small integers, with British spellings mapped to the id of their American form.
 ///
 /// Text tokens get their id in one dictionary lookup, and phrases then compare integers instead of
@@ -48,7 +50,15 @@ struct Vocabulary: Sendable {
     while true {
       let entry = slots[slot]
       if entry < 0 { return Self.unknown }
-      if keys[Int(entry)].elementsEqual(word) { return values[Int(entry)] }
+      let key = keys[Int(entry)]
+      if key.count == word.count,
+        key.withUnsafeBufferPointer({ keyBytes in
+          guard let left = keyBytes.baseAddress, let right = word.baseAddress else { return word.isEmpty }
+          return memcmp(left, right, word.count) == 0
+        })
+      {
+        return values[Int(entry)]
+      }
       slot = (slot + 1) & mask
     }
   }

@@ -38,14 +38,15 @@ struct JDRunner {
     Self.render(analysis, format: format, renderer: renderer, showText: showText, jsonLines: jsonLines)
   }
 
-  mutating func record(_ outcome: PostingBatch.Outcome) {
+  /// Records one outcome; its output is appended to `buffer` (written by the caller in one go).
+  mutating func record(_ outcome: PostingBatch.Outcome, into buffer: inout String) {
     switch outcome {
     case .analysed(let analysis, let rendered, _):
       if format == .csv && !headerWritten {
-        output.write(renderer.csvHeader)
+        buffer += renderer.csvHeader
         headerWritten = true
       }
-      output.write(rendered)
+      buffer += rendered
       analysed += 1
       byRole[
         analysis.fit.isHybrid ? "hybrid" : analysis.fit.otherKind.map { "other (\($0))" } ?? analysis.fit.role,
@@ -81,7 +82,10 @@ struct JDRunner {
       let outcomes = batch.process(lines: lines, source: source) { analysis in
         Self.render(analysis, format: format, renderer: renderer, showText: showText, jsonLines: true)
       }
-      for outcome in outcomes { record(outcome) }
+      // One write per batch, not one per posting.
+      var chunk = ""
+      for outcome in outcomes { record(outcome, into: &chunk) }
+      output.write(chunk)
       progress.update(done: reader.bytesRead, total: total, unit: "bytes")
     }
     progress.finish()
@@ -130,12 +134,14 @@ struct JDRunner {
     }
     let id = path == "-" ? "<stdin>" : path
     let posting = Posting(id: id, text: String(decoding: data, as: UTF8.self), title: title)
+    var text = ""
     do {
       let analysis = try batch.analyze(posting)
-      record(.analysed(analysis, rendered: render(analysis, jsonLines: false), label: nil))
+      record(.analysed(analysis, rendered: render(analysis, jsonLines: false), label: nil), into: &text)
     } catch {
-      record(.failed(id: id, message: "\(error)"))
+      record(.failed(id: id, message: "\(error)"), into: &text)
     }
+    output.write(text)
   }
 
   private func open(_ path: String) throws -> FileHandle {

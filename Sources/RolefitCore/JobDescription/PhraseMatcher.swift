@@ -60,14 +60,26 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
 
   /// The longest pattern matching at `position`, if any.
   func longestMatch(in text: PostingText, at position: Int, within bounds: Range<Int>) -> Match? {
-    let id = text.ids[position]
-    let initial = Int(text.initials[position])
+    text.ids.withUnsafeBufferPointer { ids in
+      text.initials.withUnsafeBufferPointer { initials in
+        longestMatch(in: text, ids: ids, initials: initials, at: position, within: bounds)
+      }
+    }
+  }
+
+  /// The same, reading ids and initials through buffers taken once per pass.
+  private func longestMatch(
+    in text: PostingText, ids: UnsafeBufferPointer<Int32>, initials: UnsafeBufferPointer<UInt8>, at position: Int,
+    within bounds: Range<Int>
+  ) -> Match? {
+    let id = ids[position]
+    let initial = Int(initials[position])
     let exactPossible = id >= 0 && Int(id) < startsWithID.count && startsWithID[Int(id)]
     guard exactPossible || startsWithByte[initial] else { return nil }
     var best: Int?
     var bestLength = 0
     if exactPossible {
-      for index in byFirstWord[Int(id)] where fits(patterns[index].words, text, position, bounds) {
+      for index in byFirstWord[Int(id)] where fits(patterns[index].words, text, ids, position, bounds) {
         best = index
         bestLength = patterns[index].words.count
         break
@@ -75,7 +87,7 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     }
     if startsWithByte[initial] {
       for index in byFirstPrefix[initial] where patterns[index].words.count > bestLength {
-        if fits(patterns[index].words, text, position, bounds) {
+        if fits(patterns[index].words, text, ids, position, bounds) {
           best = index
           bestLength = patterns[index].words.count
           break
@@ -87,24 +99,30 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
 
   /// Every non-overlapping longest match in a range of tokens, in order.
   func matches(in text: PostingText, range: Range<Int>) -> [Match] {
-    var found: [Match] = []
-    var position = range.lowerBound
-    while position < range.upperBound {
-      if let match = longestMatch(in: text, at: position, within: range) {
-        found.append(match)
-        position = match.tokens.upperBound
-      } else {
-        position += 1
+    text.ids.withUnsafeBufferPointer { ids in
+      text.initials.withUnsafeBufferPointer { initials in
+        var found: [Match] = []
+        var position = range.lowerBound
+        while position < range.upperBound {
+          if let match = longestMatch(in: text, ids: ids, initials: initials, at: position, within: range) {
+            found.append(match)
+            position = match.tokens.upperBound
+          } else {
+            position += 1
+          }
+        }
+        return found
       }
     }
-    return found
   }
 
-  private func fits(_ words: [Word], _ text: PostingText, _ position: Int, _ bounds: Range<Int>) -> Bool {
+  private func fits(
+    _ words: [Word], _ text: PostingText, _ ids: UnsafeBufferPointer<Int32>, _ position: Int, _ bounds: Range<Int>
+  ) -> Bool {
     guard position + words.count <= bounds.upperBound else { return false }
     for offset in words.indices {
       switch words[offset] {
-      case .exact(let id): if text.ids[position + offset] != id { return false }
+      case .exact(let id): if ids[position + offset] != id { return false }
       case .prefix(let prefix): if !text.word(position + offset).starts(with: prefix.utf8) { return false }
       }
     }

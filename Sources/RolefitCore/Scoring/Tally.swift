@@ -44,7 +44,14 @@ public struct Tally: Sendable {
   }
 
   public func verdict(_ totals: [Double]) -> Verdict {
-    // The two largest in one pass, ties to the earlier role (this runs for every resample).
+    let (top, second, topShare) = totals.withUnsafeBufferPointer(Self.leaders)
+    let band = rules.band(forShare: topShare)
+    return Verdict(top: top, second: second, topShare: topShare, band: band, isHybrid: band.id == rules.bands.last?.id)
+  }
+
+  /// The leading role, the runner-up (ties to the earlier role) and the leader's share of the two,
+  /// in one pass.
+  static func leaders(_ totals: UnsafeBufferPointer<Double>) -> (top: Int, second: Int, share: Double) {
     var top = 0
     var second = -1
     for index in totals.indices.dropFirst() {
@@ -57,9 +64,7 @@ public struct Tally: Sendable {
     }
     if second < 0 { second = top }
     let pair = totals[top] + totals[second]
-    let topShare = pair > 0 && top != second ? totals[top] / pair : 0.5
-    let band = rules.band(forShare: topShare)
-    return Verdict(top: top, second: second, topShare: topShare, band: band, isHybrid: band.id == rules.bands.last?.id)
+    return (top, second, pair > 0 && top != second ? totals[top] / pair : 0.5)
   }
 
   /// The fraction of bootstrap resamples of the evidence whose verdict matches `verdict`.
@@ -72,15 +77,26 @@ public struct Tally: Sendable {
     let width = roleIDs.count
     // One flat buffer: resampling reads it count × resamples times.
     let flat = vectors.flatMap { $0 }
+    // The verdict's key without building a band: a hybrid is a top-two share under the
+    // second-to-last band's floor. This loop runs count × resamples times per posting in batches.
+    let hybridBelow = rules.bands.count > 1 ? rules.bands[rules.bands.count - 2].minShare - 1e-12 : 0
     var same = 0
     var totals = [Double](repeating: 0, count: width)
-    for _ in 0..<rules.resamples {
-      for index in 0..<width { totals[index] = 0 }
-      for _ in 0..<count {
-        let base = Int(generator.next() % UInt64(count)) * width
-        for index in 0..<width { totals[index] += flat[base + index] }
+    flat.withUnsafeBufferPointer { flat in
+      totals.withUnsafeMutableBufferPointer { totals in
+        for _ in 0..<rules.resamples {
+          for index in 0..<width { totals[index] = 0 }
+          for _ in 0..<count {
+            // Multiply-shift maps 64 random bits onto 0..<count without a division.
+            let pick = Int(((generator.next() >> 32) &* UInt64(count)) >> 32)
+            let base = pick * width
+            for index in 0..<width { totals[index] += flat[base + index] }
+          }
+          let (top, _, share) = Self.leaders(UnsafeBufferPointer(totals))
+          let key = share < hybridBelow ? -1 : top
+          if key == verdict.key { same += 1 }
+        }
       }
-      if self.verdict(totals).key == verdict.key { same += 1 }
     }
     return Double(same) / Double(rules.resamples)
   }

@@ -30,6 +30,8 @@ public struct WorkshopReport: Sendable {
     public var name: String
     public var answered: Int
     public var fit: AssessmentResult.Fit?
+    /// The learning path towards their fit, and what on it they still need.
+    public var path: String?
     public var missing: [String]
   }
 
@@ -80,7 +82,7 @@ public struct WorkshopReport: Sendable {
     participants = session.participants.map { name in
       let answers = session.answers(of: name)
       let scored = pack.scoredQuestions.filter { answers[$0.id] != nil }.count
-      guard scored > 0 else { return Participant(name: name, answered: 0, fit: nil, missing: []) }
+      guard scored > 0 else { return Participant(name: name, answered: 0, fit: nil, path: nil, missing: []) }
       let report = AssessmentReport(pack: pack, answers: answers)
       // Credentials not yet held, and the topics of the path towards their fit.
       let missing = (report.plan?.steps ?? []).compactMap { step -> String? in
@@ -92,7 +94,8 @@ public struct WorkshopReport: Sendable {
         }
       }
       for need in Set(missing) { needCounts[need, default: 0] += 1 }
-      return Participant(name: name, answered: scored, fit: report.result.fit, missing: missing)
+      return Participant(
+        name: name, answered: scored, fit: report.result.fit, path: report.plan?.path.title, missing: missing)
     }
     needs = needCounts.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.map {
       ($0.key, $0.value)
@@ -159,6 +162,16 @@ public struct WorkshopReport: Sendable {
         "| \(participant.name) | \(roleName(fit.role)), \(band) | \(String(format: "%.2f", fit.confidence)) | \(participant.answered) |"
       )
     }
+    let withPaths = participants.filter { $0.path != nil }
+    if !withPaths.isEmpty {
+      out += ["", "### Learning paths", ""]
+      for participant in withPaths {
+        let credentials = participant.missing.filter { pack.credentials.map(\.short).contains($0) }
+        out.append(
+          "- **\(participant.name)**: \(participant.path ?? "")"
+            + (credentials.isEmpty ? "" : "; credentials still to earn: \(credentials.joined(separator: ", "))"))
+      }
+    }
     out += ["", "## Learning needs of the group", ""]
     if needs.isEmpty { out.append("No credential gaps could be computed (participants answered no bank questions).") }
     for need in needs.prefix(6) {
@@ -193,6 +206,7 @@ public struct WorkshopReport: Sendable {
       var role: String?
       var band: String?
       var confidence: Double?
+      var path: String?
       var missing: [String]
     }
     struct Need: Encodable {
@@ -229,7 +243,7 @@ public struct WorkshopReport: Sendable {
       participants: participants.map {
         .init(
           name: $0.name, answered: $0.answered, role: $0.fit?.role, band: $0.fit?.band,
-          confidence: $0.fit.map { JSONOutput.round($0.confidence) }, missing: $0.missing)
+          confidence: $0.fit.map { JSONOutput.round($0.confidence) }, path: $0.path, missing: $0.missing)
       },
       items: items.map { item in
         .init(

@@ -100,6 +100,7 @@ import Testing
     #expect(item.converged)
     #expect(report.participants.first { $0.name == "Ana" }?.fit != nil)
     #expect(report.markdown().contains("- Round 2: "))
+    #expect(report.markdown().contains("- **Ana**: "), "each participant's learning path")
   }
 
   @Test func importsKeepKnownAnswersAndRefuseOtherPacks() throws {

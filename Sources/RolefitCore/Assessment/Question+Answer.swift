@@ -13,7 +13,15 @@ extension Question {
     guard !text.isEmpty else { return .failure(.empty(question: id)) }
     switch kind {
     case .number:
-      let cleaned = text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "_", with: "")
+      // "40", "1,200" and "40 months" all mean the number.
+      var cleaned = text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "_", with: "")
+      if let first = cleaned.split(separator: " ").first,
+        cleaned.split(separator: " ").dropFirst().allSatisfy({ word in
+          word.allSatisfy(\.isLetter)
+        })
+      {
+        cleaned = String(first)
+      }
       guard let value = Double(cleaned), value.isFinite else { return .failure(.notANumber(question: id, text: text)) }
       return validate(.number(value))
     case .multi:

@@ -40,6 +40,8 @@ import Testing
     #expect(try multi.parseAnswer(two.joined(separator: ", ")).get() == .choices(two))
     let number = try #require(pack.question("profile.project-months"))
     #expect(try number.parseAnswer(" 120 ").get() == .number(120))
+    #expect(try number.parseAnswer("40 months").get() == .number(40))
+    #expect(throws: AnswerError.self) { try number.parseAnswer("40 or 50").get() }
     #expect(throws: AnswerError.outOfRange(question: number.id, value: 700, minimum: 0, maximum: 600)) {
       try number.parseAnswer("700").get()
     }

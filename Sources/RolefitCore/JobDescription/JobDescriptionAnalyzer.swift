@@ -77,10 +77,10 @@ public struct JobDescriptionAnalyzer: Sendable {
     var ignored: [PostingAnalysis.Ignored] = []
     var satisfiedChecks: Set<Int> = []
     for (index, segment) in text.segments.enumerated() where index != title.segment {
-      let inBoilerplate = boilerplate.contains(index)
+      let inBoilerplate = boilerplate[index]
       if !inBoilerplate {
         for match in checks.matches(in: text, range: segment.tokens)
-        where !boilerplateSentenceIDs.contains(text.tokens[match.tokens.lowerBound].sentence) {
+        where !boilerplateSentenceIDs[text.tokens[match.tokens.lowerBound].sentence] {
           satisfiedChecks.insert(checks.payload(match))
         }
       }
@@ -90,7 +90,7 @@ public struct JobDescriptionAnalyzer: Sendable {
         let first = text.tokens[match.tokens.lowerBound]
         let last = text.tokens[match.tokens.upperBound - 1]
         let phrase = text.phrase(from: match.tokens.lowerBound, to: match.tokens.upperBound - 1)
-        if inBoilerplate || boilerplateSentenceIDs.contains(first.sentence) {
+        if inBoilerplate || boilerplateSentenceIDs[first.sentence] {
           ignored.append(
             .init(phrase: phrase, start: first.start, end: last.end, entry: entry.id, reason: .boilerplate))
         } else if isNegated(match.tokens.lowerBound, in: text, segmentStart: segment.tokens.lowerBound) {
@@ -190,20 +190,20 @@ public struct JobDescriptionAnalyzer: Sendable {
 
   // MARK: Boilerplate and negation
 
-  /// Segments under a boilerplate heading, until the next real heading.
-  private func boilerplateSegments(_ text: PostingText, skipping title: Int?) -> Set<Int> {
-    var result: Set<Int> = []
+  /// Segments under a boilerplate heading, until the next real heading, as a flag per segment.
+  private func boilerplateSegments(_ text: PostingText, skipping title: Int?) -> [Bool] {
+    var result = [Bool](repeating: false, count: text.segments.count)
     var inBoilerplate = false
     for (index, segment) in text.segments.enumerated() where index != title {
       if segment.isStrongHeading || segment.isWeakHeading {
         if isBoilerplateHeading(segment, text) {
           inBoilerplate = true
-          result.insert(index)
+          result[index] = true
           continue
         }
         if segment.isStrongHeading || isHeading(segment, text, sectionHeadings) { inBoilerplate = false }
       }
-      if inBoilerplate { result.insert(index) }
+      if inBoilerplate { result[index] = true }
     }
     return result
   }
@@ -223,11 +223,12 @@ public struct JobDescriptionAnalyzer: Sendable {
     return segment.tokens.count <= match.tokens.count + 3
   }
 
-  private func boilerplateSentenceIDs(_ text: PostingText, boilerplate: Set<Int>, skipping title: Int?) -> Set<Int> {
-    var sentences: Set<Int> = []
-    for (index, segment) in text.segments.enumerated() where index != title && !boilerplate.contains(index) {
+  /// A flag per sentence: whether it holds a boilerplate phrase.
+  private func boilerplateSentenceIDs(_ text: PostingText, boilerplate: [Bool], skipping title: Int?) -> [Bool] {
+    var sentences = [Bool](repeating: false, count: (text.tokens.last?.sentence ?? 0) + 1)
+    for (index, segment) in text.segments.enumerated() where index != title && !boilerplate[index] {
       for match in boilerplateSentences.matches(in: text, range: segment.tokens) {
-        sentences.insert(text.tokens[match.tokens.lowerBound].sentence)
+        sentences[text.tokens[match.tokens.lowerBound].sentence] = true
       }
     }
     return sentences

@@ -97,6 +97,10 @@ struct PostingText {
       self.bytes = bytes
       self.vocabulary = vocabulary
       lowered.reserveCapacity(bytes.count)
+      // About one word in every six bytes of English prose.
+      tokens.reserveCapacity(bytes.count / 6 + 8)
+      ids.reserveCapacity(bytes.count / 6 + 8)
+      initials.reserveCapacity(bytes.count / 6 + 8)
     }
 
     /// ASCII letters and digits, by code.

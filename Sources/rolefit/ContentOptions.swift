@@ -40,11 +40,14 @@ struct ContentOptions: ParsableArguments {
     }
   }
 
-  /// Loads the pack; errors stop the program (exit 65), warnings of a pack given by folder are shown once.
-  func load(warnings: Bool = true) throws -> ContentPack {
+  /// Loads the pack; errors stop the program (exit 65).
+  ///
+  /// A bundled pack loads only the `sections` the command needs (the tests check it whole); a
+  /// pack from a folder is always read and linted whole, its warnings shown once.
+  func load(warnings: Bool = true, sections: ContentLoader.Sections = .all) throws -> ContentPack {
     let files = try files()
     do {
-      let outcome = try ContentLoader.load(files)
+      let outcome = try ContentLoader.load(files, sections: origin == "bundled pack" ? sections : .all)
       guard let pack = outcome.pack else { throw CLIError.badData("the content pack could not be loaded") }
       if warnings, origin != "bundled pack" {
         // A pack from a folder is linted like `rolefit content lint`: errors stop, warnings show once.

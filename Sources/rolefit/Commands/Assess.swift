@@ -37,7 +37,8 @@ struct Assess: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let pack = try content.load()
+      // Scoring a file needs the assessment part only; the interactive session needs everything.
+      let pack = try content.load(sections: answersFile == nil ? .all : .assessment)
       guard let answersFile else {
         let opened = try store.openForSession()
         try Start.runInteractive(

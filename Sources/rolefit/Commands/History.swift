@@ -17,7 +17,7 @@ struct History: ParsableCommand {
   func run() throws {
     try reportingErrors {
       let opened = try store.open()
-      let pack = try content.load()
+      let pack = try content.load(sections: .assessment)
       let finished = try storeCall { try opened.history(person: person) }
       let console = Console.standardOutput
       guard !finished.isEmpty else {

@@ -63,7 +63,7 @@ struct JD: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let pack = try content.load()
+      let pack = try content.load(sections: [.assessment, .jobDescription])
       let analyzer: JobDescriptionAnalyzer
       do {
         analyzer = try JobDescriptionAnalyzer(pack: pack)

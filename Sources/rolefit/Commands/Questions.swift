@@ -19,7 +19,7 @@ struct Questions: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let pack = try content.load()
+      let pack = try content.load(sections: .assessment)
       switch format {
       case .json: Console.standardOutput.write(QuestionBankRenderer(pack: pack).json())
       case .text: Console.standardOutput.write(QuestionBankRenderer(pack: pack).text())

@@ -27,6 +27,15 @@ import Testing
     #expect(certifications.isSuperset(of: ["pmp", "capm", "csm", "pgmp", "safe-agilist"]))
   }
 
+  @Test func eachSectionOfTheBundledPackLoadsOnItsOwn() throws {
+    let assessment = try #require(try ContentLoader.load(TestPacks.bundledFiles, sections: .assessment).pack)
+    #expect(assessment.lexicon.isEmpty && assessment.agendas.isEmpty && assessment.jobDescription == nil)
+    #expect(assessment.questions.count == (try TestPacks.bundled).questions.count)
+    let jd = try #require(
+      try ContentLoader.load(TestPacks.bundledFiles, sections: [.assessment, .jobDescription]).pack)
+    #expect(!jd.lexicon.isEmpty && jd.jobDescription != nil && jd.agendas.isEmpty)
+  }
+
   @Test func trainerExamplePackLoadsWithItsThirdRole() throws {
     let outcome = try ContentLoader.load(TestPacks.trainerFiles)
     let pack = try #require(outcome.pack)

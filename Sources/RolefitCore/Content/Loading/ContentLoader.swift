@@ -12,14 +12,14 @@ public enum ContentLoader {
   /// Loads a pack, or throws `ContentError.invalid` with every diagnostic when it has errors.
   ///
   /// Warnings of a pack that loads are in the returned outcome.
-  public static func load(_ files: [PackFile]) throws -> Outcome {
-    let outcome = read(files)
+  public static func load(_ files: [PackFile], sections: Sections = .all) throws -> Outcome {
+    let outcome = read(files, sections: sections)
     guard outcome.pack != nil else { throw ContentError.invalid(outcome.diagnostics) }
     return outcome
   }
 
   /// Reads a pack without throwing: for `content lint`, which reports everything.
-  public static func read(_ files: [PackFile]) -> Outcome {
+  public static func read(_ files: [PackFile], sections: Sections = .all) -> Outcome {
     let sink = DiagnosticSink()
     let book = ReferenceBook(sink: sink)
     var parts = PackParts()
@@ -29,7 +29,8 @@ public enum ContentLoader {
       sink.error("the pack has no pack.yaml", at: place)
       return Outcome(pack: nil, diagnostics: sink.items)
     }
-    let ordered = [manifest] + files.filter { $0.path != "pack.yaml" }
+    let ordered =
+      [manifest] + files.filter { $0.path != "pack.yaml" && sections.contains(FileRole(path: $0.path).section) }
     for file in ordered {
       guard let root = YAMLDocument.parse(file.text, file: file.displayPath, sink: sink),
         let mapping = root.mapping("the file")
@@ -76,9 +77,41 @@ public enum ContentLoader {
   }
 }
 
+extension ContentLoader {
+  /// Parts of a pack a command needs.
+  ///
+  /// Each part is closed under the references its files make, so loading a part checks it fully;
+  /// commands that need less start faster.
+  public struct Sections: OptionSet, Sendable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// Roles, claims, questions, credentials and learning paths.
+    public static let assessment = Sections(rawValue: 1)
+    /// `jd.yaml` and the lexicon.
+    public static let jobDescription = Sections(rawValue: 2)
+    /// `clarify.yaml`.
+    public static let clarify = Sections(rawValue: 4)
+    /// Workshop agendas.
+    public static let workshops = Sections(rawValue: 8)
+    public static let all: Sections = [.assessment, .jobDescription, .clarify, .workshops]
+  }
+}
+
 /// What a file of the pack holds, by its path.
 enum FileRole {
   case manifest, claims, questions, credentials, paths, jobDescription, lexicon, clarify, workshop, unknown
+
+  /// The part of the pack the file belongs to (unknown files are read with everything, to warn about them).
+  var section: ContentLoader.Sections {
+    switch self {
+    case .manifest, .claims, .questions, .credentials, .paths: return .assessment
+    case .jobDescription, .lexicon: return .jobDescription
+    case .clarify: return .clarify
+    case .workshop: return .workshops
+    case .unknown: return .all
+    }
+  }
 
   init(path: String) {
     let name = path.split(separator: "/").last.map(String.init) ?? path

@@ -136,80 +136,14 @@ public struct PostingRenderer: Sendable {
 
   // MARK: JSON and CSV
 
-  struct JSONShape: Encodable {
-    struct Title: Encodable {
-      var stated: String?
-      var impliedRole: String?
-      var mismatch: Bool
-    }
-    struct Fit: Encodable {
-      var role: String
-      var otherKind: String?
-      var band: String
-      var confidence: Double
-    }
-    struct Evidence: Encodable {
-      var phrase: String
-      var start: Int
-      var end: Int
-      var role: String
-      var weight: Double
-      var reason: String
-      var claim: String?
-    }
-    struct Ignored: Encodable {
-      var phrase: String
-      var start: Int
-      var end: Int
-      var reason: String
-    }
-    struct Recommendation: Encodable {
-      var id: String
-      var severity: String
-      var message: String
-      var fix: String
-    }
-    var id: String
-    var title: Title
-    var fit: Fit
-    var scores: [String: Double]
-    var otherKinds: [String: Double]
-    var evidence: [Evidence]
-    var ignored: [Ignored]
-    var recommendations: [Recommendation]
-    var warnings: [String]
-  }
-
-  func shape(_ analysis: PostingAnalysis) -> JSONShape {
-    JSONShape(
-      id: analysis.id,
-      title: .init(
-        stated: analysis.title.stated, impliedRole: analysis.title.impliedRole, mismatch: analysis.title.mismatch),
-      fit: .init(
-        role: analysis.fit.role, otherKind: analysis.fit.otherKind, band: analysis.fit.band,
-        confidence: JSONOutput.round(analysis.fit.confidence)),
-      scores: Dictionary(uniqueKeysWithValues: analysis.scores.map { ($0.role, JSONOutput.round($0.share)) }),
-      otherKinds: analysis.otherKinds,
-      evidence: analysis.evidence.map {
-        .init(
-          phrase: $0.phrase, start: $0.start, end: $0.end, role: $0.role, weight: $0.weight, reason: $0.reason,
-          claim: $0.claim)
-      },
-      ignored: analysis.ignored.map {
-        .init(phrase: $0.phrase, start: $0.start, end: $0.end, reason: $0.reason.rawValue)
-      },
-      recommendations: analysis.recommendations.map {
-        .init(id: $0.id, severity: $0.severity, message: $0.message, fix: $0.fix)
-      },
-      warnings: analysis.warnings)
-  }
-
   /// Pretty JSON for one posting, or one compact line for JSONL.
   public func json(_ analysis: PostingAnalysis, compact: Bool = false) -> String {
-    compact ? jsonLine(analysis) : JSONOutput.encode(shape(analysis))
+    compact ? jsonLine(analysis) : JSONOutput.prettify(jsonLine(analysis))
   }
 
-  /// The same document as `shape`, written directly as one line (sorted keys, like `JSONOutput`).
+  /// The posting's JSON document as one line, keys sorted: written directly because batches write millions of them.
+  ///
+  /// The pretty form is this line reformatted, so there is one definition.
   func jsonLine(_ analysis: PostingAnalysis) -> String {
     var out = JSONLineWriter(capacity: 512 + analysis.evidence.count * 160)
     out.beginObject()

@@ -167,9 +167,10 @@ enum Schema {
           applicationID: try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
           userVersion: try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
           // GRDB's migrator creates its table before it runs `v1` in a transaction of its own, so
-          // a file another rolefit is creating right now may hold that table alone.
-          objectCount: try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name <> 'grdb_migrations'")
-            ?? 0,
+          // a file another rolefit is creating right now may hold that table alone, with the
+          // index of its primary key (whose `tbl_name` is the table's).
+          objectCount: try Int.fetchOne(
+            db, sql: "SELECT count(*) FROM sqlite_master WHERE tbl_name <> 'grdb_migrations'") ?? 0,
           supersededByNewerMigrations: hasMigrations ? try migrator.hasBeenSuperseded(db) : false)
       }
     } catch {

@@ -62,6 +62,21 @@ import Testing
     #expect(try store.startAssessment(packID: "p", packVersion: "1", person: nil) == 1)
   }
 
+  /// Another rolefit opening the same new file has created GRDB's migrations table (and the
+  /// index of its primary key) but not yet committed `v1`: the file is ours, not another program's.
+  @Test func aFileAnotherRolefitIsCreatingRightNowIsOpened() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.file("rolefit.sqlite")
+    let other = try DatabaseQueue(path: path)
+    try other.writeWithoutTransaction { db in
+      try db.execute(sql: "PRAGMA journal_mode = WAL")
+      try db.execute(sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+    }
+    try other.close()
+    let store = try Store(path: path)
+    #expect(try store.startAssessment(packID: "p", packVersion: "1", person: nil) == 1)
+  }
+
   @Test func aFileOthersCanWriteIsRefusedWithTheFix() throws {
     let folder = try TemporaryFolder()
     let path = folder.file("rolefit.sqlite")

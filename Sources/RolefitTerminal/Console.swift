@@ -49,13 +49,16 @@ public final class Console: @unchecked Sendable {
     return 80
   }
 
-  public func write(_ text: String) {
+  public func write(_ text: String) { write(Array(text.utf8)) }
+
+  /// Writes text already encoded as UTF-8, such as a batch of JSON lines.
+  public func write(_ bytes: [UInt8]) {
     lock.lock()
     defer { lock.unlock() }
     if let handle {
-      handle.write(Data(text.utf8))
+      handle.write(Data(bytes))
     } else {
-      captured += text
+      captured += String(decoding: bytes, as: UTF8.self)
     }
   }
 

@@ -62,10 +62,17 @@ public struct JobDescriptionAnalyzer: Sendable {
     }
   }
 
+  /// The largest posting any limit may allow, in KiB: the scanner keeps offsets in 32 bits.
+  public static let largestKiB = PostingText.largestBytes / 1024
+
   /// Analyses one posting.
   ///
-  /// - Throws: `PostingError.empty` when the text has no words.
+  /// - Throws: `PostingError.empty` when the text has no words, `.tooLarge` when it is over 1 GiB.
   public func analyze(_ posting: Posting) throws -> PostingAnalysis {
+    let size = posting.text.utf8.count
+    if size > PostingText.largestBytes {
+      throw PostingError.tooLarge(id: posting.id, bytes: size, limit: PostingText.largestBytes)
+    }
     let text = PostingText(posting.text, vocabulary: vocabulary)
     guard !text.tokens.isEmpty else { throw PostingError.empty(id: posting.id) }
     let title = readTitle(posting, text)
@@ -76,34 +83,33 @@ public struct JobDescriptionAnalyzer: Sendable {
     var vectors: [[Double]] = []
     var ignored: [PostingAnalysis.Ignored] = []
     var satisfiedChecks: Set<Int> = []
-    for (index, segment) in text.segments.enumerated() where index != title.segment {
-      let inBoilerplate = boilerplate[index]
-      if !inBoilerplate {
-        for match in checks.matches(in: text, range: segment.tokens)
-        where !boilerplateSentenceIDs[text.tokens[match.tokens.lowerBound].sentence] {
-          satisfiedChecks.insert(checks.payload(match))
-        }
-      }
-      for match in lexicon.matches(in: text, range: segment.tokens) {
-        let entryIndex = lexicon.payload(match)
-        let entry = pack.lexicon[entryIndex]
-        let first = text.tokens[match.tokens.lowerBound]
-        let last = text.tokens[match.tokens.upperBound - 1]
-        let phrase = text.phrase(from: match.tokens.lowerBound, to: match.tokens.upperBound - 1)
-        if inBoilerplate || boilerplateSentenceIDs[first.sentence] {
-          ignored.append(
-            .init(phrase: phrase, start: first.start, end: last.end, entry: entry.id, reason: .boilerplate))
-        } else if isNegated(match.tokens.lowerBound, in: text, segmentStart: segment.tokens.lowerBound) {
-          ignored.append(.init(phrase: phrase, start: first.start, end: last.end, entry: entry.id, reason: .negated))
-        } else {
-          let top = entryTops[entryIndex]
-          evidence.append(
-            .init(
-              phrase: phrase, start: first.start, end: last.end, role: top.role, weight: top.weight,
-              weights: entry.weights, reason: entry.reason, claim: entry.claims.first, entry: entry.id,
-              kind: entry.kind))
-          vectors.append(entryVectors[entryIndex])
-        }
+    for match in checks.matches(in: text, segments: { $0 != title.segment && !boilerplate[$0] })
+    where !boilerplateSentenceIDs[Int(text.tokens[match.tokens.lowerBound].sentence)] {
+      satisfiedChecks.insert(checks.payload(match))
+    }
+    for match in lexicon.matches(in: text, segments: { $0 != title.segment }) {
+      let segment = text.segments[match.segment]
+      let inBoilerplate = boilerplate[match.segment]
+      let entryIndex = lexicon.payload(match)
+      let entry = pack.lexicon[entryIndex]
+      let first = text.tokens[match.tokens.lowerBound]
+      let last = text.tokens[match.tokens.upperBound - 1]
+      let phrase = text.phrase(from: match.tokens.lowerBound, to: match.tokens.upperBound - 1)
+      if inBoilerplate || boilerplateSentenceIDs[Int(first.sentence)] {
+        ignored.append(
+          .init(
+            phrase: phrase, start: Int(first.start), end: Int(last.end), entry: entry.id, reason: .boilerplate))
+      } else if isNegated(match.tokens.lowerBound, in: text, segmentStart: segment.tokens.lowerBound) {
+        ignored.append(
+          .init(phrase: phrase, start: Int(first.start), end: Int(last.end), entry: entry.id, reason: .negated))
+      } else {
+        let top = entryTops[entryIndex]
+        evidence.append(
+          .init(
+            phrase: phrase, start: Int(first.start), end: Int(last.end), role: top.role, weight: top.weight,
+            weights: entry.weights, reason: entry.reason, claim: entry.claims.first, entry: entry.id,
+            kind: entry.kind))
+        vectors.append(entryVectors[entryIndex])
       }
     }
 
@@ -114,8 +120,17 @@ public struct JobDescriptionAnalyzer: Sendable {
     let totals = tally.sum(vectors)
     var verdict = tally.verdict(totals)
     // Seeded by what was found, not by the id: the same text always gets the same confidence.
-    let seed = evidence.map { "\($0.entry)@\($0.start)" }.joined(separator: ",") + "|" + (title.implied ?? "")
-    let stability = tally.stability(vectors, verdict: verdict, seed: seed)
+    // The hash of each `entry@start`, joined by commas, then `|` and the title's role.
+    var seed = FNV1a()
+    for (index, item) in evidence.enumerated() {
+      if index > 0 { seed.combine(UInt8(ascii: ",")) }
+      seed.combine(item.entry)
+      seed.combine(UInt8(ascii: "@"))
+      seed.combine(String(item.start))
+    }
+    seed.combine(UInt8(ascii: "|"))
+    seed.combine(title.implied ?? "")
+    let stability = tally.stability(vectors, verdict: verdict, seed: seed.value)
     if bodyWeight == 0, let last = pack.scoring.bands.last {
       // The title never decides alone: with no duties to read there is no verdict.
       verdict.band = last
@@ -123,7 +138,7 @@ public struct JobDescriptionAnalyzer: Sendable {
     }
     let role = tally.roleIDs[verdict.top]
     let otherBreakdown = otherKinds(evidence: evidence, title: title.implied)
-    let otherKind = role == Self.otherID ? otherBreakdown.max { $0.value < $1.value }?.key : nil
+    let otherKind = role == Self.otherID ? leadingOtherKind(otherBreakdown) : nil
     let fit = PostingAnalysis.Fit(
       role: role, otherKind: otherKind, band: verdict.band.id,
       confidence: bodyWeight == 0 ? 0 : stability * min(1, bodyWeight / rules.fullEvidence),
@@ -225,11 +240,9 @@ public struct JobDescriptionAnalyzer: Sendable {
 
   /// A flag per sentence: whether it holds a boilerplate phrase.
   private func boilerplateSentenceIDs(_ text: PostingText, boilerplate: [Bool], skipping title: Int?) -> [Bool] {
-    var sentences = [Bool](repeating: false, count: (text.tokens.last?.sentence ?? 0) + 1)
-    for (index, segment) in text.segments.enumerated() where index != title && !boilerplate[index] {
-      for match in boilerplateSentences.matches(in: text, range: segment.tokens) {
-        sentences[text.tokens[match.tokens.lowerBound].sentence] = true
-      }
+    var sentences = [Bool](repeating: false, count: Int(text.tokens.last?.sentence ?? 0) + 1)
+    for match in boilerplateSentences.matches(in: text, segments: { $0 != title && !boilerplate[$0] }) {
+      sentences[Int(text.tokens[match.tokens.lowerBound].sentence)] = true
     }
     return sentences
   }
@@ -258,6 +271,16 @@ public struct JobDescriptionAnalyzer: Sendable {
       folded[otherKindIDs.contains(id) ? Self.otherID : id, default: 0] += weight
     }
     return tally.vector(folded)
+  }
+
+  /// The kind with the most weight; on a tie the one `jd.yaml` lists first, so the answer
+  /// never depends on a dictionary's order.
+  private func leadingOtherKind(_ totals: [String: Double]) -> String? {
+    var best: (id: String, weight: Double)?
+    for kind in rules.otherKinds {
+      if let weight = totals[kind.id], weight > best?.weight ?? -.infinity { best = (kind.id, weight) }
+    }
+    return best?.id
   }
 
   private func otherKinds(evidence: [PostingAnalysis.Evidence], title: String?) -> [String: Double] {

@@ -6,9 +6,9 @@ import Synchronization
 ///
 /// Memory stays flat: the caller feeds one bounded batch at a time.
 public struct PostingBatch: Sendable {
-  /// One posting's outcome: its analysis rendered, or why it was skipped.
+  /// One posting's outcome: its analysis rendered (as UTF-8, ready to write), or why it was skipped.
   public enum Outcome: Sendable {
-    case analysed(PostingAnalysis, rendered: String, label: String?)
+    case analysed(PostingAnalysis, rendered: [UInt8], label: String?)
     case failed(id: String, message: String)
   }
 
@@ -32,7 +32,7 @@ public struct PostingBatch: Sendable {
   ///
   /// Each line comes with its number in the file, for ids and messages; `source` names the file.
   public func process(
-    lines: [(number: Int, data: Data)], source: String, render: @escaping @Sendable (PostingAnalysis) -> String
+    lines: [(number: Int, data: Data)], source: String, render: @escaping @Sendable (PostingAnalysis) -> [UInt8]
   ) -> [Outcome] {
     let results = Mutex([Outcome?](repeating: nil, count: lines.count))
     DispatchQueue.concurrentPerform(iterations: lines.count) { index in
@@ -43,25 +43,38 @@ public struct PostingBatch: Sendable {
   }
 
   private func processLine(
-    _ line: Data, number: Int, source: String, render: (PostingAnalysis) -> String
+    _ line: Data, number: Int, source: String, render: (PostingAnalysis) -> [UInt8]
   ) -> Outcome {
     let place = "\(source):\(number)"
-    guard let object = try? JSONSerialization.jsonObject(with: line) as? [String: Any] else {
+    guard let fields = Self.fields(of: line) else {
       return .failed(id: place, message: "\(place): not a JSON object; line skipped")
     }
-    guard let text = object["text"] as? String else {
+    guard let text = fields.strings["text"] else {
       return .failed(id: place, message: "\(place): no \"text\" string; line skipped")
     }
-    let id = (object["id"] as? String) ?? (object["id"] as? NSNumber)?.stringValue ?? "line \(number)"
-    let posting = Posting(id: id, text: text, title: object["title"] as? String)
+    let id = fields.strings["id"] ?? fields.numbers["id"] ?? "line \(number)"
+    let posting = Posting(id: id, text: text, title: fields.strings["title"])
     do {
       let analysis = try analyze(posting)
-      return .analysed(analysis, rendered: render(analysis), label: object["label"] as? String)
+      return .analysed(analysis, rendered: render(analysis), label: fields.strings["label"])
     } catch let error as PostingError {
       return .failed(id: id, message: "\(place): \(error)")
     } catch {
       return .failed(id: id, message: "\(place): \(error)")
     }
+  }
+}
+
+extension PostingBatch {
+  /// A line's string and number fields: read directly when the object is flat, as exports are,
+  /// else through `JSONSerialization`; `nil` when it is not a JSON object.
+  static func fields(of line: Data) -> (strings: [String: String], numbers: [String: String])? {
+    if let flat = line.withUnsafeBytes({ FlatJSONObject($0) }) { return (flat.strings, flat.integers) }
+    guard let object = try? JSONSerialization.jsonObject(with: line) as? [String: Any] else { return nil }
+    return (
+      object.compactMapValues { $0 as? String },
+      object.compactMapValues { ($0 as? NSNumber)?.stringValue }
+    )
   }
 }
 
@@ -80,6 +93,16 @@ public final class LineChunkReader {
   /// The number of the next line to be returned, from 1.
   public private(set) var lineNumber = 1
 
+  /// The index of the next newline in the unread bytes, found with `memchr`.
+  private func nextNewline() -> Int? {
+    buffer.withUnsafeBufferPointer { bytes in
+      guard let base = bytes.baseAddress, cursor < bytes.count,
+        let found = memchr(base + cursor, 0x0A, bytes.count - cursor)
+      else { return nil }
+      return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+  }
+
   /// Up to `count` non-blank lines (without newlines) with their numbers, or fewer at the end.
   public func nextLines(_ count: Int) -> [(number: Int, data: Data)] {
     var lines: [(number: Int, data: Data)] = []
@@ -89,7 +112,7 @@ public final class LineChunkReader {
       lines.append((lineNumber, Data(bytes)))
     }
     while lines.count < count {
-      if let newline = buffer[cursor...].firstIndex(of: 0x0A) {
+      if let newline = nextNewline() {
         var end = newline
         if end > cursor && buffer[end - 1] == 0x0D { end -= 1 }
         take(buffer[cursor..<end])

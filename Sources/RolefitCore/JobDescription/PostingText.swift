@@ -5,22 +5,21 @@
 /// looked up in the vocabulary without making a `String` per word, which is most of the job
 /// description engine's time on large batches.
 struct PostingText {
-  /// A word and where it stands.
+  /// A word and where it stands, in 32-bit fields: a batch makes millions of these.
   struct Token {
     /// Offsets in Unicode scalars into the text as read, end exclusive.
-    var start: Int
-    var end: Int
+    var start: Int32
+    var end: Int32
     /// Offsets in UTF-8 bytes into the text, for slicing it.
-    var byteStart: Int
-    var byteEnd: Int
+    var byteStart: Int32
+    var byteEnd: Int32
     /// Where the lower-cased word is in `lowered`.
-    var lowerStart: Int
-    var lowerEnd: Int
-    var segment: Int
+    var lowerStart: Int32
+    var lowerEnd: Int32
     /// Sentences end at `.`, `!`, `?` or `;` followed by space, and at every segment break.
-    var sentence: Int
+    var sentence: Int32
     /// Clauses also end at `,` and `:`; negation does not reach across them.
-    var clause: Int
+    var clause: Int32
   }
 
   /// A line, list item or HTML block.
@@ -46,19 +45,29 @@ struct PostingText {
   /// Whether the text holds U+FFFD, the mark of bytes that were not UTF-8 when it was read.
   private(set) var hasReplacementCharacters = false
 
+  /// The longest text, in bytes of UTF-8, whose offsets fit a token's 32-bit fields (1 GiB).
+  static let largestBytes = 1 << 30
+
   /// The text from the start of token `first` to the end of token `last`.
   func phrase(from first: Int, to last: Int) -> String {
-    String(decoding: bytes[tokens[first].byteStart..<tokens[last].byteEnd], as: UTF8.self)
+    String(decoding: bytes[Int(tokens[first].byteStart)..<Int(tokens[last].byteEnd)], as: UTF8.self)
   }
 
   /// A token's lower-cased word, as bytes.
-  func word(_ index: Int) -> ArraySlice<UInt8> { lowered[tokens[index].lowerStart..<tokens[index].lowerEnd] }
+  func word(_ index: Int) -> ArraySlice<UInt8> {
+    lowered[Int(tokens[index].lowerStart)..<Int(tokens[index].lowerEnd)]
+  }
 
   /// Cuts `text` into segments and tokens, giving each word its vocabulary id.
+  ///
+  /// - Precondition: the text has at most `largestBytes` bytes of UTF-8.
   init(_ text: String, vocabulary: Vocabulary) {
     bytes = Array(text.utf8)
-    var scanner = Scanner(bytes: bytes, vocabulary: vocabulary)
-    scanner.run()
+    precondition(bytes.count <= Self.largestBytes, "a posting text over 1 GiB")
+    var scanner = Scanner(count: bytes.count)
+    bytes.withUnsafeBufferPointer { bytes in
+      vocabulary.withLookup { lookup in scanner.run(bytes, lookup) }
+    }
     tokens = scanner.tokens
     ids = scanner.ids
     initials = scanner.initials
@@ -69,8 +78,6 @@ struct PostingText {
 
   /// The scanner's state while it walks the text once.
   private struct Scanner {
-    let bytes: [UInt8]
-    let vocabulary: Vocabulary
     var tokens: [Token] = []
     var ids: [Int32] = []
     var initials: [UInt8] = []
@@ -81,31 +88,34 @@ struct PostingText {
     /// The byte being read, and the number of scalars before it.
     var index = 0
     var scalar = 0
-    var sentence = 0
-    var clause = 0
+    var sentence: Int32 = 0
+    var clause: Int32 = 0
     var segmentIsHeading = false
     var segmentHasBoldStart = false
     var inHeadingTag = false
     /// The last character that was not a space, as a scalar.
     var lastVisible: Unicode.Scalar?
-    /// The word being read: where it started (scalars, bytes) and where its lower-case form starts.
+    /// The word being read: where it started (scalars, bytes), where its lower-case form starts,
+    /// and the hash of that form so far.
     var wordStart = -1
     var wordByteStart = 0
     var wordLowerStart = 0
+    var wordHash = FNV1a()
 
-    init(bytes: [UInt8], vocabulary: Vocabulary) {
-      self.bytes = bytes
-      self.vocabulary = vocabulary
-      lowered.reserveCapacity(bytes.count)
+    init(count: Int) {
+      lowered.reserveCapacity(count)
       // About one word in every six bytes of English prose.
-      tokens.reserveCapacity(bytes.count / 6 + 8)
-      ids.reserveCapacity(bytes.count / 6 + 8)
-      initials.reserveCapacity(bytes.count / 6 + 8)
+      tokens.reserveCapacity(count / 6 + 8)
+      ids.reserveCapacity(count / 6 + 8)
+      initials.reserveCapacity(count / 6 + 8)
     }
 
-    /// ASCII letters and digits, by code.
-    static let asciiWord: [Bool] = (0..<128).map { code in
-      (0x61...0x7A).contains(code) || (0x41...0x5A).contains(code) || (0x30...0x39).contains(code)
+    /// Whether an ASCII byte is a letter or a digit: bit `byte` of the 128-bit mask.
+    @inline(__always)
+    static func isASCIIWord(_ byte: UInt8) -> Bool {
+      // Digits 0x30-0x39 in the low half; letters 0x41-0x5A and 0x61-0x7A in the high half.
+      byte < 64
+        ? (0x03FF_0000_0000_0000 as UInt64) >> byte & 1 == 1 : (0x07FF_FFFE_07FF_FFFE as UInt64) >> (byte & 63) & 1 == 1
     }
 
     static let blockTags: Set<String> = [
@@ -115,32 +125,55 @@ struct PostingText {
 
     var segmentTokenStart: Int { segments.last.map(\.tokens.upperBound) ?? 0 }
 
-    mutating func run() {
-      while index < bytes.count {
+    mutating func run(_ bytes: UnsafeBufferPointer<UInt8>, _ lookup: Vocabulary.Lookup) {
+      let count = bytes.count
+      while index < count {
         let byte = bytes[index]
         if byte < 0x80 {
-          if Self.asciiWord[Int(byte)] {
+          if Self.isASCIIWord(byte) {
+            // A run of ASCII letters and digits: copied, then lower-cased and hashed in place.
             beginWord()
-            lowered.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
-            lastVisible = Unicode.Scalar(byte)
+            var end = index + 1
+            while end < count && bytes[end] < 0x80 && Self.isASCIIWord(bytes[end]) { end += 1 }
+            let from = lowered.count
+            lowered.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+            var hash = wordHash
+            lowered.withUnsafeMutableBufferPointer { lowered in
+              for position in from..<lowered.count {
+                let byte = lowered[position]
+                let lower = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                lowered[position] = lower
+                hash.combine(lower)
+              }
+            }
+            wordHash = hash
+            lastVisible = Unicode.Scalar(bytes[end - 1])
+            scalar += end - index
+            index = end
+            continue
+          }
+          endWord(lookup)
+          if byte == 0x20 {
             index += 1
             scalar += 1
             continue
           }
-          endWord()
-          if ascii(byte) { continue }
+          if ascii(byte, bytes) { continue }
           index += 1
           scalar += 1
           continue
         }
         // A multi-byte scalar: letters join the word, anything else separates.
-        let (decoded, length) = decode(at: index)
+        let (decoded, length) = Self.decode(bytes, at: index)
         if decoded.properties.isAlphabetic || decoded.properties.numericType != nil {
           beginWord()
-          lowered.append(contentsOf: String(decoded).lowercased().utf8)
+          for byte in String(decoded).lowercased().utf8 {
+            lowered.append(byte)
+            wordHash.combine(byte)
+          }
           lastVisible = decoded
         } else {
-          endWord()
+          endWord(lookup)
           if decoded == "\u{FFFD}" { sawReplacement = true }
           if decoded == "—" || decoded == "–" { clause += 1 }
           if !decoded.properties.isWhitespace { lastVisible = decoded }
@@ -148,23 +181,23 @@ struct PostingText {
         index += length
         scalar += 1
       }
-      endWord()
+      endWord(lookup)
       endSegment()
     }
 
     /// Handles an ASCII byte that is not part of a word; `true` when it moved `index` itself.
-    mutating func ascii(_ byte: UInt8) -> Bool {
+    mutating func ascii(_ byte: UInt8, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
       switch byte {
       case 0x0A, 0x0D:  // newline
         endSegment()
       case 0x3C:  // <
-        if skipTag() { return true }
+        if skipTag(bytes) { return true }
         lastVisible = "<"
       case 0x26:  // &
-        if skipEntity() { return true }
+        if skipEntity(bytes) { return true }
         lastVisible = "&"
       case 0x2E, 0x21, 0x3F, 0x3B:  // . ! ? ;
-        if index + 1 >= bytes.count || isSpace(at: index + 1) || bytes[index + 1] == 0x3C {
+        if index + 1 >= bytes.count || Self.isSpace(bytes, at: index + 1) || bytes[index + 1] == 0x3C {
           sentence += 1
           clause += 1
         }
@@ -187,14 +220,14 @@ struct PostingText {
       return false
     }
 
-    func isSpace(at position: Int) -> Bool {
+    static func isSpace(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
       let byte = bytes[position]
       if byte < 0x80 { return byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
-      return decode(at: position).0.properties.isWhitespace
+      return decode(bytes, at: position).0.properties.isWhitespace
     }
 
     /// The scalar whose UTF-8 starts at `position`, and its length in bytes.
-    func decode(at position: Int) -> (Unicode.Scalar, Int) {
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> (Unicode.Scalar, Int) {
       let lead = bytes[position]
       let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
       guard position + length <= bytes.count else { return ("\u{FFFD}", 1) }
@@ -203,24 +236,31 @@ struct PostingText {
       return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
+    @inline(__always)
     mutating func beginWord() {
       guard wordStart < 0 else { return }
       wordStart = scalar
       wordByteStart = index
       wordLowerStart = lowered.count
+      wordHash = FNV1a()
     }
 
-    mutating func endWord() {
+    mutating func endWord(_ lookup: Vocabulary.Lookup) {
       guard wordStart >= 0 else { return }
-      let id = lowered.withUnsafeBufferPointer { buffer in
-        vocabulary.id(of: UnsafeBufferPointer(rebasing: buffer[wordLowerStart..<buffer.count]))
+      let (id, initial) = lowered.withUnsafeBufferPointer { buffer in
+        (
+          lookup.id(of: UnsafeBufferPointer(rebasing: buffer[wordLowerStart..<buffer.count]), hash: wordHash.value),
+          buffer[wordLowerStart]
+        )
       }
       tokens.append(
         Token(
-          start: wordStart, end: scalar, byteStart: wordByteStart, byteEnd: index, lowerStart: wordLowerStart,
-          lowerEnd: lowered.count, segment: segments.count, sentence: sentence, clause: clause))
+          start: Int32(truncatingIfNeeded: wordStart), end: Int32(truncatingIfNeeded: scalar),
+          byteStart: Int32(truncatingIfNeeded: wordByteStart), byteEnd: Int32(truncatingIfNeeded: index),
+          lowerStart: Int32(truncatingIfNeeded: wordLowerStart), lowerEnd: Int32(truncatingIfNeeded: lowered.count),
+          sentence: sentence, clause: clause))
       ids.append(id)
-      initials.append(lowered[wordLowerStart])
+      initials.append(initial)
       wordStart = -1
     }
 
@@ -244,7 +284,7 @@ struct PostingText {
     /// Skips an HTML tag starting at `<`; block tags end the segment.
     ///
     /// `false` if it is not a tag.
-    mutating func skipTag() -> Bool {
+    mutating func skipTag(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
       var end = index + 1
       let limit = min(bytes.count, index + 200)
       while end < limit && bytes[end] != 0x3E && bytes[end] != 0x3C { end += 1 }
@@ -256,7 +296,7 @@ struct PostingText {
           closing = true
           continue
         }
-        guard byte < 0x80, Self.asciiWord[Int(byte)] else { break }
+        guard byte < 0x80, Self.isASCIIWord(byte) else { break }
         name.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
       }
       guard !name.isEmpty else { return false }
@@ -268,25 +308,25 @@ struct PostingText {
           segmentIsHeading = !closing
         }
       }
-      advance(to: end + 1)
+      advance(bytes, to: end + 1)
       return true
     }
 
     /// Skips an entity such as `&amp;` or `&#8217;`; `false` if it is not one.
-    mutating func skipEntity() -> Bool {
+    mutating func skipEntity(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
       var end = index + 1
       while end < bytes.count && end - index < 10 && bytes[end] < 0x80
-        && (Self.asciiWord[Int(bytes[end])] || bytes[end] == 0x23)
+        && (Self.isASCIIWord(bytes[end]) || bytes[end] == 0x23)
       {
         end += 1
       }
       guard end < bytes.count, bytes[end] == 0x3B, end > index + 1 else { return false }
-      advance(to: end + 1)
+      advance(bytes, to: end + 1)
       return true
     }
 
     /// Moves to a byte, counting the scalars passed.
-    mutating func advance(to position: Int) {
+    mutating func advance(_ bytes: UnsafeBufferPointer<UInt8>, to position: Int) {
       while index < position {
         if bytes[index] & 0xC0 != 0x80 { scalar += 1 }
         index += 1

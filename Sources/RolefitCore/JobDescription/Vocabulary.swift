@@ -9,8 +9,10 @@ struct Vocabulary: Sendable {
   static let unknown: Int32 = -1
 
   private(set) var ids: [String: Int32] = [:]
-  /// The same words as UTF-8, in an open-addressing table, so text can be looked up from bytes.
-  private var keys: [[UInt8]] = []
+  /// The same words as UTF-8, in an open-addressing table, so text can be looked up from bytes:
+  /// each slot holds an entry or -1; entry `e`'s word is `keyBytes[keyStarts[e]..<keyStarts[e + 1]]`.
+  private var keyBytes: [UInt8] = []
+  private var keyStarts: [Int32] = [0]
   private var values: [Int32] = []
   private var slots: [Int32] = []
 
@@ -24,42 +26,52 @@ struct Vocabulary: Sendable {
     while size < ids.count * 4 { size *= 2 }
     slots = Array(repeating: -1, count: size)
     for (word, id) in ids {
-      let key = Array(word.utf8)
-      var slot = Int(Self.hash(key) & UInt64(size - 1))
+      var hash = FNV1a()
+      hash.combine(word)
+      var slot = Int(hash.value & UInt64(size - 1))
       while slots[slot] >= 0 { slot = (slot + 1) & (size - 1) }
-      slots[slot] = Int32(keys.count)
-      keys.append(key)
+      slots[slot] = Int32(values.count)
+      keyBytes += word.utf8
+      keyStarts.append(Int32(keyBytes.count))
       values.append(id)
     }
   }
 
-  /// FNV-1a over bytes.
-  static func hash<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64 {
-    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-    for byte in bytes {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x100_0000_01B3
+  /// The table seen through pointers, for the scanner's one lookup per word.
+  struct Lookup {
+    let keyBytes: UnsafeBufferPointer<UInt8>
+    let keyStarts: UnsafeBufferPointer<Int32>
+    let values: UnsafeBufferPointer<Int32>
+    let slots: UnsafeBufferPointer<Int32>
+
+    /// The id of a lower-cased word given as UTF-8 with its `FNV1a` hash, or `unknown`.
+    func id(of word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
+      let mask = slots.count - 1
+      var slot = Int(truncatingIfNeeded: hash) & mask
+      while true {
+        let entry = Int(slots[slot])
+        if entry < 0 { return Vocabulary.unknown }
+        let start = Int(keyStarts[entry])
+        if Int(keyStarts[entry + 1]) - start == word.count,
+          let key = keyBytes.baseAddress, let bytes = word.baseAddress, memcmp(key + start, bytes, word.count) == 0
+        {
+          return values[entry]
+        }
+        slot = (slot + 1) & mask
+      }
     }
-    return hash
   }
 
-  /// The id of a lower-cased word given as UTF-8, or `unknown`.
-  func id(of word: UnsafeBufferPointer<UInt8>) -> Int32 {
-    let mask = slots.count - 1
-    var slot = Int(Self.hash(word) & UInt64(mask))
-    while true {
-      let entry = slots[slot]
-      if entry < 0 { return Self.unknown }
-      let key = keys[Int(entry)]
-      if key.count == word.count,
-        key.withUnsafeBufferPointer({ keyBytes in
-          guard let left = keyBytes.baseAddress, let right = word.baseAddress else { return word.isEmpty }
-          return memcmp(left, right, word.count) == 0
-        })
-      {
-        return values[Int(entry)]
+  /// Runs `body` with the table seen through pointers.
+  func withLookup<Result>(_ body: (Lookup) -> Result) -> Result {
+    keyBytes.withUnsafeBufferPointer { keyBytes in
+      keyStarts.withUnsafeBufferPointer { keyStarts in
+        values.withUnsafeBufferPointer { values in
+          slots.withUnsafeBufferPointer { slots in
+            body(Lookup(keyBytes: keyBytes, keyStarts: keyStarts, values: values, slots: slots))
+          }
+        }
       }
-      slot = (slot + 1) & mask
     }
   }
 

@@ -10,8 +10,11 @@ struct JSONLineWriter {
 
   init(capacity: Int = 1024) { bytes.reserveCapacity(capacity) }
 
-  /// The document written so far.
-  var text: String { String(decoding: bytes, as: UTF8.self) }
+  /// The document written so far, as a line: its UTF-8 and a newline.
+  mutating func line() -> [UInt8] {
+    bytes.append(0x0A)
+    return bytes
+  }
 
   private mutating func raw(_ ascii: StaticString) {
     ascii.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -81,7 +84,7 @@ struct JSONLineWriter {
     // Most strings need no escape: copy them whole.
     let plain =
       value.utf8.withContiguousStorageIfAvailable { buffer in
-        !buffer.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+        JSONEscaping.firstSpecial(in: buffer, from: 0) == buffer.count
       } ?? false
     if plain {
       bytes.append(contentsOf: value.utf8)

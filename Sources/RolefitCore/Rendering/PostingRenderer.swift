@@ -138,13 +138,15 @@ public struct PostingRenderer: Sendable {
 
   /// Pretty JSON for one posting, or one compact line for JSONL.
   public func json(_ analysis: PostingAnalysis, compact: Bool = false) -> String {
-    compact ? jsonLine(analysis) : JSONOutput.prettify(jsonLine(analysis))
+    let line = String(decoding: jsonLine(analysis), as: UTF8.self)
+    return compact ? line : JSONOutput.prettify(line)
   }
 
-  /// The posting's JSON document as one line, keys sorted: written directly because batches write millions of them.
+  /// The posting's JSON document as one line of UTF-8 with its newline, keys sorted.
   ///
-  /// The pretty form is this line reformatted, so there is one definition.
-  func jsonLine(_ analysis: PostingAnalysis) -> String {
+  /// Written directly, and left as bytes for the output, because batches write millions of
+  /// them. The pretty form is this line reformatted, so there is one definition.
+  public func jsonLine(_ analysis: PostingAnalysis) -> [UInt8] {
     var out = JSONLineWriter(capacity: 512 + analysis.evidence.count * 160)
     out.beginObject()
     out.beginArray("evidence")
@@ -204,7 +206,7 @@ public struct PostingRenderer: Sendable {
     for warning in analysis.warnings { out.field(nil, warning) }
     out.endArray()
     out.endObject()
-    return out.text + "\n"
+    return out.line()
   }
 
   /// The CSV header for `csvRow`.

@@ -15,11 +15,8 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
 
   /// A seed from text, by FNV-1a: stable across runs and platforms (unlike `Hasher`).
   public static func seed(from text: String) -> UInt64 {
-    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-    for byte in text.utf8 {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x100_0000_01B3
-    }
-    return hash
+    var hash = FNV1a()
+    hash.combine(text)
+    return hash.value
   }
 }

@@ -67,37 +67,60 @@ public struct Tally: Sendable {
     return (top, second, pair > 0 && top != second ? totals[top] / pair : 0.5)
   }
 
+  /// The most roles a tally tells apart: resampling adds whole vectors as SIMD lanes.
+  public static let maximumRoles = 16
+
   /// The fraction of bootstrap resamples of the evidence whose verdict matches `verdict`.
   ///
   /// The generator is seeded from `seed`, so the same evidence always gives the same figure.
   public func stability(_ vectors: [[Double]], verdict: Verdict, seed: String) -> Double {
+    stability(vectors, verdict: verdict, seed: SplitMix64.seed(from: seed))
+  }
+
+  /// The same, seeded with a number (`SplitMix64.seed(from:)` of a text gives the same figure).
+  public func stability(_ vectors: [[Double]], verdict: Verdict, seed: UInt64) -> Double {
     guard !vectors.isEmpty else { return 0 }
-    var generator = SplitMix64(seed: SplitMix64.seed(from: seed))
+    precondition(roleIDs.count <= Self.maximumRoles, "more roles than a tally handles")
+    let same =
+      switch roleIDs.count {
+      case ...2: agreeingResamples(vectors, SIMD2<Double>.self, verdict: verdict, seed: seed)
+      case ...4: agreeingResamples(vectors, SIMD4<Double>.self, verdict: verdict, seed: seed)
+      case ...8: agreeingResamples(vectors, SIMD8<Double>.self, verdict: verdict, seed: seed)
+      default: agreeingResamples(vectors, SIMD16<Double>.self, verdict: verdict, seed: seed)
+      }
+    return Double(same) / Double(rules.resamples)
+  }
+
+  /// How many of `rules.resamples` bootstrap resamples reproduce the verdict, with each vector
+  /// in the lanes of one `Lanes` (unused lanes zero).
+  private func agreeingResamples<Lanes: SIMD>(
+    _ vectors: [[Double]], _: Lanes.Type, verdict: Verdict, seed: UInt64
+  ) -> Int where Lanes.Scalar == Double {
+    var generator = SplitMix64(seed: seed)
     let count = vectors.count
     let width = roleIDs.count
-    // One flat buffer: resampling reads it count × resamples times.
-    let flat = vectors.flatMap { $0 }
+    let lanes = vectors.map { vector in
+      var lanes = Lanes()
+      for index in 0..<width { lanes[index] = vector[index] }
+      return lanes
+    }
     // The verdict's key without building a band: a hybrid is a top-two share under the
     // second-to-last band's floor. This loop runs count × resamples times per posting in batches.
     let hybridBelow = rules.bands.count > 1 ? rules.bands[rules.bands.count - 2].minShare - 1e-12 : 0
     var same = 0
-    var totals = [Double](repeating: 0, count: width)
-    flat.withUnsafeBufferPointer { flat in
-      totals.withUnsafeMutableBufferPointer { totals in
-        for _ in 0..<rules.resamples {
-          for index in 0..<width { totals[index] = 0 }
-          for _ in 0..<count {
-            // Multiply-shift maps 64 random bits onto 0..<count without a division.
-            let pick = Int(((generator.next() >> 32) &* UInt64(count)) >> 32)
-            let base = pick * width
-            for index in 0..<width { totals[index] += flat[base + index] }
-          }
-          let (top, _, share) = Self.leaders(UnsafeBufferPointer(totals))
-          let key = share < hybridBelow ? -1 : top
-          if key == verdict.key { same += 1 }
+    lanes.withUnsafeBufferPointer { lanes in
+      for _ in 0..<rules.resamples {
+        var totals = Lanes()
+        for _ in 0..<count {
+          // Multiply-shift maps 64 random bits onto 0..<count without a division.
+          totals += lanes[Int(((generator.next() >> 32) &* UInt64(count)) >> 32)]
         }
+        let share = withUnsafeBytes(of: totals) { bytes in
+          Self.leaders(UnsafeBufferPointer(rebasing: bytes.bindMemory(to: Double.self)[0..<width]))
+        }
+        if (share.share < hybridBelow ? -1 : share.top) == verdict.key { same += 1 }
       }
     }
-    return Double(same) / Double(rules.resamples)
+    return same
   }
 }

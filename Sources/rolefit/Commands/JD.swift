@@ -58,7 +58,9 @@ struct JD: ParsableCommand {
     if inputs.isEmpty && jsonl == nil && evaluate == nil {
       throw ValidationError("Give posting files, - for standard input, --jsonl FILE or --evaluate FILE.")
     }
-    if maxSize < 1 { throw ValidationError("--max-size must be at least 1 (KiB).") }
+    if maxSize < 1 || maxSize > JobDescriptionAnalyzer.largestKiB {
+      throw ValidationError("--max-size must be between 1 and \(JobDescriptionAnalyzer.largestKiB) (KiB).")
+    }
   }
 
   func run() throws {

@@ -33,17 +33,17 @@ struct JDRunner {
       colorHighlights: output.isTerminal && output.styler is ANSIStyler)
   }
 
-  /// Renders one analysis in the chosen format; JSONL input gives one JSON line per posting.
-  func render(_ analysis: PostingAnalysis, jsonLines: Bool) -> String {
+  /// Renders one analysis in the chosen format, as UTF-8; JSONL input gives one JSON line per posting.
+  func render(_ analysis: PostingAnalysis, jsonLines: Bool) -> [UInt8] {
     Self.render(analysis, format: format, renderer: renderer, showText: showText, jsonLines: jsonLines)
   }
 
   /// Records one outcome; its output is appended to `buffer` (written by the caller in one go).
-  mutating func record(_ outcome: PostingBatch.Outcome, into buffer: inout String) {
+  mutating func record(_ outcome: PostingBatch.Outcome, into buffer: inout [UInt8]) {
     switch outcome {
     case .analysed(let analysis, let rendered, _):
       if format == .csv && !headerWritten {
-        buffer += renderer.csvHeader
+        buffer += renderer.csvHeader.utf8
         headerWritten = true
       }
       buffer += rendered
@@ -83,7 +83,7 @@ struct JDRunner {
         Self.render(analysis, format: format, renderer: renderer, showText: showText, jsonLines: true)
       }
       // One write per batch, not one per posting.
-      var chunk = ""
+      var chunk: [UInt8] = []
       for outcome in outcomes { record(outcome, into: &chunk) }
       output.write(chunk)
       progress.update(done: reader.bytesRead, total: total, unit: "bytes")
@@ -93,12 +93,12 @@ struct JDRunner {
 
   static func render(
     _ analysis: PostingAnalysis, format: JD.PostingFormat, renderer: PostingRenderer, showText: Bool, jsonLines: Bool
-  ) -> String {
+  ) -> [UInt8] {
     switch format {
-    case .text: return renderer.text(analysis, showText: showText) + "\n"
-    case .markdown: return renderer.markdown(analysis) + "\n"
-    case .json: return renderer.json(analysis, compact: jsonLines)
-    case .csv: return renderer.csvRow(analysis)
+    case .text: return Array((renderer.text(analysis, showText: showText) + "\n").utf8)
+    case .markdown: return Array((renderer.markdown(analysis) + "\n").utf8)
+    case .json: return jsonLines ? renderer.jsonLine(analysis) : Array(renderer.json(analysis).utf8)
+    case .csv: return Array(renderer.csvRow(analysis).utf8)
     }
   }
 
@@ -134,7 +134,7 @@ struct JDRunner {
     }
     let id = path == "-" ? "<stdin>" : path
     let posting = Posting(id: id, text: String(decoding: data, as: UTF8.self), title: title)
-    var text = ""
+    var text: [UInt8] = []
     do {
       let analysis = try batch.analyze(posting)
       record(.analysed(analysis, rendered: render(analysis, jsonLines: false), label: nil), into: &text)
@@ -174,7 +174,7 @@ struct JDRunner {
     while true {
       let lines = reader.nextLines(512)
       if lines.isEmpty { break }
-      let outcomes = batch.process(lines: lines, source: source) { _ in "" }
+      let outcomes = batch.process(lines: lines, source: source) { _ in [] }
       for outcome in outcomes {
         switch outcome {
         case .analysed(let analysis, _, let label?):

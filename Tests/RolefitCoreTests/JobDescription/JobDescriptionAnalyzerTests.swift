@@ -49,6 +49,37 @@ import Testing
     #expect(abs(project.scores.map(\.share).reduce(0, +) - 1) < 1e-9)
   }
 
+  /// Two kinds of `other` with the same weight: the one `jd.yaml` lists first.
+  ///
+  /// Whatever the order of the text, so the same posting always gets the same answer in every
+  /// process. Every pair of kinds is tried, so an order that depends on hashing cannot pass by luck.
+  @Test func tiedOtherKindsFollowTheOrderOfTheRules() throws {
+    let kinds = try #require(pack.jobDescription).otherKinds.map(\.id)
+    // One single-kind, single-word-free phrase per kind and weight.
+    var phrases: [String: [Double: String]] = [:]
+    for entry in pack.lexicon where entry.weights.count == 1 {
+      guard let (kind, weight) = entry.weights.first, kinds.contains(kind),
+        let phrase = entry.phrases.first(where: { !$0.contains("*") })
+      else { continue }
+      phrases[kind, default: [:]][weight] = phrases[kind]?[weight] ?? phrase
+    }
+    var pairs = 0
+    for (firstIndex, first) in kinds.enumerated() {
+      for second in kinds[(firstIndex + 1)...] {
+        guard let weight = phrases[first]?.keys.sorted().first(where: { phrases[second]?[$0] != nil }),
+          let one = phrases[first]?[weight], let other = phrases[second]?[weight]
+        else { continue }
+        for order in [[one, other], [other, one]] {
+          let analysis = try analyze("Responsibilities\n" + order.map { "- \($0).\n" }.joined())
+          guard analysis.evidence.count == 2 else { continue }
+          #expect(analysis.fit.otherKind == first, "\(order)")
+          pairs += 1
+        }
+      }
+    }
+    #expect(pairs >= 6)
+  }
+
   @Test func negatedPhrasesDoNotCount() throws {
     let analysis = try analyze(
       "You will have no budget ownership and you are not responsible for the steering committee.\n" + projectDuties)
@@ -143,7 +174,7 @@ import Testing
     }
     #expect(lines.count >= 60)
     var evaluation = Evaluation(labels: pack.roles.map(\.id) + ["other"])
-    for outcome in batch.process(lines: lines, source: "eval/postings.jsonl", render: { _ in "" }) {
+    for outcome in batch.process(lines: lines, source: "eval/postings.jsonl", render: { _ in [] }) {
       guard case .analysed(let analysis, _, let label?) = outcome else {
         Issue.record("a labelled posting was not analysed: \(outcome)")
         continue

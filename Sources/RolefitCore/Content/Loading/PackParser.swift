@@ -31,6 +31,10 @@ struct PackParser {
     if parts.roles.count < 2, let roles = map.value("roles") {
       sink.error("a pack needs at least two roles to tell apart", at: roles.location)
     }
+    // Job descriptions add `other` to the pack's roles.
+    if parts.roles.count >= Tally.maximumRoles, let roles = map.value("roles") {
+      sink.error("a pack tells apart at most \(Tally.maximumRoles - 1) roles", at: roles.location)
+    }
     for item in map.sequence("areas", required: true) {
       guard let area = item.mapping("an area") else { continue }
       area.rejectUnknownKeys(allowed: ["id", "name", "summary", "scored"])

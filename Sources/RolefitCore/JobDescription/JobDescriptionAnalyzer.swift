@@ -18,13 +18,16 @@ public struct JobDescriptionAnalyzer: Sendable {
   let sectionHeadings: PhraseMatcher<Int>
   let titles: PhraseMatcher<Int>
   let checks: PhraseMatcher<Int>
-  let negationCues: Set<Int32>
+  /// Whether each vocabulary id is a negation cue.
+  let negationCues: [Bool]
   let vocabulary: Vocabulary
   let otherKindIDs: Set<String>
   let advisor: PostingAdvisor
   /// Each lexicon entry's weights as a tally vector, and the role it counts for most, computed once.
   let entryVectors: [[Double]]
   let entryTops: [(role: String, weight: Double)]
+  /// Each lexicon entry's weights for kinds of `other`, by their index in `rules.otherKinds`.
+  let entryOtherKinds: [[(kind: Int, weight: Double)]]
 
   /// Compiles the pack's job-description rules.
   ///
@@ -50,12 +53,17 @@ public struct JobDescriptionAnalyzer: Sendable {
     sectionHeadings = PhraseMatcher(rules.sectionHeadings.enumerated().map { ($1, $0) }, vocabulary: vocabulary)
     titles = PhraseMatcher(titlePhrases, vocabulary: vocabulary)
     checks = PhraseMatcher(checkPhrases, vocabulary: vocabulary)
-    negationCues = Set(rules.negationCues.map { vocabulary.id(of: $0) })
+    var cues = [Bool](repeating: false, count: vocabulary.count)
+    for cue in rules.negationCues where vocabulary.id(of: cue) >= 0 { cues[Int(vocabulary.id(of: cue))] = true }
+    negationCues = cues
     otherKindIDs = Set(rules.otherKinds.map(\.id))
     advisor = PostingAdvisor(pack: pack, rules: rules)
     let otherKindIDs = self.otherKindIDs
     let tally = self.tally
     entryVectors = pack.lexicon.map { Self.vector($0.weights, otherKinds: otherKindIDs, tally: tally) }
+    entryOtherKinds = pack.lexicon.map { entry in
+      rules.otherKinds.enumerated().compactMap { index, kind in entry.weights[kind.id].map { (index, $0) } }
+    }
     entryTops = pack.lexicon.map { entry in
       let top = entry.weights.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
       return (top?.key ?? "", top?.value ?? 0)
@@ -83,6 +91,7 @@ public struct JobDescriptionAnalyzer: Sendable {
     var vectors: [[Double]] = []
     var ignored: [PostingAnalysis.Ignored] = []
     var satisfiedChecks: Set<Int> = []
+    var otherTotals = [Double?](repeating: nil, count: rules.otherKinds.count)
     for match in checks.matches(in: text, segments: { $0 != title.segment && !boilerplate[$0] })
     where !boilerplateSentenceIDs[Int(text.tokens[match.tokens.lowerBound].sentence)] {
       satisfiedChecks.insert(checks.payload(match))
@@ -110,6 +119,7 @@ public struct JobDescriptionAnalyzer: Sendable {
             weights: entry.weights, reason: entry.reason, claim: entry.claims.first, entry: entry.id,
             kind: entry.kind))
         vectors.append(entryVectors[entryIndex])
+        for (kind, weight) in entryOtherKinds[entryIndex] { otherTotals[kind] = (otherTotals[kind] ?? 0) + weight }
       }
     }
 
@@ -137,7 +147,7 @@ public struct JobDescriptionAnalyzer: Sendable {
       verdict.isHybrid = true
     }
     let role = tally.roleIDs[verdict.top]
-    let otherBreakdown = otherKinds(evidence: evidence, title: title.implied)
+    let otherBreakdown = otherKinds(otherTotals, title: title.implied)
     let otherKind = role == Self.otherID ? leadingOtherKind(otherBreakdown) : nil
     let fit = PostingAnalysis.Fit(
       role: role, otherKind: otherKind, band: verdict.band.id,
@@ -194,13 +204,7 @@ public struct JobDescriptionAnalyzer: Sendable {
 
   /// The role of the first title rule (in file order) any of whose phrases occurs in the tokens.
   private func impliedRole(_ text: PostingText, _ range: Range<Int>) -> String? {
-    var best: Int?
-    for position in range {
-      if let match = titles.longestMatch(in: text, at: position, within: range) {
-        best = min(best ?? .max, titles.payload(match))
-      }
-    }
-    return best.map { rules.titles[$0].implies }
+    titles.longestMatches(in: text, range: range).map(titles.payload).min().map { rules.titles[$0].implies }
   }
 
   // MARK: Boilerplate and negation
@@ -254,7 +258,7 @@ public struct JobDescriptionAnalyzer: Sendable {
     while index >= segmentStart && position - index <= rules.negationWindow {
       let token = text.tokens[index]
       guard token.clause == clause else { return false }
-      if negationCues.contains(text.ids[index]) { return true }
+      if text.ids[index] >= 0 && negationCues[Int(text.ids[index])] { return true }
       index -= 1
     }
     return false
@@ -283,10 +287,11 @@ public struct JobDescriptionAnalyzer: Sendable {
     return best?.id
   }
 
-  private func otherKinds(evidence: [PostingAnalysis.Evidence], title: String?) -> [String: Double] {
+  /// The weight of evidence for each kind of `other` found, plus the title's when it names one.
+  private func otherKinds(_ found: [Double?], title: String?) -> [String: Double] {
     var totals: [String: Double] = [:]
-    for item in evidence {
-      for (id, weight) in item.weights where otherKindIDs.contains(id) { totals[id, default: 0] += weight }
+    for (index, weight) in found.enumerated() {
+      if let weight { totals[rules.otherKinds[index].id] = weight }
     }
     if let title, otherKindIDs.contains(title) { totals[title, default: 0] += rules.titleWeight }
     return totals

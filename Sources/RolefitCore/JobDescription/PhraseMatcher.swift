@@ -36,6 +36,7 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
   /// Patterns with a prefix in them, by the vocabulary id of their first word, and by the first
   /// byte of their first word when that is the prefix.
   private var prefixedByFirstWord: [[Int32]] = []
+  private var hasPrefixedByFirstWord: [Bool] = []
   private var prefixedByFirstByte: [[Int32]] = Array(repeating: [], count: 256)
   /// Whether any pattern starts with a prefix beginning with this byte: a quick test per token.
   private var prefixInitials: [Bool] = Array(repeating: false, count: 256)
@@ -44,6 +45,7 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
   init(_ phrases: [(phrase: String, payload: Payload)], vocabulary: Vocabulary) {
     rootChildren = Array(repeating: -1, count: vocabulary.count)
     prefixedByFirstWord = Array(repeating: [], count: vocabulary.count)
+    hasPrefixedByFirstWord = Array(repeating: false, count: vocabulary.count)
     for (phrase, payload) in phrases {
       let words = Vocabulary.words(of: phrase).map { word -> Int32 in
         guard word.hasSuffix("*") else { return vocabulary.id(of: word) }
@@ -60,6 +62,7 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
         insert(words, pattern: index)
       } else if first >= 0 {
         prefixedByFirstWord[Int(first)].append(index)
+        hasPrefixedByFirstWord[Int(first)] = true
       } else if let initial = prefixes[Int(-2 - first)].first {
         prefixedByFirstByte[Int(initial)].append(index)
         prefixInitials[Int(initial)] = true
@@ -95,14 +98,19 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
 
   /// The longest pattern matching at `position`, if any.
   func longestMatch(in text: PostingText, at position: Int, within bounds: Range<Int>) -> Match? {
-    withTables(text) { $0.longestMatch(at: position, within: bounds) }
+    text.withView { longestMatch($0, at: position, within: bounds) }
+  }
+
+  /// The longest pattern matching at each position of a range that starts one, overlaps and all.
+  func longestMatches(in text: PostingText, range: Range<Int>) -> [Match] {
+    text.withView { view in range.compactMap { longestMatch(view, at: $0, within: range) } }
   }
 
   /// Every non-overlapping longest match in a range of tokens, in order.
   func matches(in text: PostingText, range: Range<Int>) -> [Match] {
-    withTables(text) { tables in
+    text.withView { view in
       var found: [Match] = []
-      tables.collect(in: range, segment: 0, into: &found)
+      collect(view, in: range, segment: 0, into: &found)
       return found
     }
   }
@@ -111,108 +119,87 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
   ///
   /// One pass for the whole posting: a batch calls this for millions of segments.
   func matches(in text: PostingText, segments included: (Int) -> Bool) -> [Match] {
-    withTables(text) { tables in
+    text.withView { view in
       var found: [Match] = []
       for (index, segment) in text.segments.enumerated() where included(index) {
-        tables.collect(in: segment.tokens, segment: index, into: &found)
+        collect(view, in: segment.tokens, segment: index, into: &found)
       }
       return found
     }
   }
 
-  /// The matcher and a text seen through pointers, valid for one pass.
-  private struct Tables {
-    let matcher: PhraseMatcher
-    let rootChildren: UnsafeBufferPointer<Int32>
-    let terminals: UnsafeBufferPointer<Int32>
-    let text: PostingText
-    let ids: UnsafeBufferPointer<Int32>
-    let initials: UnsafeBufferPointer<UInt8>
-
-    func collect(in range: Range<Int>, segment: Int, into found: inout [Match]) {
-      var position = range.lowerBound
-      while position < range.upperBound {
-        if var match = longestMatch(at: position, within: range) {
-          match.segment = segment
-          found.append(match)
-          position = match.tokens.upperBound
-        } else {
-          position += 1
-        }
+  private func collect(_ text: PostingText.View, in range: Range<Int>, segment: Int, into found: inout [Match]) {
+    var position = range.lowerBound
+    while position < range.upperBound {
+      if var match = longestMatch(text, at: position, within: range) {
+        match.segment = segment
+        found.append(match)
+        position = match.tokens.upperBound
+      } else {
+        position += 1
       }
     }
+  }
 
-    @inline(__always)
-    func longestMatch(at position: Int, within bounds: Range<Int>) -> Match? {
-      let id = Int(ids[position])
-      let initial = Int(initials[position])
-      guard id >= 0 || matcher.prefixInitials[initial] else { return nil }
-      var best = -1
-      var bestLength = 0
-      // Whole words: down the trie as far as the tokens go, keeping the deepest phrase's end.
-      if id >= 0 {
-        var node = rootChildren[id]
-        var length = 1
-        while node >= 0 {
-          let pattern = Int(terminals[Int(node)])
-          if pattern >= 0 {
-            best = pattern
-            bestLength = length
-          }
-          let next = position + length
-          guard next < bounds.upperBound, ids[next] >= 0 else { break }
-          node = matcher.edges.child(of: node, word: ids[next]) ?? -1
-          length += 1
+  @inline(__always)
+  private func longestMatch(_ text: PostingText.View, at position: Int, within bounds: Range<Int>) -> Match? {
+    let id = Int(text.ids[position])
+    let initial = Int(text.initials[position])
+    guard id >= 0 || prefixInitials[initial] else { return nil }
+    var best = -1
+    var bestLength = 0
+    // Whole words: down the trie as far as the tokens go, keeping the deepest phrase's end.
+    if id >= 0 {
+      var node = rootChildren[id]
+      var length = 1
+      while node >= 0 {
+        let pattern = Int(terminals[Int(node)])
+        if pattern >= 0 {
+          best = pattern
+          bestLength = length
         }
-        // Phrases with a prefix after their first word: longer wins, then the one given first.
-        for pattern in matcher.prefixedByFirstWord[id] {
-          let length = matcher.patterns[Int(pattern)].words.count
+        let next = position + length
+        guard next < bounds.upperBound, text.ids[next] >= 0 else { break }
+        node = edges.child(of: node, word: text.ids[next]) ?? -1
+        length += 1
+      }
+      // Phrases with a prefix after their first word: longer wins, then the one given first.
+      if hasPrefixedByFirstWord[id] {
+        for pattern in prefixedByFirstWord[id] {
+          let length = patterns[Int(pattern)].words.count
           if length > bestLength || (length == bestLength && Int(pattern) < best),
-            fits(Int(pattern), at: position, within: bounds)
+            fits(Int(pattern), text, at: position, within: bounds)
           {
             best = Int(pattern)
             bestLength = length
           }
         }
       }
-      // Phrases that begin with a prefix count only when longer.
-      for pattern in matcher.prefixInitials[initial] ? matcher.prefixedByFirstByte[initial] : [] {
-        let length = matcher.patterns[Int(pattern)].words.count
-        if length > bestLength, fits(Int(pattern), at: position, within: bounds) {
+    }
+    // Phrases that begin with a prefix count only when longer.
+    if prefixInitials[initial] {
+      for pattern in prefixedByFirstByte[initial] {
+        let length = patterns[Int(pattern)].words.count
+        if length > bestLength, fits(Int(pattern), text, at: position, within: bounds) {
           best = Int(pattern)
           bestLength = length
         }
       }
-      return best < 0 ? nil : Match(tokens: position..<(position + bestLength), pattern: best)
     }
-
-    func fits(_ pattern: Int, at position: Int, within bounds: Range<Int>) -> Bool {
-      let words = matcher.patterns[pattern].words
-      guard position + words.count <= bounds.upperBound else { return false }
-      for (offset, word) in words.enumerated() {
-        if word >= 0 {
-          if ids[position + offset] != word { return false }
-        } else if !text.word(position + offset).starts(with: matcher.prefixes[Int(-2 - word)]) {
-          return false
-        }
-      }
-      return true
-    }
+    return best < 0 ? nil : Match(tokens: position..<(position + bestLength), pattern: best)
   }
 
-  private func withTables<Result>(_ text: PostingText, _ body: (Tables) -> Result) -> Result {
-    rootChildren.withUnsafeBufferPointer { rootChildren in
-      terminals.withUnsafeBufferPointer { terminals in
-        text.ids.withUnsafeBufferPointer { ids in
-          text.initials.withUnsafeBufferPointer { initials in
-            body(
-              Tables(
-                matcher: self, rootChildren: rootChildren, terminals: terminals, text: text, ids: ids,
-                initials: initials))
-          }
-        }
+  private func fits(_ pattern: Int, _ text: PostingText.View, at position: Int, within bounds: Range<Int>) -> Bool {
+    let words = patterns[pattern].words
+    guard position + words.count <= bounds.upperBound else { return false }
+    for (offset, word) in words.enumerated() {
+      if word >= 0 {
+        if text.ids[position + offset] != word { return false }
+      } else if !text.word(position + offset).starts(with: prefixes[Int(-2 - word)]) {
+        return false
       }
     }
+    return true
   }
 }
 

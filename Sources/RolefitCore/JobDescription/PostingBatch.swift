@@ -34,12 +34,23 @@ public struct PostingBatch: Sendable {
   public func process(
     lines: [(number: Int, data: Data)], source: String, render: @escaping @Sendable (PostingAnalysis) -> [UInt8]
   ) -> [Outcome] {
-    let results = Mutex([Outcome?](repeating: nil, count: lines.count))
-    DispatchQueue.concurrentPerform(iterations: lines.count) { index in
-      let outcome = processLine(lines[index].data, number: lines[index].number, source: source, render: render)
-      results.withLock { $0[index] = outcome }
+    guard !lines.isEmpty else { return [] }
+    // Each line's outcome is written straight into its own slot of the result, by whichever
+    // thread analysed it: no lock, and no copy of the analyses afterwards.
+    return [Outcome](unsafeUninitializedCapacity: lines.count) { buffer, initialized in
+      let slots = Slots(first: buffer.baseAddress.unsafelyUnwrapped)
+      DispatchQueue.concurrentPerform(iterations: lines.count) { index in
+        let outcome = processLine(lines[index].data, number: lines[index].number, source: source, render: render)
+        (slots.first + index).initialize(to: outcome)
+      }
+      initialized = lines.count
     }
-    return results.withLock { $0.compactMap { $0 } }
+  }
+
+  /// The result's memory, shared by the threads of one `process`: each index is written by
+  /// exactly one of them, once, and read only after all have finished.
+  private struct Slots: @unchecked Sendable {
+    let first: UnsafeMutablePointer<Outcome>
   }
 
   private func processLine(

@@ -53,24 +53,60 @@ struct PostingText {
     String(decoding: bytes[Int(tokens[first].byteStart)..<Int(tokens[last].byteEnd)], as: UTF8.self)
   }
 
-  /// A token's lower-cased word, as bytes.
-  func word(_ index: Int) -> ArraySlice<UInt8> {
-    lowered[Int(tokens[index].lowerStart)..<Int(tokens[index].lowerEnd)]
+  /// The tokens seen through pointers, for matching phrases without copying or retaining arrays.
+  struct View {
+    let ids: UnsafeBufferPointer<Int32>
+    let initials: UnsafeBufferPointer<UInt8>
+    let tokens: UnsafeBufferPointer<Token>
+    let lowered: UnsafeBufferPointer<UInt8>
+
+    /// A token's lower-cased word, as bytes.
+    func word(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+      UnsafeBufferPointer(rebasing: lowered[Int(tokens[index].lowerStart)..<Int(tokens[index].lowerEnd)])
+    }
+  }
+
+  /// Runs `body` with the tokens seen through pointers.
+  func withView<Result>(_ body: (View) -> Result) -> Result {
+    ids.withUnsafeBufferPointer { ids in
+      initials.withUnsafeBufferPointer { initials in
+        tokens.withUnsafeBufferPointer { tokens in
+          lowered.withUnsafeBufferPointer { lowered in
+            body(View(ids: ids, initials: initials, tokens: tokens, lowered: lowered))
+          }
+        }
+      }
+    }
   }
 
   /// Cuts `text` into segments and tokens, giving each word its vocabulary id.
   ///
   /// - Precondition: the text has at most `largestBytes` bytes of UTF-8.
   init(_ text: String, vocabulary: Vocabulary) {
-    bytes = Array(text.utf8)
+    let bytes = Array(text.utf8)
     precondition(bytes.count <= Self.largestBytes, "a posting text over 1 GiB")
+    self.bytes = bytes
     var scanner = Scanner(count: bytes.count)
-    bytes.withUnsafeBufferPointer { bytes in
-      vocabulary.withLookup { lookup in scanner.run(bytes, lookup) }
+    // Every token takes a byte and is followed by another, so there are at most half as many
+    // tokens as bytes, plus one: the scanner writes them straight into arrays of that capacity.
+    let bound = bytes.count / 2 + 1
+    var ids: [Int32] = []
+    var initials: [UInt8] = []
+    tokens = [Token](unsafeUninitializedCapacity: bound) { tokens, tokenCount in
+      ids = [Int32](unsafeUninitializedCapacity: bound) { ids, idCount in
+        initials = [UInt8](unsafeUninitializedCapacity: bound) { initials, initialCount in
+          scanner.output = Scanner.Output(tokens: tokens, ids: ids, initials: initials)
+          bytes.withUnsafeBufferPointer { bytes in
+            vocabulary.withLookup { lookup in scanner.run(bytes, lookup) }
+          }
+          initialCount = scanner.tokenCount
+        }
+        idCount = scanner.tokenCount
+      }
+      tokenCount = scanner.tokenCount
     }
-    tokens = scanner.tokens
-    ids = scanner.ids
-    initials = scanner.initials
+    self.ids = ids
+    self.initials = initials
     segments = scanner.segments
     lowered = scanner.lowered
     hasReplacementCharacters = scanner.sawReplacement
@@ -78,9 +114,15 @@ struct PostingText {
 
   /// The scanner's state while it walks the text once.
   private struct Scanner {
-    var tokens: [Token] = []
-    var ids: [Int32] = []
-    var initials: [UInt8] = []
+    /// Where tokens, their ids and initials go: arrays being built, with room for them all.
+    struct Output {
+      var tokens: UnsafeMutableBufferPointer<Token>
+      var ids: UnsafeMutableBufferPointer<Int32>
+      var initials: UnsafeMutableBufferPointer<UInt8>
+    }
+    var output = Output(
+      tokens: .init(start: nil, count: 0), ids: .init(start: nil, count: 0), initials: .init(start: nil, count: 0))
+    var tokenCount = 0
     var segments: [Segment] = []
     var lowered: [UInt8] = []
     var sawReplacement = false
@@ -104,10 +146,6 @@ struct PostingText {
 
     init(count: Int) {
       lowered.reserveCapacity(count)
-      // About one word in every six bytes of English prose.
-      tokens.reserveCapacity(count / 6 + 8)
-      ids.reserveCapacity(count / 6 + 8)
-      initials.reserveCapacity(count / 6 + 8)
     }
 
     /// Whether an ASCII byte is a letter or a digit: bit `byte` of the 128-bit mask.
@@ -206,9 +244,9 @@ struct PostingText {
         clause += 1
         lastVisible = Unicode.Scalar(byte)
       case 0x23:  // #
-        if tokens.count == segmentTokenStart { segmentIsHeading = true }
+        if tokenCount == segmentTokenStart { segmentIsHeading = true }
       case 0x2A:  // *
-        if tokens.count == segmentTokenStart, index + 1 < bytes.count, bytes[index + 1] == 0x2A {
+        if tokenCount == segmentTokenStart, index + 1 < bytes.count, bytes[index + 1] == 0x2A {
           segmentHasBoldStart = true
         }
         lastVisible = "*"
@@ -253,26 +291,27 @@ struct PostingText {
           buffer[wordLowerStart]
         )
       }
-      tokens.append(
-        Token(
+      (output.tokens.baseAddress.unsafelyUnwrapped + tokenCount).initialize(
+        to: Token(
           start: Int32(truncatingIfNeeded: wordStart), end: Int32(truncatingIfNeeded: scalar),
           byteStart: Int32(truncatingIfNeeded: wordByteStart), byteEnd: Int32(truncatingIfNeeded: index),
           lowerStart: Int32(truncatingIfNeeded: wordLowerStart), lowerEnd: Int32(truncatingIfNeeded: lowered.count),
           sentence: sentence, clause: clause))
-      ids.append(id)
-      initials.append(initial)
+      (output.ids.baseAddress.unsafelyUnwrapped + tokenCount).initialize(to: id)
+      (output.initials.baseAddress.unsafelyUnwrapped + tokenCount).initialize(to: initial)
+      tokenCount += 1
       wordStart = -1
     }
 
     mutating func endSegment() {
       let start = segmentTokenStart
-      let count = tokens.count - start
+      let count = tokenCount - start
       if count > 0 {
         let strong =
           segmentIsHeading || inHeadingTag || (lastVisible == ":" && count <= 8)
           || (segmentHasBoldStart && lastVisible == "*" && count <= 10)
         let weak = !strong && count <= 5 && lastVisible.map { !".!?;,".unicodeScalars.contains($0) } ?? true
-        segments.append(Segment(tokens: start..<tokens.count, isStrongHeading: strong, isWeakHeading: weak))
+        segments.append(Segment(tokens: start..<tokenCount, isStrongHeading: strong, isWeakHeading: weak))
         sentence += 1
         clause += 1
       }

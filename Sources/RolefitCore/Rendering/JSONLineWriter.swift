@@ -78,31 +78,29 @@ struct JSONLineWriter {
 
   private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
-  /// A JSON string literal with the escapes RFC 8259 requires, byte by byte (UTF-8 passes through).
+  /// A JSON string literal with the escapes RFC 8259 requires (UTF-8 passes through).
   private mutating func string(_ value: String) {
     bytes.append(0x22)
-    // Most strings need no escape: copy them whole.
-    let plain =
-      value.utf8.withContiguousStorageIfAvailable { buffer in
-        JSONEscaping.firstSpecial(in: buffer, from: 0) == buffer.count
-      } ?? false
-    if plain {
-      bytes.append(contentsOf: value.utf8)
-      bytes.append(0x22)
-      return
-    }
-    for byte in value.utf8 {
-      switch byte {
-      case 0x22: raw("\\\"")
-      case 0x5C: raw("\\\\")
-      case 0x0A: raw("\\n")
-      case 0x0D: raw("\\r")
-      case 0x09: raw("\\t")
-      case 0..<0x20:
-        raw("\\u00")
-        bytes.append(Self.hex[Int(byte >> 4)])
-        bytes.append(Self.hex[Int(byte & 0x0F)])
-      default: bytes.append(byte)
+    var value = value
+    value.withUTF8 { utf8 in
+      var start = 0
+      while true {
+        // Runs that need no escape are copied whole.
+        let special = JSONEscaping.firstSpecial(in: utf8, from: start)
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<special]))
+        guard special < utf8.count else { break }
+        switch utf8[special] {
+        case 0x22: raw("\\\"")
+        case 0x5C: raw("\\\\")
+        case 0x0A: raw("\\n")
+        case 0x0D: raw("\\r")
+        case 0x09: raw("\\t")
+        case let byte:
+          raw("\\u00")
+          bytes.append(Self.hex[Int(byte >> 4)])
+          bytes.append(Self.hex[Int(byte & 0x0F)])
+        }
+        start = special + 1
       }
     }
     bytes.append(0x22)

@@ -11,6 +11,12 @@ public struct LexiconEntry: Sendable, Hashable, Identifiable {
   public var reason: String
   public var claims: [String]
   public var location: SourceLocation
+
+  /// The role or other kind the phrases count for most (on a tie, the first by id), and its weight.
+  public var strongest: (role: String, weight: Double) {
+    let top = weights.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
+    return (top?.key ?? "", top?.value ?? 0)
+  }
 }
 
 /// The job-description engine's rules, from `jd.yaml`.

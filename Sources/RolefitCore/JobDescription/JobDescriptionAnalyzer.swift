@@ -64,10 +64,7 @@ public struct JobDescriptionAnalyzer: Sendable {
     entryOtherKinds = pack.lexicon.map { entry in
       rules.otherKinds.enumerated().compactMap { index, kind in entry.weights[kind.id].map { (index, $0) } }
     }
-    entryTops = pack.lexicon.map { entry in
-      let top = entry.weights.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
-      return (top?.key ?? "", top?.value ?? 0)
-    }
+    entryTops = pack.lexicon.map(\.strongest)
   }
 
   /// The largest posting any limit may allow, in KiB: the scanner keeps offsets in 32 bits.

@@ -5,8 +5,10 @@
 /// human-facing JSON still goes through `JSONEncoder` (`JSONOutput`).
 struct JSONLineWriter {
   /// The document so far, as UTF-8.
-  private var bytes: [UInt8] = []
-  private var needsComma = [false]
+  private(set) var bytes: [UInt8] = []
+  /// Whether the next value at each depth needs a comma first: bit `d` for depth `d`.
+  private var needsComma: UInt64 = 0
+  private var depth = 0
 
   init(capacity: Int = 1024) { bytes.reserveCapacity(capacity) }
 
@@ -20,12 +22,35 @@ struct JSONLineWriter {
     ascii.withUTF8Buffer { bytes.append(contentsOf: $0) }
   }
 
-  private mutating func separate() {
-    if needsComma[needsComma.count - 1] { bytes.append(0x2C) }
-    needsComma[needsComma.count - 1] = true
+  /// Starts a value: a comma first unless it is the first in its object or array.
+  mutating func separate() {
+    let bit: UInt64 = 1 << depth
+    if needsComma & bit != 0 { bytes.append(0x2C) }
+    needsComma |= bit
   }
 
-  private mutating func key(_ name: String?) {
+  private mutating func open(_ bracket: UInt8) {
+    precondition(depth < 63, "JSON nested too deep for the line writer")
+    bytes.append(bracket)
+    depth += 1
+    needsComma &= ~(1 << depth)
+  }
+
+  private mutating func close(_ bracket: UInt8) {
+    depth -= 1
+    bytes.append(bracket)
+  }
+
+  /// Bytes written as they are: a piece of JSON made by another writer.
+  mutating func append(raw: [UInt8]) { bytes += raw }
+
+  /// An integer written as it is, with no key or comma (after a piece that ends with a key).
+  mutating func append(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+
+  /// A string literal written as it is, with no key or comma.
+  mutating func append(_ value: String) { string(value) }
+
+  mutating func key(_ name: String?) {
     separate()
     if let name {
       string(name)
@@ -35,25 +60,17 @@ struct JSONLineWriter {
 
   mutating func beginObject(_ name: String? = nil) {
     key(name)
-    bytes.append(0x7B)
-    needsComma.append(false)
+    open(0x7B)
   }
 
-  mutating func endObject() {
-    needsComma.removeLast()
-    bytes.append(0x7D)
-  }
+  mutating func endObject() { close(0x7D) }
 
   mutating func beginArray(_ name: String? = nil) {
     key(name)
-    bytes.append(0x5B)
-    needsComma.append(false)
+    open(0x5B)
   }
 
-  mutating func endArray() {
-    needsComma.removeLast()
-    bytes.append(0x5D)
-  }
+  mutating func endArray() { close(0x5D) }
 
   mutating func field(_ name: String?, _ value: String?) {
     key(name)
@@ -68,7 +85,7 @@ struct JSONLineWriter {
 
   mutating func field(_ name: String?, _ value: Int) {
     key(name)
-    bytes.append(contentsOf: String(value).utf8)
+    append(value)
   }
 
   mutating func field(_ name: String?, _ value: Bool) {

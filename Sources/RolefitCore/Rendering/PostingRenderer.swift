@@ -8,12 +8,57 @@ public struct PostingRenderer: Sendable {
   /// Whether the text shows highlights in colour; otherwise as `[phrase]{role}` markers.
   public var colorHighlights: Bool
 
+  /// Each lexicon entry's evidence as JSON around what differs from one match to the next.
+  private let evidenceJSON: [String: EvidenceJSON]
+
   public init(pack: ContentPack, width: Int = 80, styler: any TextStyler = PlainStyler(), colorHighlights: Bool = false)
   {
     self.pack = pack
     self.width = max(40, width)
     self.styler = styler
     self.colorHighlights = colorHighlights
+    evidenceJSON = Dictionary(pack.lexicon.map { ($0.id, EvidenceJSON($0)) }) { first, _ in first }
+  }
+
+  /// An evidence object of one lexicon entry, written once around what differs between matches.
+  ///
+  /// `{"claim":…,"end":` then the end, `,"phrase":` and the phrase, `,"reason":…,"role":…,"start":`
+  /// then the start, and `,"weight":…}`. A batch writes millions of these, and most of their
+  /// bytes are the entry's.
+  private struct EvidenceJSON: Sendable {
+    let claim: String?
+    let reason: String
+    let role: String
+    let weight: Double
+    let opening: [UInt8]
+    let middle: [UInt8]
+    let closing: [UInt8]
+
+    static let phraseKey = Array(#","phrase":"#.utf8)
+
+    init(_ entry: LexiconEntry) {
+      (claim, reason) = (entry.claims.first, entry.reason)
+      (role, weight) = entry.strongest
+      var out = JSONLineWriter()
+      out.beginObject()
+      if let claim { out.field("claim", claim) }
+      out.key("end")
+      opening = out.bytes
+      let written = out.bytes.count
+      out.field("reason", reason)
+      out.field("role", role)
+      out.key("start")
+      middle = Array(out.bytes[written...])
+      let before = out.bytes.count
+      out.field("weight", weight)
+      out.endObject()
+      closing = Array(out.bytes[before...])
+    }
+
+    /// Whether `item` carries this entry's words, so the pieces write it exactly.
+    func writes(_ item: PostingAnalysis.Evidence) -> Bool {
+      item.reason == reason && item.role == role && item.claim == claim && item.weight == weight
+    }
   }
 
   func name(_ id: String) -> String {
@@ -151,6 +196,17 @@ public struct PostingRenderer: Sendable {
     out.beginObject()
     out.beginArray("evidence")
     for item in analysis.evidence {
+      if let pieces = evidenceJSON[item.entry], pieces.writes(item) {
+        out.separate()
+        out.append(raw: pieces.opening)
+        out.append(item.end)
+        out.append(raw: EvidenceJSON.phraseKey)
+        out.append(item.phrase)
+        out.append(raw: pieces.middle)
+        out.append(item.start)
+        out.append(raw: pieces.closing)
+        continue
+      }
       out.beginObject()
       if let claim = item.claim { out.field("claim", claim) }
       out.field("end", item.end)

@@ -19,16 +19,14 @@ struct JDRunner {
   private var analysed = 0
   private var headerWritten = false
   private let output = Console.standardOutput
+  let renderer: PostingRenderer
 
   init(pack: ContentPack, batch: PostingBatch, format: JD.PostingFormat, showText: Bool) {
     self.pack = pack
     self.batch = batch
     self.format = format
     self.showText = showText
-  }
-
-  var renderer: PostingRenderer {
-    PostingRenderer(
+    renderer = PostingRenderer(
       pack: pack, width: output.width, styler: output.styler,
       colorHighlights: output.isTerminal && output.styler is ANSIStyler)
   }

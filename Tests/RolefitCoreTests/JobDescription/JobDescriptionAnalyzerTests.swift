@@ -208,6 +208,41 @@ import Testing
     }
   }
 
+  /// Each evidence object in the JSON says what the analysis found: its phrase, offsets, role,
+  /// weight, reason and claim, whether it was written from the entry's cached pieces or field by field.
+  @Test func evidenceInTheJSONIsTheEvidenceFound() throws {
+    let pack = try TestPacks.bundled
+    let analyzer = try JobDescriptionAnalyzer(pack: pack)
+    let renderer = PostingRenderer(pack: pack)
+    let url = TestPacks.repository.appendingPathComponent("eval/postings.jsonl")
+    var checked = 0
+    for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n").prefix(30) {
+      let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+      var analysis = try analyzer.analyze(
+        Posting(id: "x", text: try #require(object["text"] as? String), title: object["title"] as? String))
+      // One item no entry would write: the general path.
+      if !analysis.evidence.isEmpty { analysis.evidence[0].reason += " \"edited\"" }
+      let json = try #require(
+        try JSONSerialization.jsonObject(with: Data(renderer.json(analysis, compact: true).utf8)) as? [String: Any])
+      let written = try #require(json["evidence"] as? [[String: Any]])
+      #expect(written.count == analysis.evidence.count)
+      for (item, dictionary) in zip(analysis.evidence, written) {
+        #expect(dictionary["phrase"] as? String == item.phrase)
+        #expect(dictionary["start"] as? Int == item.start)
+        #expect(dictionary["end"] as? Int == item.end)
+        #expect(dictionary["role"] as? String == item.role)
+        #expect(dictionary["weight"] as? Double == item.weight)
+        #expect(dictionary["reason"] as? String == item.reason)
+        #expect(dictionary["claim"] as? String == item.claim)
+        #expect(
+          Set(dictionary.keys)
+            == Set(["phrase", "start", "end", "role", "weight", "reason"] + (item.claim == nil ? [] : ["claim"])))
+        checked += 1
+      }
+    }
+    #expect(checked > 100)
+  }
+
   @Test func csvRowsQuoteTheirFields() throws {
     let pack = try TestPacks.bundled
     let analysis = try JobDescriptionAnalyzer(pack: pack).analyze(

@@ -100,6 +100,22 @@ import Testing
     #expect(errors.map(\.message) == ["written for a newer rolefit (format version 3; this rolefit reads version 1)"])
   }
 
+  @Test func aPackTellsApartAtMostFifteenRoles() throws {
+    let third =
+      "  - {id: product-manager, name: Product manager, short: product, color: green, summary: \"Decides what to build and why, for users and the market.\", claims: [prod-decides-what]}\n"
+    func pack(extraRoles: Int) throws -> [PackFile] {
+      let extra = (0..<extraRoles).map { "  - {id: extra-\($0), name: Extra \($0)}\n" }.joined()
+      return try TestPacks.trainer(replacing: third, with: third + extra, in: "pack.yaml")
+    }
+    let message = "a pack tells apart at most 15 roles"
+    // Three roles in the example, twelve more: fifteen are read.
+    #expect(!ContentLoader.read(try pack(extraRoles: 12)).diagnostics.contains { $0.message == message })
+    let errors = ContentLoader.read(try pack(extraRoles: 13)).diagnostics.filter { $0.severity == .error }
+    let error = try #require(errors.first { $0.message == message })
+    #expect(error.location.file == "trainer-pack/pack.yaml")
+    #expect(error.location.line == 11)
+  }
+
   @Test func missingFolderSaysWhereItLooked() {
     #expect(throws: ContentError.packNotFound(looked: ["/nonexistent/rolefit-pack"])) {
       try PackFile.files(inDirectory: .init(fileURLWithPath: "/nonexistent/rolefit-pack"))

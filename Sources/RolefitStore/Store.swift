@@ -76,16 +76,25 @@ public final class Store: Sendable {
 
   /// Brings the schema up to `schemaVersion`.
   ///
-  /// GRDB's migrator reads which migrations ran before it takes the write lock, so two
-  /// rolefit processes creating the same file at the same moment may both try `v1`: the
-  /// second fails on an existing table. When the migrations are complete after such a
-  /// failure, another process did the work and the failure is not one.
+  /// GRDB's migrator reads which migrations ran before it takes the write lock, and runs each
+  /// in a transaction of its own, so two rolefit processes creating the same file at the same
+  /// moment may both try `v1`: the second fails on an existing table, perhaps while the first
+  /// is still between `v1` and `v2`. After such a failure the migrations are read again and
+  /// the rest run; it is a failure only when no other process got further either.
   private static func migrate(_ pool: DatabasePool) throws {
     let migrator = Schema.migrator
-    do {
-      try migrator.migrate(pool)
-    } catch {
-      guard try pool.read({ db in try migrator.hasCompletedMigrations(db) }) else { throw error }
+    var applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
+    while true {
+      do {
+        try migrator.migrate(pool)
+        return
+      } catch {
+        let now = try pool.read { db in try migrator.appliedIdentifiers(db) }
+        if try pool.read({ db in try migrator.hasCompletedMigrations(db) }) { return }
+        guard now.count > applied.count else { throw error }
+        applied = now
+        Thread.sleep(forTimeInterval: .random(in: 0.005...0.025))
+      }
     }
   }
 

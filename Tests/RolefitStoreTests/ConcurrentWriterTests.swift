@@ -60,7 +60,7 @@ import Testing
     let folder = try TemporaryFolder()
     let path = folder.file("new/rolefit.sqlite")
     let failures = Mutex<[String]>([])
-    DispatchQueue.concurrentPerform(iterations: 6) { index in
+    DispatchQueue.concurrentPerform(iterations: 12) { index in
       do {
         let store = try Store(path: path)
         _ = try store.startAssessment(packID: "p", packVersion: "1", person: "\(index)")
@@ -69,7 +69,7 @@ import Testing
       }
     }
     #expect(failures.withLock { $0 } == [])
-    #expect(try Store(path: path).sessions().count == 6)
+    #expect(try Store(path: path).sessions().count == 12)
   }
 
   @Test(.enabled(if: sqliteShell != nil, "needs the sqlite3 shell as the other process"))

@@ -93,6 +93,14 @@ import Testing
     let refused = try RolefitBinary.run(["jd", big.path, "--max-size", "64"])
     #expect(refused.status == 65)
     #expect(refused.stderr.contains("over the 64 KiB limit for one posting (raise it with --max-size)"))
+    let raised = try RolefitBinary.run(["jd", big.path, "--max-size", "128", "--format", "csv"])
+    #expect(raised.status == 0)
+    #expect(raised.stdout.contains(",project-manager,"))
+    for limit in ["0", "65537"] {
+      let beyond = try RolefitBinary.run(["jd", big.path, "--max-size", limit])
+      #expect(beyond.status == 64)
+      #expect(beyond.stderr.hasPrefix("Error: --max-size must be between 1 and 65536 (KiB).\n"))
+    }
 
     let empty = folder.appendingPathComponent("empty.txt")
     try "\n  \n".write(to: empty, atomically: true, encoding: .utf8)

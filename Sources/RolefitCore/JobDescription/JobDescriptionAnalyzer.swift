@@ -67,12 +67,12 @@ public struct JobDescriptionAnalyzer: Sendable {
     entryTops = pack.lexicon.map(\.strongest)
   }
 
-  /// The largest posting any limit may allow, in KiB: the scanner keeps offsets in 32 bits.
+  /// The largest posting any limit may allow, in KiB (64 MiB).
   public static let largestKiB = PostingText.largestBytes / 1024
 
   /// Analyses one posting.
   ///
-  /// - Throws: `PostingError.empty` when the text has no words, `.tooLarge` when it is over 1 GiB.
+  /// - Throws: `PostingError.empty` when the text has no words, `.tooLarge` when it is over 64 MiB.
   public func analyze(_ posting: Posting) throws -> PostingAnalysis {
     let size = posting.text.utf8.count
     if size > PostingText.largestBytes {

@@ -45,8 +45,9 @@ struct PostingText {
   /// Whether the text holds U+FFFD, the mark of bytes that were not UTF-8 when it was read.
   private(set) var hasReplacementCharacters = false
 
-  /// The longest text, in bytes of UTF-8, whose offsets fit a token's 32-bit fields (1 GiB).
-  static let largestBytes = 1 << 30
+  /// The longest text read, in bytes of UTF-8 (64 MiB): far more than any posting, well within
+  /// a token's 32-bit offsets, and a bound on the arrays the scanner sets aside.
+  static let largestBytes = 64 << 20
 
   /// The text from the start of token `first` to the end of token `last`.
   func phrase(from first: Int, to last: Int) -> String {
@@ -84,7 +85,7 @@ struct PostingText {
   /// - Precondition: the text has at most `largestBytes` bytes of UTF-8.
   init(_ text: String, vocabulary: Vocabulary) {
     let bytes = Array(text.utf8)
-    precondition(bytes.count <= Self.largestBytes, "a posting text over 1 GiB")
+    precondition(bytes.count <= Self.largestBytes, "a posting text over 64 MiB")
     self.bytes = bytes
     var scanner = Scanner(count: bytes.count)
     // Every token takes a byte and is followed by another, so there are at most half as many

@@ -43,7 +43,10 @@ struct JD: ParsableCommand {
   var minAccuracy: Double?
   @Option(help: ArgumentHelp("The posting's title, when it is not the first line of the text.", valueName: "title"))
   var title: String?
-  @Option(name: .customLong("max-size"), help: ArgumentHelp("The largest posting accepted, in KiB.", valueName: "kib"))
+  @Option(
+    name: .customLong("max-size"),
+    help: ArgumentHelp(
+      "The largest posting accepted, in KiB (at most \(JobDescriptionAnalyzer.largestKiB)).", valueName: "kib"))
   var maxSize: Int = 1024
   @Flag(name: .customLong("no-text"), help: "In text output, leave out the highlighted posting.")
   var noText = false

@@ -186,7 +186,9 @@ public struct JobDescriptionAnalyzer: Sendable {
     guard let first = text.segments.first, first.tokens.count <= 10,
       let implied = impliedRole(text, first.tokens)
     else { return TitleReading() }
+    // The words of the first line as written, without the Markdown emphasis around some of them.
     let stated = text.phrase(from: first.tokens.lowerBound, to: first.tokens.upperBound - 1)
+      .replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
     return TitleReading(stated: stated, implied: implied, segment: 0)
   }
 

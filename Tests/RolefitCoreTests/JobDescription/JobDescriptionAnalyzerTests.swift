@@ -146,6 +146,9 @@ import Testing
       "## About us\nWe run a portfolio of programs.\n## Responsibilities\n**Own** the project schedule and the backlog."
     )
     #expect(markdown.fit.role == "project-manager")
+    let titled = try analyze("**Senior Program Manager** — Berlin\n" + projectDuties)
+    #expect(titled.title.stated == "Senior Program Manager — Berlin")
+    #expect(titled.title.impliedRole == "program-manager")
   }
 
   @Test func emptyAndOversizedPostingsAreRefused() throws {

@@ -58,7 +58,7 @@ public final class StoreWorkshopLibrary: WorkshopLibrary, Sendable {
       let state =
         workshop.finished.map { "finished \(StoreRecorder.describe($0))" }
         ?? "at item \(workshop.currentItem + 1), round \(workshop.currentRound); updated \(StoreRecorder.describe(workshop.updated))"
-      let people = workshop.participantCount == 1 ? "1 participant" : "\(workshop.participantCount) participants"
+      let people = TextWrap.count(workshop.participantCount, "participant")
       return "\(workshop.name)  (\(workshop.agendaID), \(people))  \(state)"
     }
   }

@@ -42,7 +42,7 @@ public struct AssessmentRenderer: Sendable {
   }
 
   func edgeSentence(_ edge: AssessmentResult.Edge) -> String {
-    let count = edge.changes.count == 1 ? "1 answer" : "\(edge.changes.count) answers"
+    let count = TextWrap.count(edge.changes.count, "answer")
     let band = pack.scoring.bands.first { $0.id == edge.newBand }?.name.lowercased() ?? edge.newBand
     let role = roleName(edge.newRole).lowercased()
     if edge.newBand == pack.scoring.bands.last?.id {

@@ -19,6 +19,9 @@ public enum TextWrap {
     return lines.joined(separator: "\n")
   }
 
+  /// A count and its noun, singular for one (`1 answer`, `3 answers`); the noun takes an `s`.
+  public static func count(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+
   /// A percentage with no decimals (`68%`).
   public static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
 }

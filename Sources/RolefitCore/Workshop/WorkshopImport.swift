@@ -56,7 +56,7 @@ public enum WorkshopImport {
     }
     if !dropped.isEmpty {
       warnings.append(
-        "\(file): answers to \(dropped.count) questions this content no longer asks were left out: \(dropped.joined(separator: ", "))"
+        "\(file): answers to \(TextWrap.count(dropped.count, "question")) this content no longer asks were left out: \(dropped.joined(separator: ", "))"
       )
     }
     let participant = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent

@@ -53,7 +53,8 @@ extension Session {
         if current.answeredCount > 0 {
           console.line("")
           console.line(
-            "Stopped at question \(current.position + 1); \(current.answeredCount) answers kept. Type assess to go on.")
+            "Stopped at question \(current.position + 1); \(TextWrap.count(current.answeredCount, "answer")) kept. Type assess to go on."
+          )
         }
         return false
       case .interrupted:
@@ -92,7 +93,7 @@ extension Session {
               run = current
               persist()
               console.line(
-                "Assessment paused at question \(current.position + 1) with \(current.answeredCount) answers. Type assess to go on."
+                "Assessment paused at question \(current.position + 1) with \(TextWrap.count(current.answeredCount, "answer")). Type assess to go on."
               )
               return true
             default: break
@@ -210,7 +211,8 @@ extension Session {
 
   private func interimResult(_ current: AssessmentRun) {
     let report = AssessmentReport(pack: pack, answers: current.answers)
-    console.line(styler.dim("So far (\(current.answeredCount) answers; confidence grows as you answer more):"))
+    console.line(
+      styler.dim("So far (\(TextWrap.count(current.answeredCount, "answer")); confidence grows as you answer more):"))
     console.write(renderer.render(report, as: .text))
   }
 }

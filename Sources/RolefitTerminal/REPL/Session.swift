@@ -52,7 +52,8 @@ public final class Session {
       if command == nil {
         console.line(
           styler.warning(
-            "You have an unfinished assessment from \(resumable.when) (\(resumable.run.answeredCount) answers).")
+            "You have an unfinished assessment from \(resumable.when) (\(TextWrap.count(resumable.run.answeredCount, "answer")))."
+          )
             + " Type assess to go on where you stopped.")
       }
     }

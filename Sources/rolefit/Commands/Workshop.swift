@@ -102,7 +102,7 @@ struct WorkshopCommand: ParsableCommand {
             }
             Console.standardOutput.line(
               added
-                ? "Imported \(outcome.participant) (\(outcome.answers.values.count) answers) from \(file)."
+                ? "Imported \(outcome.participant) (\(TextWrap.count(outcome.answers.values.count, "answer"))) from \(file)."
                 : "\(outcome.participant) was already imported; \(file) was not added again.")
           } catch let problem as WorkshopImport.Problem {
             failed += 1

@@ -1,4 +1,7 @@
 import ArgumentParser
+import Foundation
+import RolefitCore
+import RolefitTerminal
 
 /// The `rolefit` command: with no subcommand, the interactive session.
 @main
@@ -32,6 +35,22 @@ struct Rolefit: AsyncParsableCommand {
     ],
     defaultSubcommand: Start.self
   )
+
+  /// Runs the command line; a first word that names no command is refused as such, instead of
+  /// reaching the default session as an "unexpected argument".
+  static func main() async {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    if let first = arguments.first, !first.hasPrefix("-") {
+      let names = configuration.subcommands.map { $0._commandName }
+      if !names.contains(first) && first != "help" {
+        let hint = EditDistance.suggestion(for: first, among: names).map { " (did you mean '\($0)'?)" } ?? ""
+        Console.standardError.line(
+          "rolefit: unknown command '\(first)'\(hint). Commands: \(names.joined(separator: ", ")); see rolefit --help.")
+        Foundation.exit(ExitCode.validationFailure.rawValue)
+      }
+    }
+    await main(arguments)
+  }
 }
 
 enum RolefitVersion {

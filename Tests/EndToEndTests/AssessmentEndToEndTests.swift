@@ -91,6 +91,12 @@ import Testing
     let noPack = try RolefitBinary.run(["questions", "--content", folder.path])
     #expect(noPack.status == 66)
     #expect(noPack.stderr.contains("no content pack at"))
+
+    let typo = try RolefitBinary.run(["asses"])
+    #expect(typo.status == 64)
+    #expect(
+      typo.stderr.hasPrefix("rolefit: unknown command 'asses' (did you mean 'assess'?). Commands: start, assess,"))
+    #expect(!typo.stderr.dropLast().contains("\n"))
   }
 
   @Test func aMalformedContentPackStopsWithFileLineColumnAnd65() throws {

@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import Synchronization
 
 /// Analyses postings in batches on every core, keeping their order, for `jd --jsonl`, folders and evaluation.
 ///
@@ -68,8 +67,6 @@ public struct PostingBatch: Sendable {
     do {
       let analysis = try analyze(posting)
       return .analysed(analysis, rendered: render(analysis), label: fields.strings["label"])
-    } catch let error as PostingError {
-      return .failed(id: id, message: "\(place): \(error)")
     } catch {
       return .failed(id: id, message: "\(place): \(error)")
     }

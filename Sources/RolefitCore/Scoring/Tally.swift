@@ -44,27 +44,30 @@ public struct Tally: Sendable {
   }
 
   public func verdict(_ totals: [Double]) -> Verdict {
-    let (top, second, topShare) = totals.withUnsafeBufferPointer(Self.leaders)
+    let (top, second, topShare) = Self.leaders(count: totals.count) { totals[$0] }
     let band = rules.band(forShare: topShare)
     return Verdict(top: top, second: second, topShare: topShare, band: band, isHybrid: band.id == rules.bands.last?.id)
   }
 
   /// The leading role, the runner-up (ties to the earlier role) and the leader's share of the two,
   /// in one pass.
-  static func leaders(_ totals: UnsafeBufferPointer<Double>) -> (top: Int, second: Int, share: Double) {
+  ///
+  /// `totals(i)` is role `i`'s total, for `i` in `0..<count`.
+  @inline(__always)
+  static func leaders(count: Int, _ totals: (Int) -> Double) -> (top: Int, second: Int, share: Double) {
     var top = 0
     var second = -1
-    for index in totals.indices.dropFirst() {
-      if totals[index] > totals[top] {
+    for index in 1..<max(count, 1) {
+      if totals(index) > totals(top) {
         second = top
         top = index
-      } else if second < 0 || totals[index] > totals[second] {
+      } else if second < 0 || totals(index) > totals(second) {
         second = index
       }
     }
     if second < 0 { second = top }
-    let pair = totals[top] + totals[second]
-    return (top, second, pair > 0 && top != second ? totals[top] / pair : 0.5)
+    let pair = totals(top) + totals(second)
+    return (top, second, pair > 0 && top != second ? totals(top) / pair : 0.5)
   }
 
   /// The most roles a tally tells apart: resampling adds whole vectors as SIMD lanes.
@@ -115,10 +118,8 @@ public struct Tally: Sendable {
           // Multiply-shift maps 64 random bits onto 0..<count without a division.
           totals += lanes[Int(((generator.next() >> 32) &* UInt64(count)) >> 32)]
         }
-        let share = withUnsafeBytes(of: totals) { bytes in
-          Self.leaders(UnsafeBufferPointer(rebasing: bytes.bindMemory(to: Double.self)[0..<width]))
-        }
-        if (share.share < hybridBelow ? -1 : share.top) == verdict.key { same += 1 }
+        let leaders = Self.leaders(count: width) { totals[$0] }
+        if (leaders.share < hybridBelow ? -1 : leaders.top) == verdict.key { same += 1 }
       }
     }
     return same

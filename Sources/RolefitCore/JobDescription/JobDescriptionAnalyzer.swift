@@ -114,7 +114,7 @@ public struct JobDescriptionAnalyzer: Sendable {
           .init(
             phrase: phrase, start: Int(first.start), end: Int(last.end), role: top.role, weight: top.weight,
             weights: entry.weights, reason: entry.reason, claim: entry.claims.first, entry: entry.id,
-            kind: entry.kind))
+            kind: entry.kind, entryIndex: entryIndex))
         vectors.append(entryVectors[entryIndex])
         for (kind, weight) in entryOtherKinds[entryIndex] { otherTotals[kind] = (otherTotals[kind] ?? 0) + weight }
       }

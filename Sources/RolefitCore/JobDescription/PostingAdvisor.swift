@@ -79,18 +79,28 @@ struct PostingAdvisor: Sendable {
       }
     }
 
+    let fixes = filledFixes[key]
     for (index, check) in rules.checks.enumerated() where !satisfiedChecks.contains(index) {
       if analysis.evidence.contains(where: { check.kinds.contains($0.kind) }) { continue }
       out.append(
         .init(
           id: check.id, severity: check.severity, message: check.message,
-          fix: filledFixes[key]?[index] ?? fill(check.fix, advice: advice, key: key)
+          fix: fixes?[index] ?? fill(check.fix, advice: advice, key: key)
         ))
     }
-    let order = ["error": 0, "warning": 1, "info": 2]
     return out.enumerated().sorted {
-      (order[$0.element.severity] ?? 3, $0.offset) < (order[$1.element.severity] ?? 3, $1.offset)
+      (Self.rank($0.element.severity), $0.offset) < (Self.rank($1.element.severity), $1.offset)
     }.map(\.element)
+  }
+
+  /// Errors first, then warnings, then notes.
+  private static func rank(_ severity: String) -> Int {
+    switch severity {
+    case "error": 0
+    case "warning": 1
+    case "info": 2
+    default: 3
+    }
   }
 
   /// Evidence of a kind that points to another pack role than the fit: one recommendation for all of it.

@@ -28,6 +28,9 @@ public struct PostingAnalysis: Sendable, Hashable {
     public var claim: String?
     public var entry: String
     public var kind: String
+    /// The entry's place in the lexicon of the pack that found it: renderers keep per-entry
+    /// pieces by it (and check that they fit before using them).
+    var entryIndex = -1
   }
 
   /// A phrase that was found but does not count, and why.

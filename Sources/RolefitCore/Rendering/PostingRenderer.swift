@@ -9,7 +9,7 @@ public struct PostingRenderer: Sendable {
   public var colorHighlights: Bool
 
   /// Each lexicon entry's evidence as JSON around what differs from one match to the next.
-  private let evidenceJSON: [String: EvidenceJSON]
+  private let evidenceJSON: [EvidenceJSON]
 
   public init(pack: ContentPack, width: Int = 80, styler: any TextStyler = PlainStyler(), colorHighlights: Bool = false)
   {
@@ -17,7 +17,7 @@ public struct PostingRenderer: Sendable {
     self.width = max(40, width)
     self.styler = styler
     self.colorHighlights = colorHighlights
-    evidenceJSON = Dictionary(pack.lexicon.map { ($0.id, EvidenceJSON($0)) }) { first, _ in first }
+    evidenceJSON = pack.lexicon.map(EvidenceJSON.init)
   }
 
   /// An evidence object of one lexicon entry, written once around what differs between matches.
@@ -26,6 +26,7 @@ public struct PostingRenderer: Sendable {
   /// then the start, and `,"weight":…}`. A batch writes millions of these, and most of their
   /// bytes are the entry's.
   private struct EvidenceJSON: Sendable {
+    let entry: String
     let claim: String?
     let reason: String
     let role: String
@@ -37,7 +38,7 @@ public struct PostingRenderer: Sendable {
     static let phraseKey = Array(#","phrase":"#.utf8)
 
     init(_ entry: LexiconEntry) {
-      (claim, reason) = (entry.claims.first, entry.reason)
+      (self.entry, claim, reason) = (entry.id, entry.claims.first, entry.reason)
       (role, weight) = entry.strongest
       var out = JSONLineWriter()
       out.beginObject()
@@ -57,7 +58,8 @@ public struct PostingRenderer: Sendable {
 
     /// Whether `item` carries this entry's words, so the pieces write it exactly.
     func writes(_ item: PostingAnalysis.Evidence) -> Bool {
-      item.reason == reason && item.role == role && item.claim == claim && item.weight == weight
+      item.entry == entry && item.reason == reason && item.role == role && item.claim == claim
+        && item.weight == weight
     }
   }
 
@@ -196,7 +198,9 @@ public struct PostingRenderer: Sendable {
     out.beginObject()
     out.beginArray("evidence")
     for item in analysis.evidence {
-      if let pieces = evidenceJSON[item.entry], pieces.writes(item) {
+      if evidenceJSON.indices.contains(item.entryIndex), case let pieces = evidenceJSON[item.entryIndex],
+        pieces.writes(item)
+      {
         out.separate()
         out.append(raw: pieces.opening)
         out.append(item.end)

@@ -195,7 +195,7 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     for (offset, word) in words.enumerated() {
       if word >= 0 {
         if text.ids[position + offset] != word { return false }
-      } else if !text.word(position + offset).starts(with: prefixes[Int(-2 - word)]) {
+      } else if !text.word(position + offset, startsWith: prefixes[Int(-2 - word)]) {
         return false
       }
     }

@@ -13,7 +13,8 @@ struct PostingText {
     /// Offsets in UTF-8 bytes into the text, for slicing it.
     var byteStart: Int32
     var byteEnd: Int32
-    /// Where the lower-cased word is in `lowered`.
+    /// Where the lower-cased word is in `lowered`, for a word with letters beyond ASCII; -1 for
+    /// an ASCII word, whose lower case is its bytes with bit 0x20 set (letters and digits only).
     var lowerStart: Int32
     var lowerEnd: Int32
     /// Sentences end at `.`, `!`, `?` or `;` followed by space, and at every segment break.
@@ -60,10 +61,16 @@ struct PostingText {
     let initials: UnsafeBufferPointer<UInt8>
     let tokens: UnsafeBufferPointer<Token>
     let lowered: UnsafeBufferPointer<UInt8>
+    let bytes: UnsafeBufferPointer<UInt8>
 
-    /// A token's lower-cased word, as bytes.
-    func word(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-      UnsafeBufferPointer(rebasing: lowered[Int(tokens[index].lowerStart)..<Int(tokens[index].lowerEnd)])
+    /// Whether a token's lower-cased word begins with `prefix` (lower-case UTF-8).
+    func word(_ index: Int, startsWith prefix: [UInt8]) -> Bool {
+      let token = tokens[index]
+      if token.lowerStart >= 0 {
+        return UnsafeBufferPointer(rebasing: lowered[Int(token.lowerStart)..<Int(token.lowerEnd)]).starts(with: prefix)
+      }
+      let word = UnsafeBufferPointer(rebasing: bytes[Int(token.byteStart)..<Int(token.byteEnd)])
+      return word.count >= prefix.count && zip(word, prefix).allSatisfy { $0 | 0x20 == $1 }
     }
   }
 
@@ -73,7 +80,9 @@ struct PostingText {
       initials.withUnsafeBufferPointer { initials in
         tokens.withUnsafeBufferPointer { tokens in
           lowered.withUnsafeBufferPointer { lowered in
-            body(View(ids: ids, initials: initials, tokens: tokens, lowered: lowered))
+            bytes.withUnsafeBufferPointer { bytes in
+              body(View(ids: ids, initials: initials, tokens: tokens, lowered: lowered, bytes: bytes))
+            }
           }
         }
       }
@@ -87,7 +96,7 @@ struct PostingText {
     let bytes = Array(text.utf8)
     precondition(bytes.count <= Self.largestBytes, "a posting text over 64 MiB")
     self.bytes = bytes
-    var scanner = Scanner(count: bytes.count)
+    var scanner = Scanner()
     // Every token takes a byte and is followed by another, so there are at most half as many
     // tokens as bytes, plus one: the scanner writes them straight into arrays of that capacity.
     let bound = bytes.count / 2 + 1
@@ -138,16 +147,14 @@ struct PostingText {
     var inHeadingTag = false
     /// The last character that was not a space, as a scalar.
     var lastVisible: Unicode.Scalar?
-    /// The word being read: where it started (scalars, bytes), where its lower-case form starts,
-    /// and the hash of that form so far.
+    /// The word being read: where it started (scalars, bytes), whether it is all ASCII so far
+    /// (then it has no copy in `lowered`), where its lower-case copy starts if not, and the
+    /// hash of its lower-case form so far.
     var wordStart = -1
     var wordByteStart = 0
+    var wordIsASCII = true
     var wordLowerStart = 0
     var wordHash = FNV1a()
-
-    init(count: Int) {
-      lowered.reserveCapacity(count)
-    }
 
     /// Whether an ASCII byte is a letter or a digit: bit `byte` of the 128-bit mask.
     @inline(__always)
@@ -170,19 +177,18 @@ struct PostingText {
         let byte = bytes[index]
         if byte < 0x80 {
           if Self.isASCIIWord(byte) {
-            // A run of ASCII letters and digits: copied, then lower-cased and hashed in place.
+            // A run of ASCII letters and digits, hashed in lower case (bit 0x20 set: digits have
+            // it already). Only a word that also has other letters keeps a lower-case copy.
             beginWord()
             var end = index + 1
             while end < count && bytes[end] < 0x80 && Self.isASCIIWord(bytes[end]) { end += 1 }
-            let from = lowered.count
-            lowered.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
             var hash = wordHash
-            lowered.withUnsafeMutableBufferPointer { lowered in
-              for position in from..<lowered.count {
-                let byte = lowered[position]
-                let lower = byte &- 0x41 < 26 ? byte | 0x20 : byte
-                lowered[position] = lower
-                hash.combine(lower)
+            if wordIsASCII {
+              for position in index..<end { hash.combine(bytes[position] | 0x20) }
+            } else {
+              for position in index..<end {
+                lowered.append(bytes[position] | 0x20)
+                hash.combine(bytes[position] | 0x20)
               }
             }
             wordHash = hash
@@ -191,7 +197,7 @@ struct PostingText {
             index = end
             continue
           }
-          endWord(lookup)
+          endWord(bytes, lookup)
           if byte == 0x20 {
             index += 1
             scalar += 1
@@ -206,13 +212,19 @@ struct PostingText {
         let (decoded, length) = Self.decode(bytes, at: index)
         if decoded.properties.isAlphabetic || decoded.properties.numericType != nil {
           beginWord()
+          if wordIsASCII {
+            // The word so far was read without a copy: make its lower-case copy now.
+            wordLowerStart = lowered.count
+            for position in wordByteStart..<index { lowered.append(bytes[position] | 0x20) }
+            wordIsASCII = false
+          }
           for byte in String(decoded).lowercased().utf8 {
             lowered.append(byte)
             wordHash.combine(byte)
           }
           lastVisible = decoded
         } else {
-          endWord(lookup)
+          endWord(bytes, lookup)
           if decoded == "\u{FFFD}" { sawReplacement = true }
           if decoded == "—" || decoded == "–" { clause += 1 }
           if !decoded.properties.isWhitespace { lastVisible = decoded }
@@ -220,7 +232,7 @@ struct PostingText {
         index += length
         scalar += 1
       }
-      endWord(lookup)
+      endWord(bytes, lookup)
       endSegment()
     }
 
@@ -280,23 +292,34 @@ struct PostingText {
       guard wordStart < 0 else { return }
       wordStart = scalar
       wordByteStart = index
-      wordLowerStart = lowered.count
+      wordIsASCII = true
       wordHash = FNV1a()
     }
 
-    mutating func endWord(_ lookup: Vocabulary.Lookup) {
+    mutating func endWord(_ bytes: UnsafeBufferPointer<UInt8>, _ lookup: Vocabulary.Lookup) {
       guard wordStart >= 0 else { return }
-      let (id, initial) = lowered.withUnsafeBufferPointer { buffer in
-        (
-          lookup.id(of: UnsafeBufferPointer(rebasing: buffer[wordLowerStart..<buffer.count]), hash: wordHash.value),
-          buffer[wordLowerStart]
-        )
+      let id: Int32
+      let initial: UInt8
+      var lowerStart = -1
+      var lowerEnd = -1
+      if wordIsASCII {
+        let word = UnsafeBufferPointer(rebasing: bytes[wordByteStart..<index])
+        id = lookup.id(ofASCII: word, hash: wordHash.value)
+        initial = word[0] | 0x20
+      } else {
+        (lowerStart, lowerEnd) = (wordLowerStart, lowered.count)
+        (id, initial) = lowered.withUnsafeBufferPointer { buffer in
+          (
+            lookup.id(of: UnsafeBufferPointer(rebasing: buffer[lowerStart...]), hash: wordHash.value),
+            buffer[lowerStart]
+          )
+        }
       }
       (output.tokens.baseAddress.unsafelyUnwrapped + tokenCount).initialize(
         to: Token(
           start: Int32(truncatingIfNeeded: wordStart), end: Int32(truncatingIfNeeded: scalar),
           byteStart: Int32(truncatingIfNeeded: wordByteStart), byteEnd: Int32(truncatingIfNeeded: index),
-          lowerStart: Int32(truncatingIfNeeded: wordLowerStart), lowerEnd: Int32(truncatingIfNeeded: lowered.count),
+          lowerStart: Int32(truncatingIfNeeded: lowerStart), lowerEnd: Int32(truncatingIfNeeded: lowerEnd),
           sentence: sentence, clause: clause))
       (output.ids.baseAddress.unsafelyUnwrapped + tokenCount).initialize(to: id)
       (output.initials.baseAddress.unsafelyUnwrapped + tokenCount).initialize(to: initial)

@@ -46,15 +46,30 @@ struct Vocabulary: Sendable {
 
     /// The id of a lower-cased word given as UTF-8 with its `FNV1a` hash, or `unknown`.
     func id(of word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
+      id(count: word.count, hash: hash) { key in
+        guard let bytes = word.baseAddress else { return true }
+        return memcmp(key, bytes, word.count) == 0
+      }
+    }
+
+    /// The same for a word of ASCII letters and digits in any case, hashed in lower case.
+    func id(ofASCII word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
+      id(count: word.count, hash: hash) { key in
+        for offset in word.indices where key[offset] != word[offset] | 0x20 { return false }
+        return true
+      }
+    }
+
+    /// The id of the entry with this hash and length whose key `equals` accepts.
+    @inline(__always)
+    private func id(count: Int, hash: UInt64, equals: (UnsafePointer<UInt8>) -> Bool) -> Int32 {
       let mask = slots.count - 1
       var slot = Int(truncatingIfNeeded: hash) & mask
       while true {
         let entry = Int(slots[slot])
         if entry < 0 { return Vocabulary.unknown }
         let start = Int(keyStarts[entry])
-        if Int(keyStarts[entry + 1]) - start == word.count,
-          let key = keyBytes.baseAddress, let bytes = word.baseAddress, memcmp(key + start, bytes, word.count) == 0
-        {
+        if Int(keyStarts[entry + 1]) - start == count, let key = keyBytes.baseAddress, equals(key + start) {
           return values[entry]
         }
         slot = (slot + 1) & mask

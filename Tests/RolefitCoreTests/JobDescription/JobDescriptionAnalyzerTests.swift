@@ -116,6 +116,22 @@ import Testing
     #expect(!british.evidence.isEmpty)
   }
 
+  /// Upper case, mixed case and prefix phrases (`interdepend*`, `gantt*`) match as lower case does.
+  @Test func caseDoesNotMatterAndPrefixesMatchWholeWords() throws {
+    let lower = try analyze("Track the interdependencies in gantt charts and own the program roadmap.")
+    let upper = try analyze("TRACK THE INTERDEPENDENCIES IN GANTT CHARTS AND OWN THE PROGRAM ROADMAP.")
+    let mixed = try analyze("Track the InterDependencies in Gantt charts and own the Program Roadmap.")
+    #expect(lower.evidence.map(\.entry) == upper.evidence.map(\.entry))
+    #expect(lower.evidence.map(\.entry) == mixed.evidence.map(\.entry))
+    #expect(upper.evidence.contains { $0.phrase == "INTERDEPENDENCIES" })
+    #expect(mixed.evidence.contains { $0.phrase == "Gantt" })
+    // A prefix matches words it begins, not words that merely contain it.
+    #expect(
+      !(try analyze("Reduce the team's nongantt overhead.")).evidence.contains {
+        $0.phrase.lowercased().contains("gantt")
+      })
+  }
+
   @Test func thePluralThatMatters() throws {
     let several = try analyze("You will coordinate multiple projects across teams.")
     let one = try analyze("You will coordinate the project across teams.")

@@ -38,8 +38,13 @@ public struct PostingRenderer: Sendable {
     static let phraseKey = Array(#","phrase":"#.utf8)
 
     init(_ entry: LexiconEntry) {
-      (self.entry, claim, reason) = (entry.id, entry.claims.first, entry.reason)
-      (role, weight) = entry.strongest
+      let (role, weight) = entry.strongest
+      self.init(entry: entry.id, claim: entry.claims.first, reason: entry.reason, role: role, weight: weight)
+    }
+
+    /// The pieces for one evidence item's words: the one place the object's layout is written.
+    init(entry: String, claim: String?, reason: String, role: String, weight: Double) {
+      (self.entry, self.claim, self.reason, self.role, self.weight) = (entry, claim, reason, role, weight)
       var out = JSONLineWriter()
       out.beginObject()
       if let claim { out.field("claim", claim) }
@@ -60,6 +65,18 @@ public struct PostingRenderer: Sendable {
     func writes(_ item: PostingAnalysis.Evidence) -> Bool {
       item.entry == entry && item.reason == reason && item.role == role && item.claim == claim
         && item.weight == weight
+    }
+
+    /// Writes `item` as one value of the array being written.
+    func write(_ item: PostingAnalysis.Evidence, into out: inout JSONLineWriter) {
+      out.separate()
+      out.append(raw: opening)
+      out.append(item.end)
+      out.append(raw: Self.phraseKey)
+      out.append(item.phrase)
+      out.append(raw: middle)
+      out.append(item.start)
+      out.append(raw: closing)
     }
   }
 
@@ -198,28 +215,13 @@ public struct PostingRenderer: Sendable {
     out.beginObject()
     out.beginArray("evidence")
     for item in analysis.evidence {
-      if evidenceJSON.indices.contains(item.entryIndex), case let pieces = evidenceJSON[item.entryIndex],
-        pieces.writes(item)
-      {
-        out.separate()
-        out.append(raw: pieces.opening)
-        out.append(item.end)
-        out.append(raw: EvidenceJSON.phraseKey)
-        out.append(item.phrase)
-        out.append(raw: pieces.middle)
-        out.append(item.start)
-        out.append(raw: pieces.closing)
-        continue
+      // The entry's cached pieces when they fit the item, else pieces made for it.
+      if evidenceJSON.indices.contains(item.entryIndex), evidenceJSON[item.entryIndex].writes(item) {
+        evidenceJSON[item.entryIndex].write(item, into: &out)
+      } else {
+        EvidenceJSON(entry: item.entry, claim: item.claim, reason: item.reason, role: item.role, weight: item.weight)
+          .write(item, into: &out)
       }
-      out.beginObject()
-      if let claim = item.claim { out.field("claim", claim) }
-      out.field("end", item.end)
-      out.field("phrase", item.phrase)
-      out.field("reason", item.reason)
-      out.field("role", item.role)
-      out.field("start", item.start)
-      out.field("weight", item.weight)
-      out.endObject()
     }
     out.endArray()
     out.beginObject("fit")

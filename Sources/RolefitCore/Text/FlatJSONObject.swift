@@ -133,7 +133,8 @@ struct FlatJSONObject {
       }
     }
 
-    /// The scalar of `\uXXXX` (after the `u`), joining a surrogate pair; a lone surrogate is U+FFFD.
+    /// The scalar of a `\u` escape and its four hex digits (read after the `u`), joining a
+    /// surrogate pair; a lone surrogate is U+FFFD.
     mutating func unicodeEscape() -> Unicode.Scalar? {
       guard let high = hex4() else { return nil }
       if (0xD800..<0xDC00).contains(high), index + 1 < bytes.count, bytes[index] == 0x5C, bytes[index + 1] == 0x75 {

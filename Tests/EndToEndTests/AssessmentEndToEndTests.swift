@@ -124,9 +124,13 @@ import Testing
     terminal.type("\u{3}")
     usleep(300_000)
     #expect(terminal.isRunning, "Ctrl-C must not end the session")
+    let beforeHelp = terminal.mark
     terminal.type("help\r")
     #expect(terminal.waitFor("Commands"), "\(terminal.screen)")
     #expect(!terminal.screen.contains("Unknown command 'half"), "the cleared text was not submitted")
+    // Ctrl-D only once readline reads again: typed while the terminal is between lines, the
+    // line discipline would take it as end of file and drop it.
+    #expect(terminal.waitFor("rolefit> ", after: beforeHelp))
     terminal.type("\u{4}")
     #expect(terminal.waitForExit() == 0, "Ctrl-D at an empty prompt leaves cleanly")
   }
@@ -156,8 +160,10 @@ import Testing
     #expect(terminal.waitFor("[2/\(questions.count)] rolefit> "))
     terminal.type("resu\t\r")
     #expect(terminal.waitFor("Your fit: "))
+    let beforeQuit = terminal.mark
     terminal.type("quit\r")
     #expect(terminal.waitFor("Assessment paused"))
+    #expect(terminal.waitFor("rolefit> ", after: beforeQuit))
     terminal.type("\u{4}")
     #expect(terminal.waitForExit() == 0)
   }

@@ -53,23 +53,28 @@ final class PseudoTerminal {
     _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
   }
 
-  /// Reads what the program prints until `text` appears after `from`, or the timeout passes.
+  /// Where the screen ends now, for `waitFor(_:after:)`.
+  var mark: Int { screen.utf8.count }
+
+  /// Reads what the program prints until `text` appears after `mark` (a `mark` taken earlier;
+  /// by default anywhere), or the timeout passes.
   @discardableResult
-  func waitFor(_ text: String, timeout: TimeInterval = 20) -> Bool {
+  func waitFor(_ text: String, after mark: Int = 0, timeout: TimeInterval = 20) -> Bool {
     let deadline = Date().addingTimeInterval(timeout)
     var buffer = [UInt8](repeating: 0, count: 4096)
+    func seen() -> Bool { String(decoding: screen.utf8.dropFirst(mark), as: UTF8.self).contains(text) }
     while Date() < deadline {
       let count = read(master, &buffer, buffer.count)
       if count > 0 {
         screen += String(decoding: buffer[0..<count], as: UTF8.self)
-        if screen.contains(text) { return true }
+        if seen() { return true }
       } else {
-        if screen.contains(text) { return true }
-        if !process.isRunning && count <= 0 { return screen.contains(text) }
+        if seen() { return true }
+        if !process.isRunning && count <= 0 { return seen() }
         usleep(20_000)
       }
     }
-    return screen.contains(text)
+    return seen()
   }
 
   /// Whether the program is still running.

@@ -25,6 +25,9 @@ public struct ContentPack: Sendable {
   public var paths: [LearningPathDefinition]
   public var jobDescription: JobDescriptionRules?
   public var lexicon: [LexiconEntry]
+  /// The fitted weights the job-description engine decides with, from `jd-model.yaml`; a pack
+  /// without one decides with its lexicon's own weights (see `PostingModel.prior(for:)`).
+  public var postingModel: PostingModel?
   /// The `clarify` interview, from `clarify.yaml`.
   public var clarify: [ClarifyQuestion]
   public var clarifyIntro: String?

@@ -20,6 +20,9 @@ struct PackParts {
   var paths: [LearningPathDefinition] = []
   var jobDescription: JobDescriptionRules?
   var lexicon: [LexiconEntry] = []
+  var postingModel: PostingModel?
+  /// Where each fitted entry's weights are written, for messages once the lexicon is read.
+  var postingModelEntryLocations: [String: SourceLocation] = [:]
   var clarify: [ClarifyQuestion] = []
   var clarifyIntro: String?
   var agendas: [Agenda] = []
@@ -38,7 +41,8 @@ struct PackParts {
       id: id, name: name, version: version, asOf: asOf, freshnessMonths: freshnessMonths,
       roles: roles, areas: areas, educationLevels: educationLevels, likert: likert, scoring: scoring,
       sources: sources, claims: claims, questions: questions, credentials: credentials, paths: paths,
-      jobDescription: jobDescription, lexicon: lexicon, clarify: clarify, clarifyIntro: clarifyIntro, agendas: agendas,
+      jobDescription: jobDescription, lexicon: lexicon, postingModel: postingModel, clarify: clarify,
+      clarifyIntro: clarifyIntro, agendas: agendas,
       location: location
     )
   }

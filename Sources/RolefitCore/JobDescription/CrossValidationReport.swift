@@ -84,12 +84,13 @@ public struct CrossValidationReport: Sendable {
   public func text() -> String {
     let percent = { (value: Double?) in value.map(TextWrap.percent) ?? "-" }
     func row(_ cells: [String]) -> String {
-      cells.enumerated().map {
-        $0.offset == 0
-          ? $0.element.padding(toLength: 22, withPad: " ", startingAt: 0)
-          : $0.element.padding(toLength: 12, withPad: " ", startingAt: 0)
-      }.joined()
-        .trimmingCharacters(in: .whitespaces)
+      let padded = cells.enumerated().map { index, cell in
+        let width = index == 0 ? 26 : 14
+        return cell.count >= width ? cell + " " : cell.padding(toLength: width, withPad: " ", startingAt: 0)
+      }
+      var line = padded.joined()
+      while line.hasSuffix(" ") { line.removeLast() }
+      return line
     }
     var out = [
       "Cross-validated on \(items.count) postings (\(folds) folds, stratified by label; every figure is on held-out folds)",

@@ -18,17 +18,20 @@ public struct PostingModel: Sendable, Hashable {
     public var date: String
     public var folds: Int
     public var regularization: Double
+    public var titleRegularization: Double
     /// Cross-validated figures by name (`accuracy`, `high_confidence_accuracy`, `ece`...).
     public var crossValidated: [String: Double]
 
     public init(
-      data: String, postings: Int, date: String, folds: Int, regularization: Double, crossValidated: [String: Double]
+      data: String, postings: Int, date: String, folds: Int, regularization: Double, titleRegularization: Double,
+      crossValidated: [String: Double]
     ) {
       self.data = data
       self.postings = postings
       self.date = date
       self.folds = folds
       self.regularization = regularization
+      self.titleRegularization = titleRegularization
       self.crossValidated = crossValidated
     }
   }
@@ -177,6 +180,7 @@ extension PostingModel {
         "  date: \(quoted(provenance.date))",
         "  folds: \(provenance.folds)",
         "  regularization: \(number(provenance.regularization))",
+        "  title_regularization: \(number(provenance.titleRegularization))",
         "  cross_validated: {"
           + provenance.crossValidated.sorted { $0.key < $1.key }.map { "\($0.key): \(number($0.value))" }
           .joined(separator: ", ") + "}",

@@ -25,6 +25,10 @@ public struct PostingModelFitter: Sendable {
   public let titleKeys: [String]
   public let cueIDs: [String]
   public var regularization: Double
+  /// The regularisation of the title's weights: stronger than the duties', so that the title
+  /// stays a prior the duties can overturn (real titles mostly agree with their duties, and a fit
+  /// left to itself would lean on them).
+  public var titleRegularization: Double
   public var uncertainBelow: Double
   /// Per entry, per class: whether the entry may count towards the class.
   let allowed: [[Bool]]
@@ -32,7 +36,9 @@ public struct PostingModelFitter: Sendable {
   /// Columns of the design: entries, then title keys, then cues.
   var columnCount: Int { entryIDs.count + titleKeys.count + cueIDs.count }
 
-  public init(pack: ContentPack, regularization: Double = 0.03, uncertainBelow: Double = 0.5) {
+  public init(
+    pack: ContentPack, regularization: Double = 0.03, titleRegularization: Double = 0.3, uncertainBelow: Double = 0.5
+  ) {
     classes = pack.roles.map(\.id) + [JobDescriptionAnalyzer.otherID]
     entryIDs = pack.lexicon.map(\.id)
     let otherKinds = Set(pack.jobDescription?.otherKinds.map(\.id) ?? [])
@@ -48,6 +54,7 @@ public struct PostingModelFitter: Sendable {
       return classes.map { targets.contains($0) }
     }
     self.regularization = regularization
+    self.titleRegularization = titleRegularization
     self.uncertainBelow = uncertainBelow
   }
 
@@ -87,6 +94,8 @@ public struct PostingModelFitter: Sendable {
     let size = columnCount * classCount
     let entryCount = entryIDs.count
 
+    let titleColumns = entryCount..<(entryCount + titleKeys.count)
+    let penalty = (0..<size).map { titleColumns.contains($0 / classCount) ? titleRegularization : regularization }
     func project(_ theta: inout [Double]) {
       for entry in 0..<entryCount {
         for cls in 0..<classCount {
@@ -115,8 +124,8 @@ public struct PostingModelFitter: Sendable {
         }
       }
       for index in 0..<size {
-        loss += regularization * theta[index] * theta[index]
-        gradient[index] += 2 * regularization * theta[index]
+        loss += penalty[index] * theta[index] * theta[index]
+        gradient[index] += 2 * penalty[index] * theta[index]
       }
       return loss
     }

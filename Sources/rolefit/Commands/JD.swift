@@ -64,6 +64,11 @@ struct JD: ParsableCommand {
   var folds: Int = 5
   @Option(help: ArgumentHelp("With --fit or --cross-validate: the L2 regularisation (0-10).", valueName: "lambda"))
   var regularization: Double = 0.03
+  @Option(
+    name: .customLong("title-regularization"),
+    help: ArgumentHelp(
+      "With --fit or --cross-validate: the L2 regularisation of the title's weights (0-10).", valueName: "lambda"))
+  var titleRegularization: Double = 0.3
   @Option(help: ArgumentHelp("With --fit or --cross-validate: the seed that shuffles the folds.", valueName: "n"))
   var seed: UInt64 = 1
   @Option(help: ArgumentHelp("The posting's title, when it is not the first line of the text.", valueName: "title"))
@@ -91,6 +96,9 @@ struct JD: ParsableCommand {
     if !(regularization.isFinite && (0...10).contains(regularization)) {
       throw ValidationError("--regularization must be between 0 and 10.")
     }
+    if !(titleRegularization.isFinite && (0...10).contains(titleRegularization)) {
+      throw ValidationError("--title-regularization must be between 0 and 10.")
+    }
     if out != nil && fit == nil { throw ValidationError("--out goes with --fit.") }
     if maxSize < 1 || maxSize > JobDescriptionAnalyzer.largestKiB {
       throw ValidationError("--max-size must be between 1 and \(JobDescriptionAnalyzer.largestKiB) (KiB).")
@@ -111,7 +119,9 @@ struct JD: ParsableCommand {
       if save { runner.archive = StorePostingArchive(store: try store.open(), pack: pack) }
       if crossValidate != nil || fit != nil {
         let fitting = JDModelFitting(
-          pack: pack, analyzer: analyzer, fitter: PostingModelFitter(pack: pack, regularization: regularization),
+          pack: pack, analyzer: analyzer,
+          fitter: PostingModelFitter(
+            pack: pack, regularization: regularization, titleRegularization: titleRegularization),
           folds: folds, seed: seed)
         if let crossValidate {
           Console.standardOutput.write(try fitting.crossValidate(path: crossValidate).text())

@@ -70,7 +70,8 @@ struct JDModelFitting {
     let (_, samples) = try self.samples(path: path)
     let provenance = PostingModel.Provenance(
       data: (path as NSString).lastPathComponent, postings: samples.count, date: today, folds: folds,
-      regularization: fitter.regularization, crossValidated: report.figures)
+      regularization: fitter.regularization, titleRegularization: fitter.titleRegularization,
+      crossValidated: report.figures)
     Console.standardError.line("rolefit: fitting on all \(samples.count) postings...")
     return (fitter.fit(samples, folds: folds, seed: seed, provenance: provenance), report)
   }

@@ -82,14 +82,17 @@ extension PackParser {
   }
 
   private func readProvenance(_ map: YAMLMapping) -> PostingModel.Provenance {
-    map.rejectUnknownKeys(allowed: ["data", "postings", "date", "folds", "regularization", "cross_validated"])
+    map.rejectUnknownKeys(allowed: [
+      "data", "postings", "date", "folds", "regularization", "title_regularization", "cross_validated",
+    ])
     var figures: [String: Double] = [:]
     for entry in map.value("cross_validated")?.mapping("'cross_validated'")?.entries ?? [] {
       if let number = entry.value.number("'\(entry.key)'") { figures[entry.key] = number }
     }
     return .init(
       data: map.string("data") ?? "", postings: map.integer("postings") ?? 0, date: map.string("date") ?? "",
-      folds: map.integer("folds") ?? 0, regularization: map.number("regularization") ?? 0, crossValidated: figures)
+      folds: map.integer("folds") ?? 0, regularization: map.number("regularization") ?? 0,
+      titleRegularization: map.number("title_regularization") ?? 0, crossValidated: figures)
   }
 }
 

@@ -95,6 +95,11 @@ public struct PostingRenderer: Sendable {
     let fit = analysis.fit
     let band = pack.scoring.bands.first { $0.id == fit.band }?.name.lowercased() ?? fit.band
     if analysis.evidence.isEmpty { return "not enough evidence" }
+    if fit.isUncertain {
+      let ranked = analysis.scores.sorted { $0.share > $1.share }
+      return
+        "uncertain: the duties do not settle it (\(name(ranked[0].role).lowercased()) \(TextWrap.percent(ranked[0].share)), \(name(ranked[1].role).lowercased()) \(TextWrap.percent(ranked[1].share)))"
+    }
     if fit.isHybrid {
       return
         "\(band): between \(name(analysis.scores.sorted { $0.share > $1.share }[0].role).lowercased()) and \(name(analysis.scores.sorted { $0.share > $1.share }[1].role).lowercased())"
@@ -104,6 +109,30 @@ public struct PostingRenderer: Sendable {
   }
 
   // MARK: Text
+
+  /// A phrase with a few words either side, on one line, for a reason a reader checks at a glance.
+  func context(of item: PostingAnalysis.Evidence, in text: String) -> String {
+    let scalars = Array(text.unicodeScalars)
+    guard item.start >= 0, item.end <= scalars.count, item.start < item.end else { return item.phrase }
+    let isBreak = { (scalar: Unicode.Scalar) in scalar == "\n" || scalar == "." || scalar == ";" }
+    var start = item.start
+    var words = 0
+    while start > 0 && !isBreak(scalars[start - 1]) && words < 6 {
+      start -= 1
+      if scalars[start] == " " { words += 1 }
+    }
+    var end = item.end
+    words = 0
+    while end < scalars.count && !isBreak(scalars[end]) && words < 6 {
+      if scalars[end] == " " { words += 1 }
+      end += 1
+    }
+    var view = String.UnicodeScalarView()
+    view.append(contentsOf: scalars[start..<end])
+    let snippet = String(view).trimmingCharacters(in: .whitespaces)
+    return (start > 0 && !isBreak(scalars[start - 1]) ? "…" : "") + snippet
+      + (end < scalars.count && !isBreak(scalars[end]) ? "…" : "")
+  }
 
   public func text(_ analysis: PostingAnalysis, showText: Bool = true, showRecommendations: Bool = true) -> String {
     var out: [String] = []
@@ -121,6 +150,16 @@ public struct PostingRenderer: Sendable {
     out.append(
       "Shares: " + analysis.scores.map { "\(short($0.role)) \(TextWrap.percent($0.share))" }.joined(separator: " · "))
     for warning in analysis.warnings { out.append(styler.warning("! \(warning)")) }
+    let deciding = analysis.deciding.filter { analysis.evidence.indices.contains($0) }
+    if !deciding.isEmpty {
+      out.append("")
+      out.append(styler.bold("What decided it"))
+      for (number, index) in deciding.enumerated() {
+        let item = analysis.evidence[index]
+        let line = "\"\(context(of: item, in: analysis.text))\" → \(short(item.role)): \(item.reason)"
+        out.append(TextWrap.wrap(line, width: width, indent: "     ", firstIndent: "  \(number + 1). "))
+      }
+    }
     if showText {
       out.append("")
       out.append(highlighted(analysis))

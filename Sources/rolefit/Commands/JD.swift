@@ -63,12 +63,18 @@ struct JD: ParsableCommand {
   @Option(help: ArgumentHelp("With --fit or --cross-validate: the number of folds (2-20).", valueName: "n"))
   var folds: Int = 5
   @Option(help: ArgumentHelp("With --fit or --cross-validate: the L2 regularisation (0-10).", valueName: "lambda"))
-  var regularization: Double = 0.03
+  var regularization: Double = 0.01
   @Option(
     name: .customLong("title-regularization"),
     help: ArgumentHelp(
       "With --fit or --cross-validate: the L2 regularisation of the title's weights (0-10).", valueName: "lambda"))
-  var titleRegularization: Double = 0.3
+  var titleRegularization: Double = 0.1
+  @Option(
+    name: .customLong("prior-scale"),
+    help: ArgumentHelp(
+      "With --fit or --cross-validate: how much of the lexicon's own weights the fit starts from (0-2).",
+      valueName: "share"))
+  var priorScale: Double = 0.3
   @Option(help: ArgumentHelp("With --fit or --cross-validate: the seed that shuffles the folds.", valueName: "n"))
   var seed: UInt64 = 1
   @Option(help: ArgumentHelp("The posting's title, when it is not the first line of the text.", valueName: "title"))
@@ -99,6 +105,9 @@ struct JD: ParsableCommand {
     if !(titleRegularization.isFinite && (0...10).contains(titleRegularization)) {
       throw ValidationError("--title-regularization must be between 0 and 10.")
     }
+    if !(priorScale.isFinite && (0...2).contains(priorScale)) {
+      throw ValidationError("--prior-scale must be between 0 and 2.")
+    }
     if out != nil && fit == nil { throw ValidationError("--out goes with --fit.") }
     if maxSize < 1 || maxSize > JobDescriptionAnalyzer.largestKiB {
       throw ValidationError("--max-size must be between 1 and \(JobDescriptionAnalyzer.largestKiB) (KiB).")
@@ -121,7 +130,8 @@ struct JD: ParsableCommand {
         let fitting = JDModelFitting(
           pack: pack, analyzer: analyzer,
           fitter: PostingModelFitter(
-            pack: pack, regularization: regularization, titleRegularization: titleRegularization),
+            pack: pack, regularization: regularization, titleRegularization: titleRegularization,
+            priorScale: priorScale),
           folds: folds, seed: seed)
         if let crossValidate {
           Console.standardOutput.write(try fitting.crossValidate(path: crossValidate).text())

@@ -318,10 +318,41 @@ public struct JobDescriptionAnalyzer: Sendable {
   }
 
   /// The title's key for the model: `dual` when the title names two or more of the pack's roles.
+  ///
+  /// A title that offers alternatives ("Project / Program Manager", "Project or Programme Lead")
+  /// is read with each alternative in turn.
   private func titleKey(_ text: PostingText, _ range: Range<Int>) -> String {
-    let implied = Set(titles.longestMatches(in: text, range: range).map { rules.titles[titles.payload($0)].implies })
+    guard !range.isEmpty else { return PostingModel.noTitle }
+    var implied = Set(titles.longestMatches(in: text, range: range).map { rules.titles[titles.payload($0)].implies })
+    let words = text.phrase(from: range.lowerBound, to: range.upperBound - 1)
+    for variant in Self.alternatives(words) {
+      let variantText = PostingText(variant, vocabulary: vocabulary)
+      let all = 0..<variantText.tokens.count
+      implied.formUnion(
+        titles.longestMatches(in: variantText, range: all).map { rules.titles[titles.payload($0)].implies })
+    }
     if implied.filter({ pack.role($0) != nil }).count > 1 { return PostingModel.dualTitle }
     return impliedRole(text, range) ?? PostingModel.noTitle
+  }
+
+  /// A title with each "A / B", "A or B" or "A & B" between two words read as A alone and as B alone.
+  static func alternatives(_ title: String) -> [String] {
+    let words = title.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+    var result: [String] = []
+    for (index, word) in words.enumerated() {
+      if ["/", "or", "&"].contains(word.lowercased()), index > 0, index + 1 < words.count {
+        result.append((words[..<index] + words[(index + 2)...]).joined(separator: " "))
+        result.append((words[..<(index - 1)] + words[(index + 1)...]).joined(separator: " "))
+      } else if let slash = word.firstIndex(of: "/"), slash != word.startIndex,
+        word.index(after: slash) != word.endIndex
+      {
+        let left = String(word[..<slash])
+        let right = String(word[word.index(after: slash)...])
+        result.append((words[..<index] + [left] + words[(index + 1)...]).joined(separator: " "))
+        result.append((words[..<index] + [right] + words[(index + 1)...]).joined(separator: " "))
+      }
+    }
+    return result
   }
 
   /// The role of the first title rule (in file order) any of whose phrases occurs in the tokens.

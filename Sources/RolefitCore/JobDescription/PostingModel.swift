@@ -158,7 +158,7 @@ extension PostingModel {
   /// The model as `jd-model.yaml`, with a header saying what it is and how it was made.
   public func yaml(lexicon: [LexiconEntry]) -> String {
     func number(_ value: Double) -> String {
-      value == value.rounded() && abs(value) < 1e9 ? String(Int(value)) : String(format: "%.4g", value)
+      value == value.rounded() && abs(value) < 1e9 ? String(Int(value)) : String((value * 10_000).rounded() / 10_000)
     }
     func weights(_ vector: [Double]) -> String {
       "{" + zip(classes, vector).filter { $0.1 != 0 }.map { "\($0.0): \(number($0.1))" }.joined(separator: ", ") + "}"

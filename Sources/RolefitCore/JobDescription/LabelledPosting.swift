@@ -8,7 +8,7 @@ public struct LabelledPosting: Sendable, Decodable {
   public var title: String?
   public var text: String
   public var label: String
-  /// `tech`, `public`, `industry`... for figures per sector.
+  /// The sector (`tech`, `public`, `industry`), for figures per sector.
   public var sector: String?
   /// The label's own confidence: `high`, or `low` where a second reader could pick a neighbour.
   public var confidence: String?

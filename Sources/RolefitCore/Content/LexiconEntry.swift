@@ -51,6 +51,9 @@ public struct JobDescriptionRules: Sendable, Hashable {
     public var fix: String
     public var kinds: [String]
     public var phrases: [String]
+    /// Lexicon entries whose evidence also satisfies the check, whatever their kind (benefits
+    /// realisation is a success measure as well as a duty).
+    public var entries: [String] = []
   }
 
   /// How a posting's structure weighs what it says.

@@ -86,12 +86,7 @@ public struct JobDescriptionAnalyzer: Sendable {
     entryIDs = pack.lexicon.map(\.id)
     let modelClass = Dictionary(model.classes.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     self.modelClass = modelClass
-    entryShown = pack.lexicon.map { entry in
-      let role = entry.strongest.role
-      let folded = otherKindIDs.contains(role) ? Self.otherID : role
-      let weight = modelClass[folded].flatMap { model.entries[entry.id]?[$0] } ?? 0
-      return (role, weight)
-    }
+    entryShown = pack.lexicon.map { model.shown($0, otherKinds: otherKindIDs) }
     entryOtherKinds = pack.lexicon.map { entry in
       rules.otherKinds.enumerated().compactMap { index, kind in entry.weights[kind.id].map { (index, $0) } }
     }
@@ -130,7 +125,11 @@ public struct JobDescriptionAnalyzer: Sendable {
     let (top, second) = (ranked[0], ranked.count > 1 ? ranked[1] : ranked[0])
     let pair = scores[top] + scores[second]
     let topShare = pair > 0 && top != second ? scores[top] / pair : 0.5
-    var band = pack.scoring.band(forShare: topShare)
+    // Hybrid when the two leading roles are nearly even; otherwise the band the probability of
+    // the verdict earns (a 60% verdict is not a strong fit however far behind the runner-up is),
+    // and uncertain below the model's threshold.
+    let isMixed = pack.scoring.band(forShare: topShare).id == pack.scoring.bands.last?.id
+    var band = isMixed ? pack.scoring.band(forShare: topShare) : pack.scoring.band(forShare: min(topShare, scores[top]))
     if bodyWeight == 0, let last = pack.scoring.bands.last {
       // The title never decides alone: with no duties to read there is no verdict.
       band = last
@@ -138,7 +137,7 @@ public struct JobDescriptionAnalyzer: Sendable {
     let role = tally.roleIDs[top]
     let otherBreakdown = otherKinds(reading.otherTotals, title: title.implied)
     let otherKind = role == Self.otherID ? leadingOtherKind(otherBreakdown) : nil
-    let isHybrid = band.id == pack.scoring.bands.last?.id
+    let isHybrid = bodyWeight == 0 || isMixed
     let fit = PostingAnalysis.Fit(
       role: role, otherKind: otherKind, band: band.id, confidence: bodyWeight == 0 ? 0 : scores[top],
       topShare: topShare, isHybrid: isHybrid,

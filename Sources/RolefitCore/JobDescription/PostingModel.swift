@@ -203,3 +203,16 @@ extension PostingModel {
     return out.joined(separator: "\n") + "\n"
   }
 }
+
+extension PostingModel {
+  /// What a lexicon entry's evidence shows: the role or kind it points to most, and its fitted
+  /// weight for that role's class (`other` for every other kind).
+  public func shown(_ entry: LexiconEntry, otherKinds: Set<String>) -> (role: String, weight: Double) {
+    let role = entry.strongest.role
+    let target = otherKinds.contains(role) ? JobDescriptionAnalyzer.otherID : role
+    guard let index = classes.firstIndex(of: target), let weights = entries[entry.id], index < weights.count else {
+      return (role, 0)
+    }
+    return (role, weights[index])
+  }
+}

@@ -86,12 +86,15 @@ struct JD: ParsableCommand {
   var maxSize: Int = 1024
   @Flag(name: .customLong("no-text"), help: "In text output, leave out the highlighted posting.")
   var noText = false
+  @Option(help: "In text output: top (the phrases that decided the verdict) or all (every matched phrase).")
+  var evidence: EvidenceDetail = .top
   @Flag(help: "Keep every analysis in the database (see `rolefit sessions`).")
   var save = false
   @OptionGroup var store: StoreOptions
   @OptionGroup var content: ContentOptions
 
   enum PostingFormat: String, ExpressibleByArgument, CaseIterable { case text, markdown, json, csv }
+  enum EvidenceDetail: String, ExpressibleByArgument, CaseIterable { case top, all }
 
   func validate() throws {
     if inputs.isEmpty && jsonl == nil && evaluate == nil && crossValidate == nil && fit == nil {
@@ -125,6 +128,7 @@ struct JD: ParsableCommand {
       }
       let batch = PostingBatch(analyzer: analyzer, maxBytes: maxSize * 1024)
       var runner = JDRunner(pack: pack, batch: batch, format: format, showText: !noText)
+      runner.showEvidence = evidence == .all
       if save { runner.archive = StorePostingArchive(store: try store.open(), pack: pack) }
       if crossValidate != nil || fit != nil {
         let fitting = JDModelFitting(

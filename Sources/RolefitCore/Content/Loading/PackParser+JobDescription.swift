@@ -52,7 +52,7 @@ extension PackParser {
     var checks: [JobDescriptionRules.Check] = []
     for item in map.sequence("checks") {
       guard let check = item.mapping("a check") else { continue }
-      check.rejectUnknownKeys(allowed: ["id", "severity", "message", "fix", "kinds", "phrases"])
+      check.rejectUnknownKeys(allowed: ["id", "severity", "message", "fix", "kinds", "phrases", "entries"])
       guard let id = identifier(check), let message = check.string("message"), let fix = check.string("fix")
       else { continue }
       let severity = check.string("severity") ?? "warning"
@@ -62,7 +62,7 @@ extension PackParser {
       checks.append(
         .init(
           id: id, severity: severity, message: message, fix: fix, kinds: check.strings("kinds").map(\.0),
-          phrases: check.strings("phrases").map(\.0)))
+          phrases: check.strings("phrases").map(\.0), entries: references(check, "entries", .lexiconEntry)))
     }
     parts.jobDescription = JobDescriptionRules(
       otherKinds: otherKinds, spelling: spelling,

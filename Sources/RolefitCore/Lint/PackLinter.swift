@@ -39,7 +39,7 @@ public struct PackLinter: Sendable {
   /// Reach per role: the answer set most favourable to each role, scored.
   public func reach() -> [RoleReach] {
     let scorer = Scorer(pack: pack)
-    return pack.roles.map { role in
+    return pack.assessedRoles.map { role in
       var sheet = AnswerSheet()
       for question in pack.scoredQuestions {
         if question.kind == .multi {

@@ -10,7 +10,7 @@ extension PackParser {
   private func readQuestion(_ map: YAMLMapping, into parts: inout PackParts) -> Question? {
     map.rejectUnknownKeys(allowed: [
       "id", "type", "area", "text", "measures", "claims", "options", "agree", "disagree", "unit", "min", "max",
-      "ranges", "profile",
+      "ranges", "profile", "track", "pairs_with",
     ])
     guard let id = identifier(map), let typeName = map.string("type"), let area = map.string("area"),
       let text = map.string("text")
@@ -33,11 +33,22 @@ extension PackParser {
           at: map.value("profile")?.location ?? map.location)
       }
     }
+    var track: AssessmentTrack?
+    if let name = map.string("track", required: false) {
+      track = AssessmentTrack(rawValue: name)
+      if track == nil {
+        sink.error(
+          "unknown track '\(name)'; use one of \(AssessmentTrack.allCases.map(\.rawValue).joined(separator: ", "))",
+          at: map.value("track")?.location ?? map.location)
+      }
+    }
+    let pairsWith = map.string("pairs_with", required: false)
+    if let pairsWith { book.refer(.question, pairsWith, at: map.value("pairs_with")?.location ?? map.location) }
     var question = Question(
       id: id, kind: kind, area: area, text: text,
       measures: map.string("measures", required: profileField == nil) ?? "",
       claims: references(map, "claims", .claim), options: [], number: nil, profileField: profileField,
-      location: map.location)
+      track: track, pairsWith: pairsWith, location: map.location)
 
     switch kind {
     case .likert:

@@ -19,6 +19,28 @@ public struct ScoringRules: Sendable, Hashable {
   /// The verdict given instead of a band when too little of the answers speaks for any role.
   public var unclear: Unclear?
 
+  /// How fast people read and answer, for the time estimates shown.
+  public var reading = Reading()
+
+  /// When the short adaptive form stops.
+  public var shortForm = ShortFormRules()
+
+  /// The short form's rules.
+  public struct ShortFormRules: Sendable, Hashable {
+    /// It asks at least this many scored questions.
+    public var minQuestions = 6
+    /// It stops once resampling reproduces the verdict at least this often.
+    public var stopStability = 0.9
+    /// Roles whose share is within this of the leader's are still in play.
+    public var inPlayMargin = 0.15
+  }
+
+  /// Reading speed and time to choose, for honest time estimates.
+  public struct Reading: Sendable, Hashable {
+    public var wordsPerMinute: Double = 200
+    public var secondsPerAnswer: Double = 5
+  }
+
   /// "No clear role": the answers' evidence strength is under `belowEvidence`.
   public struct Unclear: Sendable, Hashable {
     public var id: String

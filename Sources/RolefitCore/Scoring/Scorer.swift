@@ -68,7 +68,12 @@ public struct Scorer: Sendable {
 
   /// The track an answer sheet takes: the answer to the pack's track question, else current work.
   public static func track(of sheet: AnswerSheet, pack: ContentPack) -> AssessmentTrack {
-    for question in pack.questions where question.profileField == .track {
+    track(of: sheet, questions: pack.questions)
+  }
+
+  /// The track an answer sheet takes among `questions`.
+  public static func track(of sheet: AnswerSheet, questions: [Question]) -> AssessmentTrack {
+    for question in questions where question.profileField == .track {
       if case .choice(let id) = sheet[question.id], let track = AssessmentTrack(rawValue: id) { return track }
     }
     return .current

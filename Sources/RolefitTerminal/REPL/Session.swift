@@ -65,11 +65,13 @@ public final class Session {
 
   private func welcome() {
     guard reader.isInteractive else { return }
-    let scored = pack.scoredQuestions.count
+    let length = AssessmentLength(pack: pack, track: .current)
     console.line(styler.bold("rolefit") + " · is it project management or program management?")
     console.line(styler.dim("Content: \(pack.name) \(pack.version)"))
     console.line("")
-    console.line("  1  assess   take the self-assessment (\(scored) questions + a short profile, about 10 minutes)")
+    console.line(
+      "  1  assess   take the self-assessment (\(length.questions) questions with the profile, about \(length.minutes) minutes)"
+    )
     console.line("  2  jd       paste a job description: which role do its duties describe?")
     console.line("  3  clarify  no posting yet? describe the role and get a posting outline")
     console.line("  4  workshop run a group calibration session (workshop new NAME)")

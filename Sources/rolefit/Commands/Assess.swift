@@ -17,7 +17,8 @@ struct Assess: ParsableCommand {
         profile.project-months: 40
 
       Unanswered questions are allowed; an unknown question or option id is an error (exit 65). \
-      Without --answers, starts the interactive assessment.
+      With --short, only the questions the short form would have asked are scored, in its order, \
+      and the JSON lists their ids under `asked`. Without --answers, starts the interactive assessment.
       """)
 
   @OptionGroup var content: ContentOptions
@@ -26,6 +27,11 @@ struct Assess: ParsableCommand {
     help: ArgumentHelp("An answers file (JSON or YAML); - for standard input.", valueName: "file"))
   var answersFile: String?
   @Option(help: "Output format: text, markdown or json.") var format: OutputFormat = .text
+  @Flag(
+    help: ArgumentHelp(
+      "The short adaptive form: the profile, then the questions that best separate the roles, until the verdict is stable. With --answers, replays it against the file and lists the questions asked."
+    ))
+  var short = false
   @Option(
     name: .customLong("out"),
     help: ArgumentHelp(
@@ -40,6 +46,9 @@ struct Assess: ParsableCommand {
       // Scoring a file needs the assessment part only; the interactive session needs everything.
       let pack = try content.load(sections: answersFile == nil ? .all : .assessment)
       guard let answersFile else {
+        if short {
+          throw ValidationError("--short works with --answers FILE only; the interactive session asks the full form")
+        }
         let opened = try store.openForSession()
         try Start.runInteractive(
           pack: pack, startWith: "assess", outFile: outFile, store: opened,
@@ -53,7 +62,14 @@ struct Assess: ParsableCommand {
       } catch let error as ContentError {
         throw CLIError.content(error)
       }
-      let report = AssessmentReport(pack: pack, answers: sheet)
+      var report: AssessmentReport
+      if short {
+        let replay = ShortForm(pack: pack).replay(sheet)
+        report = AssessmentReport(pack: pack, answers: replay.sheet)
+        report.asked = replay.asked
+      } else {
+        report = AssessmentReport(pack: pack, answers: sheet)
+      }
       let console = Console.standardOutput
       let renderer = AssessmentRenderer(pack: pack, width: console.width, styler: console.styler)
       console.write(renderer.render(report, as: format))

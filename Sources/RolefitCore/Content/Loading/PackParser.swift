@@ -77,7 +77,7 @@ struct PackParser {
   }
 
   private func readScoring(_ map: YAMLMapping) -> ScoringRules? {
-    map.rejectUnknownKeys(allowed: ["bands", "confidence", "evidence_count", "response_style", "unclear"])
+    map.rejectUnknownKeys(allowed: ["bands", "confidence", "evidence_count", "response_style", "unclear", "reading", "short_form"])
     var bands: [ScoringRules.Band] = []
     for item in map.sequence("bands", required: true) {
       guard let band = item.mapping("a band") else { continue }
@@ -130,9 +130,21 @@ struct PackParser {
         unclear = .init(id: id, name: name, belowEvidence: below)
       }
     }
-    return ScoringRules(
+    var scoring = ScoringRules(
       bands: bands, resamples: max(1, resamples), fullCoverage: fullCoverage, evidenceCount: evidenceCount,
       responseStyle: rules, unclear: unclear)
+    if let reading = map.value("reading")?.mapping("'reading'") {
+      reading.rejectUnknownKeys(allowed: ["words_per_minute", "seconds_per_answer"])
+      if let speed = reading.number("words_per_minute"), speed > 0 { scoring.reading.wordsPerMinute = speed }
+      if let seconds = reading.number("seconds_per_answer") { scoring.reading.secondsPerAnswer = max(0, seconds) }
+    }
+    if let short = map.value("short_form")?.mapping("'short_form'") {
+      short.rejectUnknownKeys(allowed: ["min_questions", "stop_stability", "in_play_margin"])
+      scoring.shortForm.minQuestions = short.integer("min_questions") ?? scoring.shortForm.minQuestions
+      scoring.shortForm.stopStability = short.number("stop_stability") ?? scoring.shortForm.stopStability
+      scoring.shortForm.inPlayMargin = short.number("in_play_margin") ?? scoring.shortForm.inPlayMargin
+    }
+    return scoring
   }
 
   // MARK: claims.yaml

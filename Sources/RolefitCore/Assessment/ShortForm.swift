@@ -17,24 +17,27 @@ public struct ShortForm: Sendable {
     AssessmentRun(pack: pack).questions.filter { !scorer.scoredQuestions.map(\.id).contains($0.id) }
   }
 
-  /// The next scored question to ask given the answers so far, or `nil` when the form should stop.
+  /// The next scored question to ask given the answers so far.
   ///
-  /// - Parameter passed: questions already offered (answered or skipped), never offered again.
+  /// Questions already offered (answered or skipped) are in `passed` and never offered again.
+  /// Returns `nil` when the form should stop.
   public func next(after sheet: AnswerSheet, passed: Set<String>) -> Question? {
     let track = Scorer.track(of: sheet, pack: pack)
     let remaining = scorer.questions(for: track).filter { !passed.contains($0.id) && sheet[$0.id] == nil }
     guard !remaining.isEmpty, !isSettled(sheet, track: track) else { return nil }
     let result = scorer.score(sheet)
     let leaders = result.scores.sorted { $0.share > $1.share }
-    let inPlay = leaders.filter { $0.share >= (leaders.first?.share ?? 0) - pack.scoring.shortForm.inPlayMargin }.map(\.role)
+    let inPlay = leaders.filter { $0.share >= (leaders.first?.share ?? 0) - pack.scoring.shortForm.inPlayMargin }.map(
+      \.role)
     // The question whose options pull the roles in play furthest apart; ties keep the bank order.
     func separation(_ question: Question) -> Double {
       let vectors = scorer.alternatives(for: question).map { question.weights(for: $0) }
       let reached = Set(inPlay.filter { role in vectors.contains { ($0[role] ?? 0) > 0 } })
-      let spread = vectors.map { weights in
-        let values = inPlay.map { weights[$0] ?? 0 }
-        return (values.max() ?? 0) - (values.min() ?? 0)
-      }.max() ?? 0
+      let spread =
+        vectors.map { weights in
+          let values = inPlay.map { weights[$0] ?? 0 }
+          return (values.max() ?? 0) - (values.min() ?? 0)
+        }.max() ?? 0
       return spread * Double(reached.count)
     }
     var best: (Question, Double)?
@@ -53,8 +56,10 @@ public struct ShortForm: Sendable {
     return scorer.score(sheet).stability >= pack.scoring.shortForm.stopStability
   }
 
-  /// Replays the short form against complete answers: the questions it would have asked, in order,
-  /// and only their answers. A question the answers leave out is passed over.
+  /// Replays the short form against complete answers.
+  ///
+  /// Gives the questions it would have asked, in order, and only their answers. A question the
+  /// answers leave out is passed over.
   public func replay(_ answers: AnswerSheet) -> (asked: [String], sheet: AnswerSheet) {
     var sheet = AnswerSheet()
     var asked: [String] = []

@@ -95,11 +95,16 @@ struct ResponseStyle {
   }
 
   /// How many of the pack's strategy words a text holds (a word or its plural).
-  func strategyWordCount(_ text: String) -> Int {
-    let words = text.lowercased().split { !$0.isLetter && $0 != "-" }.map(String.init)
+  func strategyWordCount(_ text: String) -> Int { strategyWords(in: text).count }
+
+  /// The pack's strategy words a text holds, once per occurrence (plurals read as the word).
+  func strategyWords(in text: String) -> [String] {
     let vocabulary = Set(rules.strategyWords)
-    return words.filter { vocabulary.contains($0) || ($0.hasSuffix("s") && vocabulary.contains(String($0.dropLast()))) }
-      .count
+    return text.lowercased().split { !$0.isLetter && $0 != "-" }.compactMap { word in
+      if vocabulary.contains(String(word)) { return String(word) }
+      if word.hasSuffix("s"), vocabulary.contains(String(word.dropLast())) { return String(word.dropLast()) }
+      return nil
+    }
   }
 
   // MARK: Consistency

@@ -68,11 +68,13 @@ public struct SimulationSummary: Sendable, Encodable {
     for row in rows {
       out.append(
         row.strategy.padding(toLength: 18, withPad: " ", startingAt: 0)
-          + String(format: "%5d  %7d  %12d  %7d  %26d  %10d  %15.1f/%-7d %9d", row.respondents, row.correct,
+          + String(
+            format: "%5d  %7d  %12d  %7d  %26d  %10d  %15.1f/%-7d %9d", row.respondents, row.correct,
             row.strongWrong, row.flagged, row.strongConfidentUnflagged, row.shortAgrees, row.meanScoredAsked,
             row.maxScoredAsked, row.maxAsked))
     }
-    out.append("short-form verdict = full-form verdict: \(String(format: "%.1f", shortAgreement * 100))% of respondents")
+    out.append(
+      "short-form verdict = full-form verdict: \(String(format: "%.1f", shortAgreement * 100))% of respondents")
     return out.joined(separator: "\n") + "\n"
   }
 }

@@ -77,7 +77,9 @@ struct PackParser {
   }
 
   private func readScoring(_ map: YAMLMapping) -> ScoringRules? {
-    map.rejectUnknownKeys(allowed: ["bands", "confidence", "evidence_count", "response_style", "unclear", "reading", "short_form"])
+    map.rejectUnknownKeys(allowed: [
+      "bands", "confidence", "evidence_count", "response_style", "unclear", "reading", "short_form",
+    ])
     var bands: [ScoringRules.Band] = []
     for item in map.sequence("bands", required: true) {
       guard let band = item.mapping("a band") else { continue }

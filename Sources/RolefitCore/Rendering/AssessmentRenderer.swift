@@ -34,7 +34,7 @@ public struct AssessmentRenderer: Sendable {
     }
     if pack.isOtherRole(fit.role) {
       let core = pack.roles.map { $0.name.lowercased() }.joined(separator: " or ")
-      return "\(roleName(fit.role)), \(fit.bandName.lowercased()): the answers read more like this than \(core)"
+      return "\(roleName(fit.role)), \(fit.bandName.lowercased()): your work reads more like this than \(core) work"
     }
     return "\(roleName(fit.role)), \(fit.bandName.lowercased())"
   }

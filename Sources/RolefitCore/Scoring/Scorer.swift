@@ -40,7 +40,7 @@ public struct Scorer: Sendable {
     let verdict = verdict(totals)
     let stability = tally.stability(
       contributions.map(\.weights), verdict: verdict,
-      seed: contributions.map { "\($0.question.id)=\($0.value)" }.joined(separator: ";"))
+      seed: contributions.map { "\($0.question.id)=\($0.value)" }.joined(separator: ";"), bandMatters: true)
     let coverage =
       questions.isEmpty
       ? 0 : min(1, Double(contributions.count) / (pack.scoring.fullCoverage * Double(questions.count)))

@@ -69,7 +69,11 @@ public struct RespondentSimulator: Sendable {
       case .track: sheet[question.id] = .choice(track.rawValue)
       case .projectMonths: sheet[question.id] = .number(strategy == .lookSenior ? 0 : months(strategy, .project))
       case .programMonths: sheet[question.id] = .number(strategy == .lookSenior ? 0 : months(strategy, .program))
-      default: break
+      case .agileMonths: sheet[question.id] = .number(strategy == .lookSenior ? 0 : months(strategy, .agile))
+      case .trainingHours: sheet[question.id] = .number(0)
+      case .certifications: sheet[question.id] = .choices([])
+      case .education: sheet[question.id] = question.options.first.map { .choice($0.id) }
+      case nil: break
       }
     }
     for question in scorer.questions(for: track) where !question.options.isEmpty {

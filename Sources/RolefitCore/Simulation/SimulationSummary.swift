@@ -8,7 +8,7 @@ public struct SimulationSummary: Sendable, Encodable {
     public var respondents: Int
     /// Full-form verdicts naming the strategy's own role (role respondents only).
     public var correct: Int
-    /// Full-form verdicts that are strong for a different role.
+    /// Full-form verdicts strong for a role other than the respondent's own (for gaming strategies, any strong verdict).
     public var strongWrong: Int
     /// Results with at least one response-quality warning.
     public var flagged: Int
@@ -26,6 +26,8 @@ public struct SimulationSummary: Sendable, Encodable {
   public var rows: [Row]
   /// Short-form verdict equal to the full form's, over every respondent.
   public var shortAgreement: Double
+  /// The same, counting a change of band (strong to leaning) as a different verdict.
+  public var shortAgreementWithBand: Double
 
   public init(_ outcomes: [RespondentSimulator.Outcome], pack: ContentPack, noise: Double, highConfidence: Double = 0.7)
   {
@@ -57,6 +59,11 @@ public struct SimulationSummary: Sendable, Encodable {
     }
     let agreeing = rows.map(\.shortAgrees).reduce(0, +)
     shortAgreement = outcomes.isEmpty ? 0 : Double(agreeing) / Double(outcomes.count)
+    let sameBand = outcomes.filter {
+      RespondentSimulator.verdict($0.full) == RespondentSimulator.verdict($0.short)
+        && $0.full.fit.band == $0.short.fit.band
+    }.count
+    shortAgreementWithBand = outcomes.isEmpty ? 0 : Double(sameBand) / Double(outcomes.count)
   }
 
   /// A table, one strategy a line.
@@ -74,7 +81,8 @@ public struct SimulationSummary: Sendable, Encodable {
             row.maxScoredAsked, row.maxAsked))
     }
     out.append(
-      "short-form verdict = full-form verdict: \(String(format: "%.1f", shortAgreement * 100))% of respondents")
+      "short-form verdict = full-form verdict: \(String(format: "%.1f", shortAgreement * 100))% of respondents "
+        + "(\(String(format: "%.1f", shortAgreementWithBand * 100))% with the same band too)")
     return out.joined(separator: "\n") + "\n"
   }
 }

@@ -13,7 +13,7 @@ struct Assess: ParsableCommand {
       question ids (see `rolefit questions`) to an option id, a list of option ids, or a number:
 
         resp.shared-devops: b
-        metrics.kpis: [velocity, roi]
+        profile.certifications: [pmp, csm]
         profile.project-months: 40
 
       Unanswered questions are allowed; an unknown question or option id is an error (exit 65). \

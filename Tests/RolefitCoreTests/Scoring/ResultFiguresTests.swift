@@ -35,7 +35,7 @@ import Testing
     #expect(json.contains("\"otherRole\" : true"))
     #expect(json.contains("\"track\" : \"current\""))
     #expect(json.contains("\"evidenceStrength\" : 1"))
-    #expect(AssessmentRenderer(pack: pack).render(report, as: .text).contains("reads more like this than"))
+    #expect(AssessmentRenderer(pack: pack).render(report, as: .text).contains("your work reads more like this than"))
   }
 
   @Test func thePreferenceTrackScoresItsOwnQuestionsAndSaysWhatDrawsYou() throws {

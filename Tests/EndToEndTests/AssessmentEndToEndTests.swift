@@ -93,7 +93,7 @@ import Testing
     #expect(outcome.status == 0)
     let json = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
     let roles = try #require(json["roles"] as? [[String: Any]])
-    #expect(roles.compactMap { $0["id"] as? String } == pack.roles.map(\.id))
+    #expect(roles.compactMap { $0["id"] as? String } == pack.assessedRoles.map(\.id))
     let questions = try #require(json["questions"] as? [[String: Any]])
     #expect(questions.count == pack.questions.count)
     let education = try #require(questions.first { $0["id"] as? String == "profile.education" })

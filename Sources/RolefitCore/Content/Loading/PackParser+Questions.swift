@@ -24,24 +24,8 @@ extension PackParser {
       sink.error(message, at: map.value("type")?.location ?? map.location)
       return nil
     }
-    var profileField: ProfileField?
-    if let name = map.string("profile", required: false) {
-      profileField = ProfileField(rawValue: name)
-      if profileField == nil {
-        sink.error(
-          "unknown profile field '\(name)'; use one of \(ProfileField.allCases.map(\.rawValue).joined(separator: ", "))",
-          at: map.value("profile")?.location ?? map.location)
-      }
-    }
-    var track: AssessmentTrack?
-    if let name = map.string("track", required: false) {
-      track = AssessmentTrack(rawValue: name)
-      if track == nil {
-        sink.error(
-          "unknown track '\(name)'; use one of \(AssessmentTrack.allCases.map(\.rawValue).joined(separator: ", "))",
-          at: map.value("track")?.location ?? map.location)
-      }
-    }
+    let profileField = enumValue(map, "profile", ProfileField.self, what: "profile field")
+    let track = enumValue(map, "track", AssessmentTrack.self, what: "track")
     let pairsWith = map.string("pairs_with", required: false)
     if let pairsWith { book.refer(.question, pairsWith, at: map.value("pairs_with")?.location ?? map.location) }
     var question = Question(
@@ -65,6 +49,20 @@ extension PackParser {
       question.options = readOptions(map, kind: kind)
     }
     return question
+  }
+
+  /// Reads an optional key whose value must be one of an enum's raw values.
+  private func enumValue<Value: RawRepresentable & CaseIterable>(
+    _ map: YAMLMapping, _ key: String, _: Value.Type, what: String
+  ) -> Value? where Value.RawValue == String {
+    guard let name = map.string(key, required: false) else { return nil }
+    guard let value = Value(rawValue: name) else {
+      sink.error(
+        "unknown \(what) '\(name)'; use one of \(Value.allCases.map(\.rawValue).joined(separator: ", "))",
+        at: map.value(key)?.location ?? map.location)
+      return nil
+    }
+    return value
   }
 
   private func rejectKeys(_ keys: [String], in map: YAMLMapping, for what: String) {

@@ -4,7 +4,10 @@
 /// can be saved after every answer and rebuilt exactly.
 public struct AssessmentRun: Sendable, Hashable {
   /// Every question of the pack, in the pack's area order (the profile, which chooses the track, first).
-  private let bank: [Question]
+  private var bank: [Question]
+  /// Whether this run is the short adaptive form: it starts with the profile, and each next
+  /// question is added (`append`) as the short form chooses it.
+  public private(set) var isShort = false
   /// The questions in the order they are asked: the whole bank minus the other track's questions,
   /// once the profile has chosen a track.
   public var questions: [Question] {
@@ -26,6 +29,20 @@ public struct AssessmentRun: Sendable, Hashable {
     self.answers = answers
     self.position = 0
     self.position = min(max(0, position), questions.count)
+  }
+
+  /// Starts the short adaptive form: the profile only, until questions are appended.
+  public static func short(pack: ContentPack) -> AssessmentRun {
+    var run = AssessmentRun(pack: pack)
+    run.bank = ShortForm(pack: pack).profileQuestions
+    run.isShort = true
+    return run
+  }
+
+  /// Adds the next question the short form chose; it is asked after the questions already there.
+  public mutating func append(_ question: Question) {
+    guard !bank.contains(where: { $0.id == question.id }) else { return }
+    bank.append(question)
   }
 
   /// Resumes where an earlier run stopped: the first question without an answer.

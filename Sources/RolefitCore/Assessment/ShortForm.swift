@@ -14,7 +14,11 @@ public struct ShortForm: Sendable {
 
   /// The unscored questions asked first (the profile), in the order the full form asks them.
   public var profileQuestions: [Question] {
-    AssessmentRun(pack: pack).questions.filter { !scorer.scoredQuestions.map(\.id).contains($0.id) }
+    let scored = Set(scorer.scoredQuestions.map(\.id))
+    let order = Dictionary(uniqueKeysWithValues: pack.areas.enumerated().map { ($1.id, $0) })
+    return pack.questions.enumerated().filter { !scored.contains($0.element.id) }.sorted {
+      (order[$0.element.area] ?? .max, $0.offset) < (order[$1.element.area] ?? .max, $1.offset)
+    }.map(\.element)
   }
 
   /// The next scored question to ask given the answers so far.

@@ -133,7 +133,12 @@ public final class Session {
       return true
     }
     switch command.name {
-    case "assess": return assess()
+    case "assess":
+      guard argument == nil || argument == "short" || argument == "--short" else {
+        console.line("Usage: assess, or assess short for the short adaptive form.")
+        return true
+      }
+      return assess(short: argument != nil)
     case "jd": return jobDescription(argument)
     case "clarify": return clarify()
     case "workshop": return workshop(argument)

@@ -46,12 +46,9 @@ struct Assess: ParsableCommand {
       // Scoring a file needs the assessment part only; the interactive session needs everything.
       let pack = try content.load(sections: answersFile == nil ? .all : .assessment)
       guard let answersFile else {
-        if short {
-          throw ValidationError("--short works with --answers FILE only; the interactive session asks the full form")
-        }
         let opened = try store.openForSession()
         try Start.runInteractive(
-          pack: pack, startWith: "assess", outFile: outFile, store: opened,
+          pack: pack, startWith: short ? "assess short" : "assess", outFile: outFile, store: opened,
           recorder: opened.map { StoreRecorder(store: $0, person: person) })
         return
       }

@@ -84,8 +84,12 @@ import Testing
     #expect(asked.count < lines.count, "a clear respondent is not asked everything")
     #expect((json["answers"] as? [String: String]).map { Set($0.keys) } == Set(asked))
     #expect((json["fit"] as? [String: Any])?["role"] as? String == role.id)
-    let interactive = try RolefitBinary.run(["assess", "--short"])
-    #expect(interactive.status == 64)
+    // Without --answers the session asks the short form: the profile first, then a scored question.
+    let profile = ShortForm(pack: pack).profileQuestions.map { $0.kind == .number ? "12" : $0.optionIDs[0] }
+    let session = try RolefitBinary.run(
+      ["assess", "--short", "--no-save"], input: (profile + ["quit"]).joined(separator: "\n") + "\n")
+    #expect(session.status == 0, "\(session.stderr)")
+    #expect(session.stdout.contains("Assessment paused at question \(profile.count + 1)"))
   }
 
   @Test func questionsJSONHasRolesQuestionsOptionsAndWeights() throws {

@@ -36,8 +36,10 @@ public struct ContentPack: Sendable {
   /// Where `pack.yaml` is, for messages about the pack as a whole.
   public var location: SourceLocation
 
-  /// The role with an id, among the roles and the assessment's other roles.
-  public func role(_ id: String) -> Role? { roles.first { $0.id == id } ?? otherRoles.first { $0.id == id } }
+  /// The role with an id (the pack's roles; the job-description engine knows only these).
+  public func role(_ id: String) -> Role? { roles.first { $0.id == id } }
+  /// The role with an id among the roles the self-assessment scores, other roles included.
+  public func assessedRole(_ id: String) -> Role? { role(id) ?? otherRoles.first { $0.id == id } }
   /// The roles the self-assessment scores: the pack's roles, then its other roles.
   public var assessedRoles: [Role] { roles + otherRoles }
   /// Whether a role id is one of the assessment's other roles.

@@ -77,14 +77,14 @@ public struct PackLinter: Sendable {
           Diagnostic(
             .warning,
             "role '\(item.role)' cannot reach the '\(pack.scoring.bands.first?.id ?? "")' band even when every answer favours it (best share \(TextWrap.percent(item.maxShare)))",
-            at: pack.role(item.role)?.location ?? pack.location, rule: "balance"))
+            at: pack.assessedRole(item.role)?.location ?? pack.location, rule: "balance"))
       }
       if strongest > 0, Double(item.questions) < 0.5 * Double(strongest) {
         findings.append(
           Diagnostic(
             .warning,
             "role '\(item.role)' can be reached by \(item.questions) questions, far fewer than another role's \(strongest)",
-            at: pack.role(item.role)?.location ?? pack.location, rule: "balance"))
+            at: pack.assessedRole(item.role)?.location ?? pack.location, rule: "balance"))
       }
     }
     return findings

@@ -22,8 +22,8 @@ public struct AssessmentRenderer: Sendable {
 
   // MARK: Names
 
-  func roleName(_ id: String) -> String { pack.role(id)?.name ?? id }
-  func colored(_ text: String, role id: String) -> String { styler.colored(text, as: pack.role(id)?.color) }
+  func roleName(_ id: String) -> String { pack.assessedRole(id)?.name ?? id }
+  func colored(_ text: String, role id: String) -> String { styler.colored(text, as: pack.assessedRole(id)?.color) }
 
   func headline(_ fit: AssessmentResult.Fit) -> String {
     if fit.isUnclear {

@@ -145,7 +145,7 @@ struct ResponseStyle {
         return value
       }
     guard !months.isEmpty, months.allSatisfy({ $0 == 0 }) else { return nil }
-    let name = pack.role(leading)?.name.lowercased() ?? leading
+    let name = pack.assessedRole(leading)?.name.lowercased() ?? leading
     return .init(
       id: "senior-scope-no-experience",
       message: "The answers describe \(name) scope, but the profile gives no months of leading projects "

@@ -106,7 +106,7 @@ public struct RespondentSimulator: Sendable {
   /// of the experience its role builds.
   private func months(_ strategy: Strategy, _ kind: ExperienceKind) -> Double {
     guard case .role(let id) = strategy else { return 24 }
-    let own = pack.role(id)?.experience == kind ? 36.0 : 0
+    let own = pack.assessedRole(id)?.experience == kind ? 36.0 : 0
     return kind == .project ? 24 + own : own
   }
 

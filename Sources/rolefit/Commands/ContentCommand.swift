@@ -16,7 +16,8 @@ struct ContentCommand: ParsableCommand {
       discussion: """
         Checks the schema (required fields, types, unknown keys), references (role, area, claim, \
         credential and prerequisite ids exist; ids are unique), balance (how far each role can be \
-        reached; questions that cannot change the result), freshness (facts older than the pack's \
+        reached; questions that cannot change the result), desirability (option length ratio, strategy \
+        words in one role's options only, weightless "not my job" options), freshness (facts older than the pack's \
         freshness_months) and coverage (source claims nothing cites). \
         Exit status 65 when there is any error; warnings alone exit 0. \
         Without DIR, lints --content, ROLEFIT_CONTENT or the bundled pack.

@@ -85,7 +85,7 @@ public final class Session {
       reader.completion = CompletionContext(
         firstWord: Command.main.map(\.name),
         afterCommand: [
-          "cert": pack.credentials.map(\.id), "role": pack.roles.map(\.id), "jd": ["explain", "save"],
+          "cert": pack.credentials.map(\.id), "role": pack.assessedRoles.map(\.id), "jd": ["explain", "save"],
           "workshop": ["new", "resume", "list"],
         ])
       switch reader.readLine(prompt: "rolefit> ", remember: true) {
@@ -233,8 +233,8 @@ public final class Session {
   }
 
   private func showRole(_ id: String?) {
-    guard let id, let role = pack.role(id) else {
-      console.line("Usage: role ID, one of: " + pack.roles.map(\.id).joined(separator: ", "))
+    guard let id, let role = pack.assessedRole(id) else {
+      console.line("Usage: role ID, one of: " + pack.assessedRoles.map(\.id).joined(separator: ", "))
       return
     }
     console.line(styler.colored(styler.bold(role.name), as: role.color) + ": " + role.summary)

@@ -22,14 +22,43 @@ public struct AssessmentRenderer: Sendable {
 
   // MARK: Names
 
-  func roleName(_ id: String) -> String { pack.role(id)?.name ?? id }
-  func colored(_ text: String, role id: String) -> String { styler.colored(text, as: pack.role(id)?.color) }
+  func roleName(_ id: String) -> String { pack.assessedRole(id)?.name ?? id }
+  func colored(_ text: String, role id: String) -> String { styler.colored(text, as: pack.assessedRole(id)?.color) }
 
   func headline(_ fit: AssessmentResult.Fit) -> String {
+    if fit.isUnclear {
+      return "\(fit.bandName): too few of the answers speak for any role to name one"
+    }
     if fit.isHybrid {
       return "\(fit.bandName): between the roles, leaning slightly to \(roleName(fit.role).lowercased())"
     }
+    if pack.isOtherRole(fit.role) {
+      let core = pack.roles.map { $0.name.lowercased() }.joined(separator: " or ")
+      return "\(roleName(fit.role)), \(fit.bandName.lowercased()): your work reads more like this than \(core) work"
+    }
     return "\(roleName(fit.role)), \(fit.bandName.lowercased())"
+  }
+
+  /// What the verdict is called: a fit for current work, what draws you for preferences.
+  func verdictLabel(_ result: AssessmentResult) -> String {
+    result.track == .preference ? "What draws you: " : "Your fit: "
+  }
+
+  /// The three figures in plain words: stability, evidence strength, and what lowered the confidence.
+  func figures(_ result: AssessmentResult) -> [String] {
+    var lines = [
+      "Stability \(TextWrap.percent(result.stability)): the same verdict in that share of resamples of your answers.",
+      "Evidence \(TextWrap.percent(result.evidenceStrength)): how much of your answers speaks for any role at all.",
+    ]
+    if !result.warnings.isEmpty {
+      lines.append(
+        "Response quality: \(TextWrap.count(result.warnings.count, "problem")) found (above); each lowers the confidence."
+      )
+    }
+    if result.track == .preference {
+      lines.append("You manage no work yet, so these answers say what draws you, not how your work fits.")
+    }
+    return lines
   }
 
   func sourceLine(_ claimID: String) -> String? {
@@ -78,24 +107,25 @@ public struct AssessmentRenderer: Sendable {
   func text(_ report: AssessmentReport) -> String {
     let result = report.result
     var out: [String] = []
-    out.append(styler.bold("Your fit: ") + colored(styler.bold(headline(result.fit)), role: result.fit.role))
+    for warning in result.warnings {
+      out.append(
+        styler.warning(
+          TextWrap.wrap("! \(warning.message) Treat this result as provisional.", width: width, indent: "  ")))
+    }
+    if !result.warnings.isEmpty { out.append("") }
+    out.append(styler.bold(verdictLabel(result)) + colored(styler.bold(headline(result.fit)), role: result.fit.role))
     out.append(
       "Confidence \(String(format2(result.fit.confidence))) "
-        + styler.dim(
-          "(\(result.answeredScored) of \(result.totalScored) questions answered; the same verdict in \(TextWrap.percent(result.stability)) of resamples)"
-        ))
+        + styler.dim("(\(result.answeredScored) of \(result.totalScored) questions answered)"))
+    for line in figures(result) {
+      out.append(styler.dim(TextWrap.wrap(line, width: width, indent: "    ", firstIndent: "  ")))
+    }
     out.append("")
-    let nameWidth = pack.roles.map(\.name.count).max() ?? 10
+    let nameWidth = pack.assessedRoles.map(\.name.count).max() ?? 10
     for score in result.scores {
       let name = roleName(score.role).padding(toLength: nameWidth, withPad: " ", startingAt: 0)
       out.append(
         "  \(name)  \(colored(Bar.draw(score.share, width: 24), role: score.role)) \(TextWrap.percent(score.share))")
-    }
-    for warning in result.warnings {
-      out.append("")
-      out.append(
-        styler.warning(
-          TextWrap.wrap("! \(warning.message) Treat this result as provisional.", width: width, indent: "  ")))
     }
     out.append("")
     out.append(styler.bold("By area"))
@@ -108,7 +138,7 @@ public struct AssessmentRenderer: Sendable {
         out.append("  \(name)  " + styler.dim("not answered"))
         continue
       }
-      let detail = pack.roles.map { "\($0.short) \(TextWrap.percent(area.shares[$0.id] ?? 0))" }.joined(
+      let detail = pack.assessedRoles.map { "\($0.short) \(TextWrap.percent(area.shares[$0.id] ?? 0))" }.joined(
         separator: " · ")
       out.append(
         "  \(name)  \(colored(Bar.draw(lead.value, width: 10), role: lead.key)) \(detail) "
@@ -193,24 +223,26 @@ public struct AssessmentRenderer: Sendable {
   func markdown(_ report: AssessmentReport) -> String {
     let result = report.result
     var out: [String] = ["# rolefit assessment", ""]
+    for warning in result.warnings {
+      out.append("> **Warning:** \(warning.message) Treat this result as provisional.")
+      out.append("")
+    }
     out.append(
-      "**Fit:** \(headline(result.fit)) · **confidence** \(format2(result.fit.confidence)) · \(result.answeredScored) of \(result.totalScored) questions answered · pack `\(report.packID)` \(report.packVersion)"
+      "**\(verdictLabel(result).trimmingCharacters(in: .whitespaces))** \(headline(result.fit)) · **confidence** \(format2(result.fit.confidence)) · \(result.answeredScored) of \(result.totalScored) questions answered · pack `\(report.packID)` \(report.packVersion)"
     )
+    out.append("")
+    for line in figures(result) { out.append("- \(line)") }
     out.append("")
     out.append("| Role | Share |")
     out.append("| --- | ---: |")
     for score in result.scores { out.append("| \(roleName(score.role)) | \(TextWrap.percent(score.share)) |") }
-    for warning in result.warnings {
-      out.append("")
-      out.append("> **Warning:** \(warning.message) Treat this result as provisional.")
-    }
     out.append("")
     out.append("## By area")
     out.append("")
-    out.append("| Area | " + pack.roles.map(\.name).joined(separator: " | ") + " | Answered |")
-    out.append("| --- | " + pack.roles.map { _ in "---:" }.joined(separator: " | ") + " | ---: |")
+    out.append("| Area | " + pack.assessedRoles.map(\.name).joined(separator: " | ") + " | Answered |")
+    out.append("| --- | " + pack.assessedRoles.map { _ in "---:" }.joined(separator: " | ") + " | ---: |")
     for area in result.areas {
-      let cells = pack.roles.map { area.answered > 0 ? TextWrap.percent(area.shares[$0.id] ?? 0) : "–" }
+      let cells = pack.assessedRoles.map { area.answered > 0 ? TextWrap.percent(area.shares[$0.id] ?? 0) : "–" }
       out.append(
         "| \(pack.area(area.area)?.name ?? area.area) | " + cells.joined(separator: " | ")
           + " | \(area.answered)/\(area.total) |")

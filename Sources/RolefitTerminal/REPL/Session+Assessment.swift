@@ -5,9 +5,19 @@ extension Session {
   /// Runs the assessment from where it stands until it ends or the user leaves it.
   ///
   /// Returns `false` when input ended (Ctrl-D or end of pipe) and the session should close.
-  func assess() -> Bool {
-    var current = run ?? AssessmentRun(pack: pack)
-    if current.isFinished { current = AssessmentRun(pack: pack) }
+  /// With `short`, a new run is the short adaptive form (a paused run is resumed as it was).
+  func assess(short: Bool = false) -> Bool {
+    let fresh = short ? AssessmentRun.short(pack: pack) : AssessmentRun(pack: pack)
+    var current = run ?? fresh
+    if current.isFinished && !current.isShort { current = fresh }
+    let shortForm = ShortForm(pack: pack)
+    /// In the short form, the next question is chosen once the ones so far are passed.
+    func extend() {
+      guard current.isShort, current.isFinished,
+        let next = shortForm.next(after: current.answers, passed: Set(current.questions.map(\.id)))
+      else { return }
+      current.append(next)
+    }
     if !setAside.isEmpty {
       console.line(
         styler.warning(
@@ -21,9 +31,13 @@ extension Session {
         resuming
           ? styler.bold("Resuming your assessment")
             + " at question \(current.position + 1) of \(current.questions.count)."
-          : styler.bold("Self-assessment")
-            + ": \(current.questions.count) questions about your own work. Answer with the option's letter or number;"
-            + " help lists commands (back, skip, why, result).")
+          : current.isShort
+            ? styler.bold("Short self-assessment")
+              + ": the profile, then questions until the verdict is stable. Answer with the option's letter"
+              + " or number; help lists commands (back, skip, why, result)."
+            : styler.bold("Self-assessment")
+              + ": \(current.questions.count) questions about your own work. Answer with the option's letter or number;"
+              + " help lists commands (back, skip, why, result).")
     }
     var shownAt = clock()
     var lastShown: String?
@@ -38,7 +52,9 @@ extension Session {
       }
     }
 
-    while let question = current.current {
+    while true {
+      extend()
+      guard let question = current.current else { break }
       if lastShown != question.id {
         show(question, in: current)
         lastShown = question.id
@@ -115,7 +131,8 @@ extension Session {
   }
 
   private func finish(_ current: AssessmentRun) {
-    let report = AssessmentReport(pack: pack, answers: current.answers)
+    var report = AssessmentReport(pack: pack, answers: current.answers)
+    if current.isShort { report.asked = current.questions.map(\.id).filter { current.answers[$0] != nil } }
     lastReport = report
     console.line("")
     console.write(renderer.render(report, as: .text))

@@ -65,11 +65,13 @@ public final class Session {
 
   private func welcome() {
     guard reader.isInteractive else { return }
-    let scored = pack.scoredQuestions.count
+    let length = AssessmentLength(pack: pack, track: .current)
     console.line(styler.bold("rolefit") + " · is it project management or program management?")
     console.line(styler.dim("Content: \(pack.name) \(pack.version)"))
     console.line("")
-    console.line("  1  assess   take the self-assessment (\(scored) questions + a short profile, about 10 minutes)")
+    console.line(
+      "  1  assess   take the self-assessment (\(length.questions) questions with the profile, about \(length.minutes) minutes)"
+    )
     console.line("  2  jd       paste a job description: which role do its duties describe?")
     console.line("  3  clarify  no posting yet? describe the role and get a posting outline")
     console.line("  4  workshop run a group calibration session (workshop new NAME)")
@@ -83,7 +85,7 @@ public final class Session {
       reader.completion = CompletionContext(
         firstWord: Command.main.map(\.name),
         afterCommand: [
-          "cert": pack.credentials.map(\.id), "role": pack.roles.map(\.id), "jd": ["explain", "save"],
+          "cert": pack.credentials.map(\.id), "role": pack.assessedRoles.map(\.id), "jd": ["explain", "save"],
           "workshop": ["new", "resume", "list"],
         ])
       switch reader.readLine(prompt: "rolefit> ", remember: true) {
@@ -131,7 +133,12 @@ public final class Session {
       return true
     }
     switch command.name {
-    case "assess": return assess()
+    case "assess":
+      guard argument == nil || argument == "short" || argument == "--short" else {
+        console.line("Usage: assess, or assess short for the short adaptive form.")
+        return true
+      }
+      return assess(short: argument != nil)
     case "jd": return jobDescription(argument)
     case "clarify": return clarify()
     case "workshop": return workshop(argument)
@@ -226,8 +233,8 @@ public final class Session {
   }
 
   private func showRole(_ id: String?) {
-    guard let id, let role = pack.role(id) else {
-      console.line("Usage: role ID, one of: " + pack.roles.map(\.id).joined(separator: ", "))
+    guard let id, let role = pack.assessedRole(id) else {
+      console.line("Usage: role ID, one of: " + pack.assessedRoles.map(\.id).joined(separator: ", "))
       return
     }
     console.line(styler.colored(styler.bold(role.name), as: role.color) + ": " + role.summary)

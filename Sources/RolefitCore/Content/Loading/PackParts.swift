@@ -7,6 +7,7 @@ struct PackParts {
   var freshnessMonths: Int?
   var location = SourceLocation(file: "pack.yaml")
   var roles: [Role] = []
+  var otherRoles: [Role] = []
   var areas: [Area] = []
   var educationLevels: [EducationLevel] = []
   var likert: [LikertPoint] = []
@@ -39,7 +40,8 @@ struct PackParts {
     }
     return ContentPack(
       id: id, name: name, version: version, asOf: asOf, freshnessMonths: freshnessMonths,
-      roles: roles, areas: areas, educationLevels: educationLevels, likert: likert, scoring: scoring,
+      roles: roles, otherRoles: otherRoles, areas: areas, educationLevels: educationLevels, likert: likert,
+      scoring: scoring,
       sources: sources, claims: claims, questions: questions, credentials: credentials, paths: paths,
       jobDescription: jobDescription, lexicon: lexicon, postingModel: postingModel, clarify: clarify,
       clarifyIntro: clarifyIntro, agendas: agendas,

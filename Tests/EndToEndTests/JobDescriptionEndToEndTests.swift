@@ -140,4 +140,34 @@ import Testing
     #expect(outcome.stdout.contains("## How success is measured"))
     #expect(outcome.stdout.contains("## Certifications to prefer"))
   }
+
+  @Test func aBracketedPasteEndsAtItsOwnDotLine() throws {
+    // A terminal that pastes in brackets hands readline the whole paste, newlines and its final
+    // "." line included, as one buffer.
+    let terminal = try PseudoTerminal(environment: RolefitBinary.environment(["TERM": "xterm-256color"]))
+    #expect(terminal.waitFor("rolefit> "))
+    terminal.type("jd\r")
+    #expect(terminal.waitFor("a line with a single ."))
+    let paste = (posting + "\n.\n").replacingOccurrences(of: "\n", with: "\r")
+    terminal.type("\u{1B}[200~" + paste + "\u{1B}[201~\r")
+    #expect(terminal.waitFor("pasted posting: project manager"))
+    #expect(terminal.waitFor("rolefit> ", after: terminal.screen.utf8.count - 20))
+    terminal.type("quit\r")
+    #expect(terminal.waitForExit() == 0)
+  }
+
+  @Test func clarifySavesTheOutlineItShows() throws {
+    let folder = try RolefitBinary.temporaryDirectory()
+    let file = folder.appendingPathComponent("outline.md")
+    let outcome = try RolefitBinary.run(
+      [], input: "clarify\n" + String(repeating: "b\n", count: 7) + "clarify save \(file.path)\n")
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    #expect(outcome.stdout.contains("Saved the outline to \(file.path)."))
+    let saved = try String(contentsOf: file, encoding: .utf8)
+    #expect(saved.contains("# Program Manager"))
+    // What was saved is what was shown: every line of it stands on the screen.
+    for line in saved.split(separator: "\n") where !line.isEmpty {
+      #expect(outcome.stdout.contains(line), "saved but not shown: \(line)")
+    }
+  }
 }

@@ -186,11 +186,12 @@ public struct JobDescriptionAnalyzer: Sendable {
     for (index, item) in evidence.enumerated() where firstIndex[item.entryIndex] == nil {
       firstIndex[item.entryIndex] = index
     }
-    let contributions: [(index: Int, amount: Double)] = features.entries.compactMap { entry, value in
-      guard let weights = model.entries[entryIDs[entry]], let index = firstIndex[entry] else { return nil }
+    var contributions: [(index: Int, amount: Double)] = []
+    for (entry, value) in features.entries {
+      guard let weights = model.entries[entryIDs[entry]], let index = firstIndex[entry] else { continue }
       let against = second.map { weights[$0] } ?? 0
       let amount = value * (weights[top] - against)
-      return amount > 0 ? (index, amount) : nil
+      if amount > 0 { contributions.append((index, amount)) }
     }
     return contributions.sorted { $0.amount > $1.amount || ($0.amount == $1.amount && $0.index < $1.index) }
       .prefix(Self.decidingCount).map(\.index)
@@ -321,16 +322,24 @@ public struct JobDescriptionAnalyzer: Sendable {
   /// A title that offers alternatives ("Project / Program Manager", "Project or Programme Lead")
   /// is read with each alternative in turn.
   private func titleKey(_ text: PostingText, _ range: Range<Int>) -> String {
+    // Loops rather than closures: a closure here would copy the whole analyzer for every posting.
     guard !range.isEmpty else { return PostingModel.noTitle }
-    var implied = Set(titles.longestMatches(in: text, range: range).map { rules.titles[titles.payload($0)].implies })
-    let words = text.phrase(from: range.lowerBound, to: range.upperBound - 1)
-    for variant in Self.alternatives(words) {
-      let variantText = PostingText(variant, vocabulary: vocabulary)
-      let all = 0..<variantText.tokens.count
-      implied.formUnion(
-        titles.longestMatches(in: variantText, range: all).map { rules.titles[titles.payload($0)].implies })
+    var roles: Set<String> = []
+    for match in titles.longestMatches(in: text, range: range) {
+      let implies = rules.titles[titles.payload(match)].implies
+      if modelClass[implies] != nil && implies != Self.otherID { roles.insert(implies) }
     }
-    if implied.filter({ pack.role($0) != nil }).count > 1 { return PostingModel.dualTitle }
+    let words = text.phrase(from: range.lowerBound, to: range.upperBound - 1)
+    if words.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "r") }) {
+      for variant in Self.alternatives(words) {
+        let variantText = PostingText(variant, vocabulary: vocabulary)
+        for match in titles.longestMatches(in: variantText, range: 0..<variantText.tokens.count) {
+          let implies = rules.titles[titles.payload(match)].implies
+          if modelClass[implies] != nil && implies != Self.otherID { roles.insert(implies) }
+        }
+      }
+    }
+    if roles.count > 1 { return PostingModel.dualTitle }
     return impliedRole(text, range) ?? PostingModel.noTitle
   }
 

@@ -10,7 +10,8 @@ struct Command: Sendable {
   static let main: [Command] = [
     Command(name: "assess", summary: "take the self-assessment (or resume it)"),
     Command(name: "jd", argument: "[FILE]", summary: "analyse a job description: paste it, or give a file"),
-    Command(name: "clarify", summary: "no posting yet? answer questions about the role, get an outline"),
+    Command(
+      name: "clarify", summary: "no posting yet? answer questions about the role, get an outline (clarify save FILE)"),
     Command(name: "workshop", argument: "new|resume NAME", summary: "run a group calibration workshop (workshop list)"),
     Command(name: "result", summary: "show your last result again"),
     Command(name: "save", argument: "FILE", summary: "save the last result (.md, .json, or text)"),

@@ -2,8 +2,18 @@ import Foundation
 import RolefitCore
 
 extension Session {
-  /// `clarify`: questions about a role to fill, then a classified posting outline.
-  func clarify() -> Bool {
+  /// `clarify`: questions about a role to fill, then a classified posting outline;
+  /// `clarify save FILE` writes the outline last shown, as shown.
+  func clarify(_ argument: String? = nil) -> Bool {
+    if let argument {
+      let words = argument.split(separator: " ", maxSplits: 1).map(String.init)
+      guard words.first?.lowercased() == "save", words.count == 2 else {
+        console.line("Usage: clarify, then clarify save FILE to keep the outline it shows.")
+        return true
+      }
+      saveOutline(to: words[1].trimmingCharacters(in: .whitespaces))
+      return true
+    }
     guard !pack.clarify.isEmpty, let outliner = try? PostingOutliner(pack: pack) else {
       console.line("This content pack has no clarify questions (clarify.yaml) or no jd.yaml.")
       return true
@@ -43,16 +53,34 @@ extension Session {
     do {
       let draft = try outliner.draft(answers: answers)
       lastPosting = draft.analysis
+      // What is shown is what `clarify save` writes: the reading and the outline, without colour.
+      let plain = PostingRenderer(pack: pack, width: console.width)
+      lastOutline =
+        plain.text(draft.analysis, showText: false, showRecommendations: false) + "\n"
+        + outliner.outline(duties: draft.duties, analysis: draft.analysis)
       console.line("")
       console.write(postingRenderer.text(draft.analysis, showText: false, showRecommendations: false))
       console.line("")
       console.write(outliner.outline(duties: draft.duties, analysis: draft.analysis))
       if reader.isInteractive {
-        console.line(styler.dim("jd save FILE keeps the analysis; copy the outline above into your posting."))
+        console.line(styler.dim("clarify save FILE keeps this outline; jd save FILE keeps the analysis."))
       }
     } catch {
       console.line(styler.warning("\(error)"))
     }
     return true
+  }
+
+  private func saveOutline(to path: String) {
+    guard let outline = lastOutline else {
+      console.line("No outline yet. Type clarify and answer its questions first.")
+      return
+    }
+    do {
+      try outline.write(toFile: path, atomically: true, encoding: .utf8)
+      console.line("Saved the outline to \(path).")
+    } catch {
+      console.line(styler.warning("Cannot write \(path): \(error.localizedDescription)"))
+    }
   }
 }

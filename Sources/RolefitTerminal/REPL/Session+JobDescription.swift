@@ -21,8 +21,12 @@ extension Session {
       var lines: [String] = []
       reading: while true {
         switch reader.readLine(prompt: reader.isInteractive ? "… " : "", remember: false) {
-        case .line(let line) where line.trimmingCharacters(in: .whitespaces) == ".": break reading
-        case .line(let line): lines.append(line)
+        case .line(let line):
+          // A bracketed paste arrives as one buffer holding every line: its own "." line ends it.
+          for part in line.split(separator: "\n", omittingEmptySubsequences: false) {
+            if part.trimmingCharacters(in: .whitespacesAndNewlines) == "." { break reading }
+            lines.append(String(part).replacingOccurrences(of: "\r", with: ""))
+          }
         case .interrupted:
           console.line("Cancelled; nothing was analysed.")
           return true

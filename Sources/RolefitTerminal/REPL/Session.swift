@@ -11,6 +11,8 @@ public final class Session {
   var lastReport: AssessmentReport?
   /// The last analysed posting, for `jd explain` and `jd save`.
   var lastPosting: PostingAnalysis?
+  /// The last `clarify` outline as shown, for `clarify save FILE`.
+  var lastOutline: String?
   /// The assessment under way or last left, so `assess` resumes it.
   var run: AssessmentRun?
   /// Questions of the resumed run that this content no longer asks, told once on resuming.
@@ -140,7 +142,7 @@ public final class Session {
       }
       return assess(short: argument != nil)
     case "jd": return jobDescription(argument)
-    case "clarify": return clarify()
+    case "clarify": return clarify(argument)
     case "workshop": return workshop(argument)
     case "result": showResult()
     case "save": save(to: argument)

@@ -330,7 +330,7 @@ public struct JobDescriptionAnalyzer: Sendable {
       if modelClass[implies] != nil && implies != Self.otherID { roles.insert(implies) }
     }
     let words = text.phrase(from: range.lowerBound, to: range.upperBound - 1)
-    if words.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "r") }) {
+    if Self.offersAlternatives(words) {
       for variant in Self.alternatives(words) {
         let variantText = PostingText(variant, vocabulary: vocabulary)
         for match in titles.longestMatches(in: variantText, range: 0..<variantText.tokens.count) {
@@ -341,6 +341,12 @@ public struct JobDescriptionAnalyzer: Sendable {
     }
     if roles.count > 1 { return PostingModel.dualTitle }
     return impliedRole(text, range) ?? PostingModel.noTitle
+  }
+
+  /// Whether a title holds a slash, an ampersand or the word "or".
+  static func offersAlternatives(_ title: String) -> Bool {
+    title.utf8.contains { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "&") }
+      || title.split(separator: " ").contains { $0.count == 2 && $0.lowercased() == "or" }
   }
 
   /// A title with each "A / B", "A or B" or "A & B" between two words read as A alone and as B alone.

@@ -11,9 +11,10 @@ struct JD: ParsableCommand {
     abstract: "Read job descriptions: which role the duties describe, why, and what to fix.",
     discussion: """
       Analyses each FILE (a folder: every .txt and .md file in it; -: standard input) and prints \
-      the fit over the content's roles plus `other`, every matched phrase with its reason and \
-      source claim, the title check, and linter-style recommendations. It classifies jobs, \
-      never candidates.
+      the verdict over the content's roles plus `other` with its calibrated confidence, the \
+      phrases that decided it, linter-style recommendations and the highlighted posting \
+      (--evidence all lists every matched phrase with its fitted weight and source claim). It \
+      classifies jobs, never candidates.
 
       Batch: --jsonl FILE reads one JSON object a line ({"text", "id", "title"}) and writes one \
       JSON result a line with the same id. --format csv gives one summary row per posting. \

@@ -12,6 +12,7 @@ public struct AssessmentRenderer: Sendable {
     self.styler = styler
   }
 
+  /// The report in full: for text, the first screen followed by the details.
   public func render(_ report: AssessmentReport, as format: OutputFormat) -> String {
     switch format {
     case .text: return text(report)
@@ -32,13 +33,15 @@ public struct AssessmentRenderer: Sendable {
     return "\(roleName(fit.role)), \(fit.bandName.lowercased())"
   }
 
+  /// A claim's text and the title of the article it comes from (never its id).
   func sourceLine(_ claimID: String) -> String? {
     guard let claim = pack.claim(claimID) else { return nil }
-    return "\(claim.text) [\(claim.source)]"
+    return "\(claim.text) (“\(pack.source(claim.source)?.title ?? claim.source)”)"
   }
 
+  /// A changed answer in the question's and the options' words: `Question text: "yours" → "other"`.
   func changeList(_ changes: [AssessmentResult.Change]) -> [String] {
-    changes.map { "\($0.question): \($0.from) → \($0.to) (\($0.toText))" }
+    changes.map { "\($0.questionText) “\($0.fromText)” → “\($0.toText)”" }
   }
 
   func edgeSentence(_ edge: AssessmentResult.Edge) -> String {
@@ -65,6 +68,10 @@ public struct AssessmentRenderer: Sendable {
 
   /// How many changes of an edge to list in text before "and N more".
   static let changesShown = 4
+  /// How many reasons the first screen gives.
+  static let reasonsShown = 3
+  /// Answers shorter than this are shown with their question on the first screen.
+  static let shortAnswer = 40
 
   func stepTitle(_ step: LearningPlan.Step) -> String {
     switch step.subject {
@@ -73,46 +80,153 @@ public struct AssessmentRenderer: Sendable {
     }
   }
 
+  /// A step as the first screen names it: the credential's short name or the topic.
+  func stepName(_ step: LearningPlan.Step) -> String {
+    switch step.subject {
+    case .credential(let id): return pack.credential(id)?.short ?? id
+    case .topic(let topic): return topic
+    }
+  }
+
+  /// The verdict in one sentence, with what it means.
+  func verdictSentence(_ fit: AssessmentResult.Fit, scores: [(role: String, share: Double)]) -> String {
+    let role = pack.role(fit.role)
+    let work = role?.work ?? roleName(fit.role).lowercased()
+    let meaning = role?.meaning ?? role?.summary.lowercased() ?? ""
+    if fit.isHybrid {
+      let second = scores.filter { $0.role != fit.role }.max { $0.share < $1.share }.map {
+        pack.role($0.role)?.work ?? roleName($0.role).lowercased()
+      }
+      return "Your work sits between \(work) and \(second ?? "the other roles"), leaning slightly to \(work)."
+    }
+    let verb = fit.band == pack.scoring.bands.first?.id ? "is" : "leans to"
+    return "Your work \(verb) \(work)" + (meaning.isEmpty ? "." : ": \(meaning).")
+  }
+
+  /// Why the confidence is what it is, in words that do not contradict the shares.
+  func confidenceSentence(_ result: AssessmentResult) -> String {
+    var reasons: [String] = []
+    if result.answeredScored < result.totalScored {
+      reasons.append("you answered \(result.answeredScored) of \(result.totalScored) questions")
+    }
+    if !result.warnings.isEmpty { reasons.append("some answers look hurried or patterned") }
+    let stable = "your answers give this verdict in \(TextWrap.percent(result.stability)) of resamples"
+    return "Confidence \(TextWrap.percent(result.fit.confidence)): \(stable)"
+      + (reasons.isEmpty ? "." : ", lowered because " + reasons.joined(separator: " and ") + ".")
+  }
+
+  /// Two roles' shares as one bar that names each side, so it reads without colour:
+  /// `project 86% ██████████████████████░░░░ 14% program`.
+  func splitBar(_ left: (role: String, share: Double), _ right: (role: String, share: Double), width: Int) -> String {
+    let total = left.share + right.share
+    let leftCells = total > 0 ? Int((left.share / total * Double(width)).rounded()) : width / 2
+    let leftName = pack.role(left.role)?.short ?? left.role
+    let rightName = pack.role(right.role)?.short ?? right.role
+    return "\(leftName) \(TextWrap.percent(left.share)) "
+      + colored(String(repeating: "█", count: leftCells), role: left.role)
+      + colored(String(repeating: "░", count: width - leftCells), role: right.role)
+      + " \(TextWrap.percent(right.share)) \(rightName)"
+  }
+
+  /// The roles' shares as the first screen draws them: one split bar for two roles, else a bar a role.
+  func shareChart(_ result: AssessmentResult) -> [String] {
+    if result.scores.count == 2 {
+      let labels = result.scores.map { (pack.role($0.role)?.short ?? $0.role).count + 5 }.reduce(0, +)
+      return ["  " + splitBar(result.scores[0], result.scores[1], width: max(10, min(40, width - labels - 4)))]
+    }
+    let nameWidth = result.scores.map { roleName($0.role).count }.max() ?? 10
+    return result.scores.map { score in
+      let name = roleName(score.role).padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+      let bar = max(10, min(24, width - nameWidth - 10))
+      return
+        "  \(name)  \(colored(Bar.draw(score.share, width: bar), role: score.role)) \(TextWrap.percent(score.share))"
+    }
+  }
+
+  /// The next step of the path with its date: `Next: PgMP, eligible in 30 months of program work`.
+  func nextStep(_ plan: LearningPlan) -> String? {
+    guard let first = plan.steps.first else {
+      return plan.done.isEmpty ? nil : "Next: every step of \(plan.path.title.lowercased()) is behind you."
+    }
+    var line = "Next: \(stepName(first))" + (first.eligibility.map { ", " + statusText($0) } ?? "") + "."
+    // The path's last credential is what it leads to: name it with its date.
+    if let goal = plan.steps.last(where: { $0.eligibility != nil }), goal != first, let eligibility = goal.eligibility {
+      line += " Then \(stepName(goal)): \(statusText(eligibility))."
+    }
+    return line
+  }
+
   // MARK: Text
 
-  func text(_ report: AssessmentReport) -> String {
+  /// The first screen: the verdict in a sentence, the shares, the next step and the reasons.
+  ///
+  /// `more` is the hint that ends it ("Type details for ..."), as the front end words it.
+  public func summary(_ report: AssessmentReport, more: String?) -> String {
     let result = report.result
     var out: [String] = []
-    out.append(styler.bold("Your fit: ") + colored(styler.bold(headline(result.fit)), role: result.fit.role))
-    out.append(
-      "Confidence \(String(format2(result.fit.confidence))) "
-        + styler.dim(
-          "(\(result.answeredScored) of \(result.totalScored) questions answered; the same verdict in \(TextWrap.percent(result.stability)) of resamples)"
-        ))
+    out.append(colored(styler.bold(verdictSentence(result.fit, scores: result.scores)), role: result.fit.role))
+    out.append(styler.dim(confidenceSentence(result)))
     out.append("")
-    let nameWidth = pack.roles.map(\.name.count).max() ?? 10
-    for score in result.scores {
-      let name = roleName(score.role).padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-      out.append(
-        "  \(name)  \(colored(Bar.draw(score.share, width: 24), role: score.role)) \(TextWrap.percent(score.share))")
-    }
-    for warning in result.warnings {
+    out += shareChart(result)
+    if !result.warnings.isEmpty {
       out.append("")
       out.append(
         styler.warning(
-          TextWrap.wrap("! \(warning.message) Treat this result as provisional.", width: width, indent: "  ")))
+          "! Some answers look hurried or patterned, so treat this result as provisional"
+            + (more == nil ? "." : " (the details say why).")))
+    }
+    if let plan = report.plan, let next = nextStep(plan) {
+      out.append("")
+      out.append(styler.bold(next))
+    }
+    let reasons = result.evidence.prefix(Self.reasonsShown)
+    if !reasons.isEmpty {
+      out.append("")
+      out.append(styler.bold("Why: you said"))
+      // A short answer ("1 project") needs its question to make sense; a long one speaks for itself.
+      for item in reasons {
+        let context = item.answer.count < Self.shortAnswer ? " " + styler.dim("(\(item.questionText))") : ""
+        out.append("  - “\(item.answer)”" + context)
+      }
+    }
+    if let more {
+      out.append("")
+      out.append(styler.dim(more))
+    }
+    return TextWrap.fit(out.joined(separator: "\n"), width: width) + "\n"
+  }
+
+  /// The first screen and everything after it: areas, every answer that counted with its
+  /// source, what would change it and the whole path.
+  func text(_ report: AssessmentReport) -> String {
+    summary(report, more: nil) + details(report)
+  }
+
+  /// What `details` adds to the first screen.
+  public func details(_ report: AssessmentReport) -> String {
+    let result = report.result
+    var out: [String] = []
+    for warning in result.warnings {
+      out.append("")
+      out.append(styler.warning(TextWrap.wrap("! \(warning.message)", width: width, indent: "  ", firstIndent: "")))
     }
     out.append("")
     out.append(styler.bold("By area"))
     let areaWidth = pack.areas.map(\.name.count).max() ?? 10
+    let top = result.scores.sorted { $0.share > $1.share }.prefix(2).map(\.role)
     for area in result.areas {
       let name = (pack.area(area.area)?.name ?? area.area).padding(toLength: areaWidth, withPad: " ", startingAt: 0)
-      guard area.answered > 0,
-        let lead = area.shares.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })
-      else {
+      guard area.answered > 0 else {
         out.append("  \(name)  " + styler.dim("not answered"))
         continue
       }
-      let detail = pack.roles.map { "\($0.short) \(TextWrap.percent(area.shares[$0.id] ?? 0))" }.joined(
-        separator: " · ")
-      out.append(
-        "  \(name)  \(colored(Bar.draw(lead.value, width: 10), role: lead.key)) \(detail) "
-          + styler.dim("(\(area.answered)/\(area.total))"))
+      let counted = styler.dim(" (\(area.answered)/\(area.total))")
+      if result.scores.count == 2 || top.count == 2 {
+        let pair = result.scores.count == 2 ? result.scores.map(\.role) : top
+        out.append(
+          "  \(name)  "
+            + splitBar((pair[0], area.shares[pair[0]] ?? 0), (pair[1], area.shares[pair[1]] ?? 0), width: 10) + counted)
+      }
     }
     if !result.evidence.isEmpty {
       out.append("")
@@ -122,7 +236,7 @@ public struct AssessmentRenderer: Sendable {
           TextWrap.wrap("\(item.questionText)", width: width, indent: "     ", firstIndent: "  \(index + 1). "))
         out.append(
           TextWrap.wrap(
-            "You: \"\(item.answer)\" → \(roleName(item.towards).lowercased())", width: width, indent: "     ",
+            "You: “\(item.answer)” → \(roleName(item.towards).lowercased())", width: width, indent: "     ",
             firstIndent: "     "))
         for claim in supportingClaims(item) {
           if let line = sourceLine(claim) {
@@ -144,45 +258,97 @@ public struct AssessmentRenderer: Sendable {
         if changes.count > Self.changesShown {
           out.append(
             styler.dim(
-              "    - and \(changes.count - Self.changesShown) more (the JSON and Markdown reports list them all)"))
+              TextWrap.wrap(
+                "- and \(changes.count - Self.changesShown) more (the JSON and Markdown reports list them all)",
+                width: width, indent: "      ", firstIndent: "    ")))
         }
       }
     }
     if let plan = report.plan {
       out.append("")
-      out.append(styler.bold("Learning path: \(plan.path.title)"))
-      if !plan.path.summary.isEmpty {
-        out.append(TextWrap.wrap(plan.path.summary, width: width, indent: "  ", firstIndent: "  "))
+      out += pathLines(plan)
+    }
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  /// The whole learning path: its steps ahead with eligibility, the steps behind, other paths.
+  func pathLines(_ plan: LearningPlan) -> [String] {
+    var out: [String] = []
+    out.append(
+      styler.bold(TextWrap.wrap("Learning path: \(plan.path.title)", width: width, indent: "  ", firstIndent: "")))
+    if !plan.path.summary.isEmpty {
+      out.append(TextWrap.wrap(plan.path.summary, width: width, indent: "  ", firstIndent: "  "))
+    }
+    if !plan.done.isEmpty {
+      let done = plan.done.map { step in
+        step.eligibility.map { "\(stepName(step)) (\(statusText($0)))" } ?? stepName(step)
       }
-      for (index, step) in plan.steps.enumerated() {
-        var head = "  \(index + 1). \(stepTitle(step))"
-        if let eligibility = step.eligibility { head += ": " + statusText(eligibility) }
-        out.append(styler.bold(head))
-        if let eligibility = step.eligibility {
-          out.append(TextWrap.wrap(eligibility.detail, width: width, indent: "     ", firstIndent: "     "))
-          if let credential = pack.credential(eligibility.credential), !credential.verified || credential.note != nil {
-            let caveat =
-              (credential.verified ? "" : "Not re-checked against the issuing body. ") + (credential.note ?? "")
-            out.append(
-              styler.dim(TextWrap.wrap("Note: \(caveat)", width: width, indent: "     ", firstIndent: "     ")))
-          }
+      out.append(
+        styler.dim(
+          TextWrap.wrap(
+            "Already behind you: " + done.joined(separator: "; "), width: width, indent: "    ",
+            firstIndent: "  ")))
+    }
+    for (index, step) in plan.steps.enumerated() {
+      var head = "\(index + 1). \(stepTitle(step))"
+      if let eligibility = step.eligibility { head += ": " + statusText(eligibility) }
+      out.append(styler.bold(TextWrap.wrap(head, width: width, indent: "     ", firstIndent: "  ")))
+      if let eligibility = step.eligibility {
+        out.append(TextWrap.wrap(eligibility.detail, width: width, indent: "     ", firstIndent: "     "))
+        if let credential = pack.credential(eligibility.credential), !credential.verified || credential.note != nil {
+          let caveat = (credential.verified ? "" : Self.unverified + " ") + (credential.note ?? "")
+          out.append(
+            styler.dim(TextWrap.wrap("Note: \(caveat)", width: width, indent: "     ", firstIndent: "     ")))
         }
-        out.append(
-          styler.dim(TextWrap.wrap("Why here: \(step.why)", width: width, indent: "     ", firstIndent: "     ")))
       }
-      if !plan.alternatives.isEmpty {
-        out.append(styler.dim("  Other paths: " + plan.alternatives.joined(separator: ", ")))
+      out.append(
+        styler.dim(TextWrap.wrap("Why here: \(step.why)", width: width, indent: "     ", firstIndent: "     ")))
+    }
+    let others = plan.alternatives.compactMap { id in pack.paths.first { $0.id == id }?.title }
+    if !others.isEmpty {
+      out.append(
+        styler.dim(
+          TextWrap.wrap(
+            "Other paths: " + others.joined(separator: "; "), width: width, indent: "    ",
+            firstIndent: "  ")))
+    }
+    return out
+  }
+
+  /// Every answer given, in the order the questions are asked, in the questions' and options' words.
+  public func answerList(_ report: AssessmentReport, as format: OutputFormat) -> String {
+    let questions = AssessmentRun(pack: pack).questions.filter { report.answers[$0.id] != nil }
+    var out: [String] = [format == .markdown ? "## Your answers" : styler.bold("Your answers"), ""]
+    for (index, question) in questions.enumerated() {
+      guard let value = report.answers[question.id] else { continue }
+      if format == .markdown {
+        out.append("\(index + 1). \(question.text) **\(question.describe(value))**")
+      } else {
+        out.append(TextWrap.wrap(question.text, width: width, indent: "     ", firstIndent: "  \(index + 1). "))
+        out.append(
+          TextWrap.wrap("You: “\(question.describe(value))”", width: width, indent: "     ", firstIndent: "     "))
       }
     }
     return out.joined(separator: "\n") + "\n"
   }
 
+  /// The line that ends the first screen, naming the command or flag that shows the rest.
+  public static func moreHint(command: String) -> String {
+    "\(command) shows the rest: each area, every answer that counted with its source, what would change it, and the whole learning path."
+  }
+
+  /// What a credential marked unverified tells the user.
+  public static let unverified =
+    "Unverified: these facts come from training providers or blogs, or were not re-checked with the issuing body."
+
   func statusText(_ eligibility: Eligibility) -> String {
     switch eligibility.status {
     case .held: return "held"
     case .eligible: return "eligible now"
-    case .eligibleIn: return "eligible in \(eligibility.months ?? 0) months"
-    case .notEligible: return "not yet eligible"
+    case .eligibleIn:
+      let kind = eligibility.waitingFor.map { " of \($0.rawValue) work" } ?? ""
+      return "eligible in \(eligibility.months ?? 0) months\(kind)"
+    case .notEligible: return eligibility.courseOnly ? "open to you: take the course" : "not yet eligible"
     }
   }
 
@@ -193,8 +359,10 @@ public struct AssessmentRenderer: Sendable {
   func markdown(_ report: AssessmentReport) -> String {
     let result = report.result
     var out: [String] = ["# rolefit assessment", ""]
+    out.append("**\(verdictSentence(result.fit, scores: result.scores))**")
+    out.append("")
     out.append(
-      "**Fit:** \(headline(result.fit)) · **confidence** \(format2(result.fit.confidence)) · \(result.answeredScored) of \(result.totalScored) questions answered · pack `\(report.packID)` \(report.packVersion)"
+      "**Fit:** \(headline(result.fit)) · \(confidenceSentence(result)) · content: \(pack.name) \(report.packVersion)"
     )
     out.append("")
     out.append("| Role | Share |")
@@ -232,7 +400,7 @@ public struct AssessmentRenderer: Sendable {
       out.append("")
       for edge in result.edges {
         out.append("- \(edgeSentence(edge))")
-        for change in changeList(edge.changes) { out.append("  - `\(change)`") }
+        for change in changeList(edge.changes) { out.append("  - \(change)") }
       }
     }
     if let plan = report.plan {
@@ -243,10 +411,19 @@ public struct AssessmentRenderer: Sendable {
         out.append(plan.path.summary)
         out.append("")
       }
+      if !plan.done.isEmpty {
+        out.append("Already behind you: " + plan.done.map(stepName).joined(separator: "; ") + ".")
+        out.append("")
+      }
       for (index, step) in plan.steps.enumerated() {
         var line = "\(index + 1). **\(stepTitle(step))**"
         if let eligibility = step.eligibility { line += ": \(statusText(eligibility)). \(eligibility.detail)" }
         out.append(line + " *Why here:* \(step.why)")
+      }
+      let others = plan.alternatives.compactMap { id in pack.paths.first { $0.id == id }?.title }
+      if !others.isEmpty {
+        out.append("")
+        out.append("Other paths: " + others.joined(separator: "; ") + ".")
       }
     }
     return out.joined(separator: "\n") + "\n"

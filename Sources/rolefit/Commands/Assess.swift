@@ -26,6 +26,9 @@ struct Assess: ParsableCommand {
     help: ArgumentHelp("An answers file (JSON or YAML); - for standard input.", valueName: "file"))
   var answersFile: String?
   @Option(help: "Output format: text, markdown or json.") var format: OutputFormat = .text
+  @Flag(
+    help: "With text output: everything after the first screen too (areas, evidence, what would change it, the path).")
+  var details = false
   @Option(
     name: .customLong("out"),
     help: ArgumentHelp(
@@ -56,7 +59,11 @@ struct Assess: ParsableCommand {
       let report = AssessmentReport(pack: pack, answers: sheet)
       let console = Console.standardOutput
       let renderer = AssessmentRenderer(pack: pack, width: console.width, styler: console.styler)
-      console.write(renderer.render(report, as: format))
+      if format == .text && !details {
+        console.write(renderer.summary(report, more: AssessmentRenderer.moreHint(command: "--details")))
+      } else {
+        console.write(renderer.render(report, as: format))
+      }
       if let outFile {
         try InputFiles.write(renderer.render(report, as: .json), to: outFile)
       }

@@ -172,3 +172,67 @@ import Testing
     #expect(roleEdge.newRole == "program-manager")
   }
 }
+
+/// "What would change it" proposes the smallest change that crosses, not the furthest answer.
+@Suite struct SmallestChangeTests {
+  let pack: ContentPack
+
+  init() throws { pack = try TestPacks.bundled }
+
+  /// A balanced sheet: half the scored questions lean one way, half the other.
+  func sheets() -> [AnswerSheet] {
+    var generator = SplitMix64(seed: 11)
+    return (0..<40).map { _ in
+      var sheet = AnswerSheet()
+      for question in pack.scoredQuestions {
+        switch question.kind {
+        case .number:
+          sheet[question.id] = .number(Double(Int.random(in: 0...2, using: &generator)))
+        case .multi:
+          sheet[question.id] = .choices([question.options.randomElement(using: &generator)?.id ?? "none"])
+        default:
+          sheet[question.id] = question.options.randomElement(using: &generator).map { .choice($0.id) }
+        }
+      }
+      return sheet
+    }
+  }
+
+  @Test func aNumberMovesOnlyAsFarAsTheRangeThatCrosses() throws {
+    var numberChanges = 0
+    for sheet in sheets() {
+      for edge in Scorer(pack: pack).score(sheet).edges {
+        for change in edge.changes {
+          guard case .number(let from) = change.from, case .number(let to) = change.to,
+            let spec = pack.question(change.question)?.number
+          else { continue }
+          numberChanges += 1
+          // The nearest number in the new answer's range: no number between it and the answer
+          // given earns the same weights.
+          let weights = spec.weights(for: to)
+          let step: Double = to > from ? -1 : 1
+          let nearer = to + step
+          if nearer != from && (min(from, to)...max(from, to)).contains(nearer) {
+            #expect(spec.weights(for: nearer) != weights, "\(change.question): \(from) → \(to)")
+          }
+        }
+      }
+    }
+    #expect(numberChanges > 0)
+  }
+
+  @Test func everyChangeIsNeeded() {
+    let scorer = Scorer(pack: pack)
+    for sheet in sheets() {
+      let result = scorer.score(sheet)
+      for edge in result.edges where edge.changes.count > 1 {
+        for left in edge.changes.indices {
+          var changed = sheet
+          for (index, change) in edge.changes.enumerated() where index != left { changed[change.question] = change.to }
+          let after = scorer.score(changed)
+          #expect(after.fit.role != edge.newRole || after.fit.band != edge.newBand)
+        }
+      }
+    }
+  }
+}

@@ -19,14 +19,18 @@ struct PackParser {
 
     for item in map.sequence("roles", required: true) {
       guard let role = item.mapping("a role") else { continue }
-      role.rejectUnknownKeys(allowed: ["id", "name", "short", "color", "summary", "claims", "experience"])
+      role.rejectUnknownKeys(allowed: [
+        "id", "name", "short", "color", "summary", "claims", "experience", "work", "meaning",
+      ])
       guard let id = identifier(role), let name = role.string("name") else { continue }
       book.define(.role, id, at: role.location)
       parts.roles.append(
         Role(
           id: id, name: name, short: role.string("short", required: false) ?? name,
           color: role.string("color", required: false), summary: role.string("summary", required: false) ?? "",
-          claims: references(role, "claims", .claim), experience: experienceKind(role), location: role.location))
+          claims: references(role, "claims", .claim), experience: experienceKind(role),
+          work: role.string("work", required: false), meaning: role.string("meaning", required: false),
+          location: role.location))
     }
     if parts.roles.count < 2, let roles = map.value("roles") {
       sink.error("a pack needs at least two roles to tell apart", at: roles.location)

@@ -117,6 +117,10 @@ final class FullDiskRecorder: AssessmentRecorder {
     throw Full()
   }
   func finish(_ run: AssessmentRun, report: AssessmentReport, pack: ContentPack) throws { throw Full() }
+  func lastFinished(pack: ContentPack) -> AnswerSheet? { nil }
+  func startAfresh() {}
+  var person: String? { nil }
+  func choose(person: String?) {}
 }
 
 @Suite struct SessionSavingTests {

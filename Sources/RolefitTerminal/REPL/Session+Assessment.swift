@@ -5,7 +5,13 @@ extension Session {
   /// Runs the assessment from where it stands until it ends or the user leaves it.
   ///
   /// Returns `false` when input ended (Ctrl-D or end of pipe) and the session should close.
-  func assess() -> Bool {
+  func assess(fresh: Bool = false) -> Bool {
+    if !askName() { return false }
+    if fresh {
+      run = nil
+      setAside = []
+      recorder?.startAfresh()
+    }
     var current = run ?? AssessmentRun(pack: pack)
     if current.isFinished { current = AssessmentRun(pack: pack) }
     if !setAside.isEmpty {
@@ -17,13 +23,17 @@ extension Session {
     }
     if reader.isInteractive {
       let resuming = current.answeredCount > 0
+      let whose = recorder?.person.map { " (\($0))" } ?? ""
       console.line(
         resuming
-          ? styler.bold("Resuming your assessment")
-            + " at question \(current.position + 1) of \(current.questions.count)."
-          : styler.bold("Self-assessment")
+          ? styler.bold("Resuming your assessment\(whose)")
+            + " at question \(current.position + 1) of \(current.questions.count); assess new starts again."
+          : styler.bold("Self-assessment\(whose)")
             + ": \(current.questions.count) questions about your own work. Answer with the option's letter or number;"
             + " help lists commands (back, skip, why, result).")
+      if recorder == nil {
+        console.line(styler.dim("Nothing is saved: your answers last until you leave rolefit."))
+      }
     }
     var shownAt = clock()
     var lastShown: String?
@@ -53,7 +63,11 @@ extension Session {
         if current.answeredCount > 0 {
           console.line("")
           console.line(
-            "Stopped at question \(current.position + 1); \(TextWrap.count(current.answeredCount, "answer")) kept. Type assess to go on."
+            recorder == nil
+              ? "Stopped at question \(current.position + 1); nothing was saved, so your answers are gone."
+              : saveFailed
+                ? "Stopped at question \(current.position + 1); your answers could not be saved."
+                : "Stopped at question \(current.position + 1); \(TextWrap.count(current.answeredCount, "answer")) kept. Type assess to go on."
           )
         }
         return false
@@ -62,7 +76,13 @@ extension Session {
       case .line(let raw):
         let line = raw.trimmingCharacters(in: .whitespaces)
         if line.isEmpty {
-          console.line(styler.dim(hint(for: question)))
+          // Enter on a question answered before (after `back`) keeps that answer.
+          if let existing = current.answers[question.id] {
+            current.answer(existing, seconds: current.answers.seconds[question.id])
+            persist()
+          } else {
+            console.line(styler.dim(hint(for: question)))
+          }
           continue
         }
         switch question.parseAnswer(line) {
@@ -93,8 +113,9 @@ extension Session {
               run = current
               persist()
               console.line(
-                "Assessment paused at question \(current.position + 1) with \(TextWrap.count(current.answeredCount, "answer")). Type assess to go on."
-              )
+                "Assessment paused at question \(current.position + 1) with \(TextWrap.count(current.answeredCount, "answer"))"
+                  + (recorder == nil ? " (kept until you leave rolefit; nothing is saved)." : ".")
+                  + " Type assess to go on.")
               return true
             default: break
             }
@@ -114,11 +135,39 @@ extension Session {
     return true
   }
 
+  /// Asks whose assessment this is, once, when answers are kept and no name was given.
+  ///
+  /// Returns `false` when input ended while asking.
+  private func askName() -> Bool {
+    guard let recorder, !nameKnown else { return true }
+    nameKnown = true
+    guard reader.isInteractive else { return true }
+    console.line(
+      TextWrap.wrap(
+        "Whose assessment is this? Your name keeps your results and history apart from anyone else's on this computer"
+          + " (Enter to leave it unnamed).", width: console.width))
+    switch reader.readLine(prompt: "name> ", remember: false) {
+    case .endOfInput: return false
+    case .interrupted: return true
+    case .line(let line):
+      let name = line.trimmingCharacters(in: .whitespaces)
+      guard !name.isEmpty else { return true }
+      recorder.choose(person: name)
+      // This person's unfinished assessment, if any; else an unnamed run in progress becomes theirs.
+      if let resumable = recorder.resumableRun(pack: pack) {
+        run = resumable.run
+        setAside = resumable.setAside
+      }
+      lastReport = nil
+      return true
+    }
+  }
+
   private func finish(_ current: AssessmentRun) {
     let report = AssessmentReport(pack: pack, answers: current.answers)
     lastReport = report
     console.line("")
-    console.write(renderer.render(report, as: .text))
+    console.write(renderer.summary(report, more: AssessmentRenderer.moreHint(command: "details")))
     if let recorder {
       do {
         try recorder.finish(current, report: report, pack: pack)
@@ -130,7 +179,8 @@ extension Session {
     if reader.isInteractive {
       console.line("")
       console.line(
-        styler.dim("save FILE writes this result (.md or .json); cert ID shows a certification; assess starts again."))
+        styler.dim(
+          "save FILE writes this result (.md or .json); cert ID shows a certification; assess new starts again."))
     }
   }
 
@@ -159,7 +209,12 @@ extension Session {
       }
     }
     if let existing = current.answers[question.id] {
-      console.line(styler.dim("  Your earlier answer: \(existing). Enter a new one, or skip to clear it."))
+      let words = question.kind == .number ? "\(existing)" : "\(existing) (\(question.describe(existing)))"
+      console.line(
+        styler.dim(
+          TextWrap.wrap(
+            "  Your earlier answer: \(words). Press Enter to keep it, type a new one, or skip to clear it.",
+            width: console.width, indent: "  ")))
     }
   }
 
@@ -213,6 +268,6 @@ extension Session {
     let report = AssessmentReport(pack: pack, answers: current.answers)
     console.line(
       styler.dim("So far (\(TextWrap.count(current.answeredCount, "answer")); confidence grows as you answer more):"))
-    console.write(renderer.render(report, as: .text))
+    console.write(renderer.summary(report, more: nil))
   }
 }

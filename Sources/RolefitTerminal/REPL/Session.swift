@@ -23,6 +23,8 @@ public final class Session {
   let postings: (any PostingArchive)?
   /// Where to write the last result as JSON when the session ends (`assess --out`).
   public var outFile: String?
+  /// Whether the person was asked (or told with `--person`) whose assessment it is.
+  var nameKnown = false
 
   public init(
     pack: ContentPack, console: Console, reader: any LineReader,
@@ -46,15 +48,16 @@ public final class Session {
   /// `startWith` runs one command first (`assess`).
   public func run(startWith command: String? = nil) {
     if command == nil { welcome() }
+    nameKnown = recorder?.person != nil
     if let resumable = recorder?.resumableRun(pack: pack) {
       run = resumable.run
       setAside = resumable.setAside
       if command == nil {
+        let whose = recorder?.person.map { "\($0), you have" } ?? "You have"
         console.line(
           styler.warning(
-            "You have an unfinished assessment from \(resumable.when) (\(TextWrap.count(resumable.run.answeredCount, "answer")))."
-          )
-            + " Type assess to go on where you stopped.")
+            "\(whose) an unfinished assessment from \(resumable.when) (\(TextWrap.count(resumable.run.answeredCount, "answer")))."
+          ) + " Type assess to go on where you stopped, or assess new to start again.")
       }
     }
     if let command {
@@ -105,7 +108,7 @@ public final class Session {
     if let outFile, lastReport == nil {
       console.line(
         styler.warning("No finished assessment, so nothing was written to \(outFile).")
-          + " Your answers are kept: assess goes on.")
+          + (recorder == nil ? " Nothing was saved." : " Your answers are kept: assess goes on."))
     }
     if let outFile, let lastReport {
       let json = AssessmentRenderer(pack: pack).render(lastReport, as: .json)
@@ -131,11 +134,17 @@ public final class Session {
       return true
     }
     switch command.name {
-    case "assess": return assess()
+    case "assess":
+      guard argument == nil || argument?.lowercased() == "new" else {
+        console.line("Usage: assess (go on with your assessment) or assess new (start again).")
+        return true
+      }
+      return assess(fresh: argument != nil)
     case "jd": return jobDescription(argument)
     case "clarify": return clarify()
     case "workshop": return workshop(argument)
     case "result": showResult()
+    case "details": showDetails()
     case "save": save(to: argument)
     case "cert": showCredential(argument)
     case "role": showRole(argument)
@@ -163,17 +172,33 @@ public final class Session {
   }
 
   func showResult() {
-    guard let lastReport else {
+    guard let lastReport = lastReport ?? savedReport() else {
       console.line("No result yet. Type assess to take the self-assessment.")
       return
     }
-    console.write(renderer.render(lastReport, as: .text))
+    console.write(renderer.summary(lastReport, more: AssessmentRenderer.moreHint(command: "details")))
+  }
+
+  func showDetails() {
+    guard let lastReport = lastReport ?? savedReport() else {
+      console.line("No result yet. Type assess to take the self-assessment.")
+      return
+    }
+    console.write(renderer.details(lastReport))
+  }
+
+  /// The last finished assessment kept in the store (after a restart), as the last report.
+  func savedReport() -> AssessmentReport? {
+    guard let answers = recorder?.lastFinished(pack: pack) else { return nil }
+    let report = AssessmentReport(pack: pack, answers: answers)
+    lastReport = report
+    return report
   }
 
   var renderer: AssessmentRenderer { AssessmentRenderer(pack: pack, width: console.width, styler: styler) }
 
   private func save(to path: String?) {
-    guard let lastReport else {
+    guard let lastReport = lastReport ?? savedReport() else {
       console.line("No result to save yet. Type assess first.")
       return
     }

@@ -9,30 +9,47 @@ struct History: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "How your fit and learning path changed across your finished assessments.")
 
-  @Option(help: ArgumentHelp("Whose history (the name given with --person when assessing).", valueName: "name"))
+  @Option(
+    help: ArgumentHelp(
+      "Whose history (the name given when assessing); without it, each person's history is shown apart.",
+      valueName: "name"))
   var person: String?
-  @OptionGroup var store: StoreOptions
+  @OptionGroup var store: DatabaseOptions
   @OptionGroup var content: ContentOptions
 
   func run() throws {
     try reportingErrors {
       let opened = try store.open()
       let pack = try content.load(sections: .assessment)
-      let finished = try storeCall { try opened.history(person: person) }
       let console = Console.standardOutput
+      // Each person's history apart: two people on one machine are never one trend.
+      let finished = try storeCall { try opened.history(person: person) }
+      let people: [String?] =
+        person != nil
+        ? [person] : Array(Set(finished.map { $0.person.map(Self.key) })).sorted { ($0 ?? "") < ($1 ?? "") }
       guard !finished.isEmpty else {
         console.line(
           "No finished assessments yet" + (person.map { " for \($0)" } ?? "") + ". `rolefit assess` takes one.")
         return
       }
-      var points: [HistoryPoint] = []
-      for summary in finished {
-        let record = try storeCall { try opened.session(summary.id) }
-        points.append(HistoryPoint(summary: summary, resultJSON: record?.resultJSON))
+      for (index, key) in people.enumerated() {
+        let theirs = person != nil ? finished : finished.filter { $0.person.map(Self.key) == key }
+        if people.count > 1 || key != nil {
+          if index > 0 { console.line("") }
+          console.line(console.styler.bold(theirs.first?.person ?? "Unnamed assessments"))
+        }
+        var points: [HistoryPoint] = []
+        for summary in theirs {
+          let record = try storeCall { try opened.session(summary.id) }
+          points.append(HistoryPoint(summary: summary, resultJSON: record?.resultJSON))
+        }
+        console.write(HistoryTable(pack: pack, points: points).render())
       }
-      console.write(HistoryTable(pack: pack, points: points).render())
     }
   }
+
+  /// A name as compared: trimmed and lower-cased.
+  static func key(_ name: String) -> String { name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }
 }
 
 /// One finished assessment as the history shows it.

@@ -33,8 +33,8 @@ import Testing
     let input = (["assess"] + programAnswers()).joined(separator: "\n") + "\n"
     let outcome = try RolefitBinary.run([], input: input)
     #expect(outcome.status == 0, "\(outcome.stderr)")
-    #expect(outcome.stdout.contains("Your fit: Program manager, strong fit"))
-    #expect(outcome.stdout.contains("Learning path: "))
+    #expect(outcome.stdout.contains("Your work is program management: "))
+    #expect(outcome.stdout.contains("Next: "))
     #expect(!outcome.stdout.contains("rolefit> "), "plain reading shows no prompts")
   }
 
@@ -139,6 +139,10 @@ import Testing
     let terminal = try PseudoTerminal(environment: RolefitBinary.environment())
     #expect(terminal.waitFor("rolefit> "))
     terminal.type("ass\t\r")  // Tab completes "assess"
+    #expect(terminal.waitFor("Whose assessment is this?"))
+    #expect(terminal.waitFor("name> "))
+    terminal.type("Ana\r")
+    #expect(terminal.waitFor("Self-assessment (Ana)"))
     #expect(terminal.waitFor("[1/"))
     let questions = AssessmentRun(pack: pack).questions
     let first = questions[0]
@@ -148,18 +152,18 @@ import Testing
     terminal.type("\(completable.prefix(1))\t\r")
     #expect(terminal.waitFor("[2/\(questions.count)] rolefit> "))
     terminal.type("back\r")
-    #expect(terminal.waitFor("Your earlier answer: \(completable)."))
+    #expect(terminal.waitFor("Your earlier answer: \(completable) ("))
     // Tab completes the option after its first letter when it is unique among options and commands.
     terminal.type("\(first.optionIDs[1])\r")
     #expect(terminal.waitFor("[2/\(questions.count)] rolefit> "))
     terminal.type("back\r")
-    #expect(terminal.waitFor("Your earlier answer: \(first.optionIDs[1])."))
+    #expect(terminal.waitFor("Your earlier answer: \(first.optionIDs[1]) ("))
     terminal.type("wh\t\r")  // "why"
     #expect(terminal.waitFor("Measures: "))
     terminal.type("\(first.optionIDs[0])\r")
     #expect(terminal.waitFor("[2/\(questions.count)] rolefit> "))
     terminal.type("resu\t\r")
-    #expect(terminal.waitFor("Your fit: "))
+    #expect(terminal.waitFor("Your work "))
     let beforeQuit = terminal.mark
     terminal.type("quit\r")
     #expect(terminal.waitFor("Assessment paused"))

@@ -7,7 +7,8 @@ extension EligibilityRoute {
     func names(_ ids: [String]) -> String { ids.map { pack.credential($0)?.short ?? $0 }.joined(separator: " or ") }
     var rules: [String] = []
     if let education, let rank = pack.educationRank(education) {
-      rules.append("education: at least \(pack.educationLevels[rank].name.lowercased())")
+      let higher = rank < pack.educationLevels.count - 1 ? " or higher" : ""
+      rules.append("education: \(pack.educationLevels[rank].name)\(higher)")
     }
     for requirement in experience {
       let window = requirement.withinYears.map { " within the last \($0) years" } ?? ""

@@ -245,10 +245,9 @@ extension Session {
     console.line(TextWrap.wrap("Measures: \(question.measures)", width: console.width, indent: "  "))
     for claim in question.claims.compactMap({ pack.claim($0) }) {
       let title = pack.source(claim.source)?.title ?? claim.source
+      console.line(TextWrap.wrap("Source: \(claim.text)", width: console.width, indent: "    ", firstIndent: "  "))
       console.line(
-        TextWrap.wrap(
-          "Source [\(claim.source)]: \(claim.text)", width: console.width, indent: "    ", firstIndent: "  "))
-      console.line(styler.dim("    from “\(title)”"))
+        styler.dim(TextWrap.wrap("from “\(title)”", width: console.width, indent: "    ", firstIndent: "    ")))
     }
   }
 

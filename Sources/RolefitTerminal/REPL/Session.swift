@@ -232,8 +232,17 @@ public final class Session {
     let eligibility = EligibilityChecker(pack: pack).check(credential, for: profile)
     console.line(styler.bold("\(credential.short): \(credential.name)") + styler.dim(" (\(credential.body))"))
     console.line(TextWrap.wrap(credential.summary, width: console.width, indent: "  ", firstIndent: "  "))
+    console.line(credential.routes.count == 1 ? "  The route to eligibility:" : "  Any one of these routes:")
     for route in credential.routes {
-      console.line("  Route: \(route.name)")
+      console.line(TextWrap.wrap(route.name, width: console.width, indent: "      ", firstIndent: "  - "))
+      for rule in route.rules(in: pack) {
+        console.line(TextWrap.wrap(rule, width: console.width, indent: "        ", firstIndent: "      · "))
+      }
+      if !route.verified || route.note != nil {
+        let caveat = (route.verified ? "" : "Unverified. ") + (route.note ?? "")
+        console.line(
+          styler.dim(TextWrap.wrap("Note: \(caveat)", width: console.width, indent: "        ", firstIndent: "      ")))
+      }
     }
     if let exam = credential.exam {
       console.line(TextWrap.wrap("Exam: \(exam)", width: console.width, indent: "    ", firstIndent: "  "))
@@ -246,7 +255,10 @@ public final class Session {
     }
     console.line(
       styler.dim(
-        "  Source: \(credential.source), as of \(credential.asOf)\(credential.verified ? "" : " (not re-checked)")"))
+        TextWrap.wrap(
+          "Source: \(credential.source), as of \(credential.asOf)."
+            + (credential.verified ? "" : " " + AssessmentRenderer.unverified), width: console.width, indent: "    ",
+          firstIndent: "  ")))
     console.line(TextWrap.wrap("You: \(eligibility.detail)", width: console.width, indent: "    ", firstIndent: "  "))
   }
 
@@ -255,10 +267,14 @@ public final class Session {
       console.line("Usage: role ID, one of: " + pack.roles.map(\.id).joined(separator: ", "))
       return
     }
-    console.line(styler.colored(styler.bold(role.name), as: role.color) + ": " + role.summary)
+    console.line(
+      TextWrap.wrap(
+        styler.colored(styler.bold(role.name), as: role.color) + ": " + role.summary, width: console.width,
+        indent: "  "))
     for claim in role.claims.compactMap({ pack.claim($0) }) {
+      let title = pack.source(claim.source)?.title ?? claim.source
       console.line(
-        TextWrap.wrap("\(claim.text) [\(claim.source)]", width: console.width, indent: "    ", firstIndent: "  - "))
+        TextWrap.wrap("\(claim.text) (“\(title)”)", width: console.width, indent: "    ", firstIndent: "  - "))
     }
   }
 }

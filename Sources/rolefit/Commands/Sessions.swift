@@ -231,7 +231,9 @@ enum SessionContent {
     case .posting:
       guard let posting = record.posting else { return record.resultJSON ?? "{}\n" }
       let analysis = try JobDescriptionAnalyzer(pack: pack).analyze(
-        Posting(id: posting.id, text: posting.text, title: record.summary.title))
+        // The session's title is the posting's id when the posting had no title of its own.
+        Posting(
+          id: posting.id, text: posting.text, title: record.summary.title == posting.id ? nil : record.summary.title))
       let renderer = PostingRenderer(
         pack: pack, width: format == .text ? console.width : 80,
         styler: format == .text ? console.styler : PlainStyler())

@@ -23,39 +23,76 @@ public enum TextWrap {
     return lines.joined(separator: "\n")
   }
 
-  /// Wraps one line that carries its own indent (and perhaps a `- ` or `1. ` bullet): the
-  /// continuation lines line up under the text, past the bullet.
+  /// Wraps one line that carries its own layout: its indent, a `- ` or `1. ` bullet, or columns
+  /// set apart by two or more spaces (a menu, a help list). Continuation lines line up under the
+  /// text: past the bullet, or under the last column when it starts in the line's first half.
+  /// Spacing inside the line is kept as written; escape codes are kept and take no columns.
   public static func hanging(_ line: String, width: Int) -> String {
-    let plain = visible(line)
     guard visibleCount(line) > width else { return line }
-    let spaces = plain.prefix { $0 == " " }.count
-    let rest = plain.dropFirst(spaces)
-    var bullet = 0
-    if rest.hasPrefix("- ") || rest.hasPrefix("! ") {
-      bullet = 2
-    } else if let dot = rest.firstIndex(of: ".") {
-      let number = rest[rest.startIndex..<dot]
-      if (1...3).contains(number.count), number.allSatisfy(\.isNumber), rest[rest.index(after: dot)...].hasPrefix(" ") {
-        bullet = number.count + 2
-      }
+    let pad = continuationIndent(visible(line), width: width)
+    // Words and the runs of spaces between them, verbatim.
+    var tokens: [(space: Bool, text: Substring)] = []
+    var start = line.startIndex
+    while start < line.endIndex {
+      let space = line[start] == " "
+      var end = line.index(after: start)
+      while end < line.endIndex, (line[end] == " ") == space { end = line.index(after: end) }
+      tokens.append((space, line[start..<end]))
+      start = end
     }
-    let pad = String(repeating: " ", count: spaces + bullet)
-    // The prefix is kept as written (with its escape codes); only the text after it is wrapped.
-    var prefixEnd = line.startIndex
-    var seen = 0
-    var escaping = false
-    while prefixEnd < line.endIndex, seen < spaces + bullet {
-      let character = line[prefixEnd]
-      if escaping {
-        if character.isLetter { escaping = false }
-      } else if character == "\u{1B}" {
-        escaping = true
+    var lines: [String] = []
+    var current = ""
+    var columns = 0
+    var hasWord = false
+    var pending: Substring = ""
+    for token in tokens {
+      if token.space {
+        pending = token.text
+        continue
+      }
+      let words = visibleCount(token.text)
+      if hasWord && columns + pending.count + words > width {
+        lines.append(current)
+        current = String(repeating: " ", count: pad)
+        columns = pad
+        pending = ""
+      }
+      current += pending + token.text
+      columns += pending.count + words
+      pending = ""
+      hasWord = true
+    }
+    lines.append(current + pending)
+    return lines.joined(separator: "\n")
+  }
+
+  /// Where a wrapped line's continuation starts, in columns.
+  static func continuationIndent(_ plain: String, width: Int) -> Int {
+    let characters = Array(plain)
+    let spaces = characters.prefix { $0 == " " }.count
+    let rest = characters.dropFirst(spaces)
+    var indent = spaces
+    if rest.starts(with: ["-", " "]) || rest.starts(with: ["!", " "]) || rest.starts(with: ["·", " "]) {
+      indent = spaces + 2
+    } else if let dot = rest.firstIndex(of: "."), (1...3).contains(dot - spaces),
+      rest[spaces..<dot].allSatisfy(\.isNumber), dot + 1 < characters.count, characters[dot + 1] == " "
+    {
+      indent = dot + 2
+    }
+    // A column set apart by two or more spaces after some text: continue under its start.
+    var index = indent
+    var column: Int?
+    while index < characters.count - 2 {
+      if characters[index] == " ", characters[index + 1] == " ", index > indent {
+        var end = index
+        while end < characters.count, characters[end] == " " { end += 1 }
+        if end < characters.count, end <= width / 2 { column = end }
+        index = end
       } else {
-        seen += 1
+        index += 1
       }
-      prefixEnd = line.index(after: prefixEnd)
     }
-    return wrap(String(line[prefixEnd...]), width: width, indent: pad, firstIndent: String(line[..<prefixEnd]))
+    return column ?? indent
   }
 
   /// Wraps every line of a text with `hanging(_:width:)`.

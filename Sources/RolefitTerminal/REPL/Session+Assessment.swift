@@ -167,7 +167,7 @@ extension Session {
     let report = AssessmentReport(pack: pack, answers: current.answers)
     lastReport = report
     console.line("")
-    console.write(renderer.summary(report, more: AssessmentRenderer.moreHint(command: "details")))
+    console.text(renderer.summary(report, more: AssessmentRenderer.moreHint(command: "details")))
     if let recorder {
       do {
         try recorder.finish(current, report: report, pack: pack)
@@ -267,6 +267,6 @@ extension Session {
     let report = AssessmentReport(pack: pack, answers: current.answers)
     console.line(
       styler.dim("So far (\(TextWrap.count(current.answeredCount, "answer")); confidence grows as you answer more):"))
-    console.write(renderer.summary(report, more: nil))
+    console.text(renderer.summary(report, more: nil))
   }
 }

@@ -44,9 +44,9 @@ extension Session {
       let draft = try outliner.draft(answers: answers)
       lastPosting = draft.analysis
       console.line("")
-      console.write(postingRenderer.text(draft.analysis, showText: false, showRecommendations: false))
+      console.text(postingRenderer.text(draft.analysis, showText: false, showRecommendations: false))
       console.line("")
-      console.write(outliner.outline(duties: draft.duties, analysis: draft.analysis))
+      console.text(outliner.outline(duties: draft.duties, analysis: draft.analysis))
       if reader.isInteractive {
         console.line(styler.dim("jd save FILE keeps the analysis; copy the outline above into your posting."))
       }

@@ -39,7 +39,7 @@ extension Session {
       let analysis = try JobDescriptionAnalyzer(pack: pack).analyze(posting)
       lastPosting = analysis
       console.line("")
-      console.write(postingRenderer.text(analysis))
+      console.text(postingRenderer.text(analysis))
       do {
         try postings?.save(analysis, resultJSON: PostingRenderer(pack: pack).json(analysis))
       } catch {

@@ -72,11 +72,11 @@ public final class Session {
     console.line(styler.bold("rolefit") + " · is it project management or program management?")
     console.line(styler.dim("Content: \(pack.name) \(pack.version)"))
     console.line("")
-    console.line("  1  assess   take the self-assessment (\(scored) questions + a short profile, about 10 minutes)")
-    console.line("  2  jd       paste a job description: which role do its duties describe?")
-    console.line("  3  clarify  no posting yet? describe the role and get a posting outline")
-    console.line("  4  workshop run a group calibration session (workshop new NAME)")
-    console.line("  5  help     every command")
+    console.line("  1  assess    take the self-assessment (\(scored) questions + a short profile, about 10 minutes)")
+    console.line("  2  jd        paste a job description: which role do its duties describe?")
+    console.line("  3  clarify   no posting yet? describe the role and get a posting outline")
+    console.line("  4  workshop  run a group calibration session (workshop new NAME)")
+    console.line("  5  help      every command")
     console.line("")
     console.line(styler.dim("Type a number or a command, then Enter. Tab completes. Ctrl-D leaves."))
   }
@@ -176,7 +176,7 @@ public final class Session {
       console.line("No result yet. Type assess to take the self-assessment.")
       return
     }
-    console.write(renderer.summary(lastReport, more: AssessmentRenderer.moreHint(command: "details")))
+    console.text(renderer.summary(lastReport, more: AssessmentRenderer.moreHint(command: "details")))
   }
 
   func showDetails() {
@@ -184,7 +184,7 @@ public final class Session {
       console.line("No result yet. Type assess to take the self-assessment.")
       return
     }
-    console.write(renderer.details(lastReport))
+    console.text(renderer.details(lastReport))
   }
 
   /// The last finished assessment kept in the store (after a restart), as the last report.

@@ -274,7 +274,7 @@ public final class WorkshopFacilitator {
   private func report(_ path: String?) {
     let report = WorkshopReport(session: session, pack: pack)
     guard let path, !path.isEmpty else {
-      console.write(report.markdown())
+      console.text(report.markdown())
       return
     }
     do {

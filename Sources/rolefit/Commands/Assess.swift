@@ -60,7 +60,9 @@ struct Assess: ParsableCommand {
       let console = Console.standardOutput
       let renderer = AssessmentRenderer(pack: pack, width: console.width, styler: console.styler)
       if format == .text && !details {
-        console.write(renderer.summary(report, more: AssessmentRenderer.moreHint(command: "--details")))
+        console.text(renderer.summary(report, more: AssessmentRenderer.moreHint(command: "--details")))
+      } else if format == .text {
+        console.text(renderer.render(report, as: format))
       } else {
         console.write(renderer.render(report, as: format))
       }

@@ -43,7 +43,7 @@ struct History: ParsableCommand {
           let record = try storeCall { try opened.session(summary.id) }
           points.append(HistoryPoint(summary: summary, resultJSON: record?.resultJSON))
         }
-        console.write(HistoryTable(pack: pack, points: points).render())
+        console.text(HistoryTable(pack: pack, points: points).render())
       }
     }
   }

@@ -53,7 +53,7 @@ struct Sessions: ParsableCommand {
         console.line(SessionTable.header)
         console.line(SessionTable.row(record.summary))
         console.line("")
-        console.write(try SessionContent.render(record, as: .text, pack: pack, store: store, console: console))
+        console.text(try SessionContent.render(record, as: .text, pack: pack, store: store, console: console))
       }
     }
   }
@@ -82,7 +82,7 @@ struct Sessions: ParsableCommand {
               + "` then `assess new` starts a new one.")
           console.line("")
           let renderer = AssessmentRenderer(pack: pack, width: console.width, styler: console.styler)
-          console.write(
+          console.text(
             renderer.summary(
               AssessmentReport(pack: pack, answers: record.answers),
               more: AssessmentRenderer.moreHint(command: "rolefit sessions show \(id)")))

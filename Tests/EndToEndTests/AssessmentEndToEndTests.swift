@@ -1,5 +1,4 @@
 import Foundation
-import RolefitBundledContent
 import RolefitCore
 import Testing
 
@@ -7,10 +6,7 @@ import Testing
 @Suite(.serialized) struct AssessmentEndToEndTests {
   let pack: ContentPack
 
-  init() throws {
-    let files = BundledContent.files.map { PackFile(path: $0.path, displayPath: "content/" + $0.path, text: $0.text) }
-    pack = try #require(try ContentLoader.load(files).pack)
-  }
+  init() throws { pack = try RolefitBinary.bundledPack() }
 
   /// One valid answer per question, in the order the session asks them, leaning program.
   func programAnswers() -> [String] {

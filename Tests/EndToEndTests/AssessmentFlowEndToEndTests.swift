@@ -1,5 +1,4 @@
 import Foundation
-import RolefitBundledContent
 import RolefitCore
 import Testing
 
@@ -7,10 +6,7 @@ import Testing
 @Suite(.serialized) struct AssessmentFlowEndToEndTests {
   let pack: ContentPack
 
-  init() throws {
-    let files = BundledContent.files.map { PackFile(path: $0.path, displayPath: "content/" + $0.path, text: $0.text) }
-    pack = try #require(try ContentLoader.load(files).pack)
-  }
+  init() throws { pack = try RolefitBinary.bundledPack() }
 
   var questions: [Question] { AssessmentRun(pack: pack).questions }
 

@@ -1,5 +1,4 @@
 import Foundation
-import RolefitBundledContent
 import RolefitCore
 import Testing
 
@@ -8,10 +7,7 @@ import Testing
 @Suite(.serialized) struct StoreEndToEndTests {
   let pack: ContentPack
 
-  init() throws {
-    let files = BundledContent.files.map { PackFile(path: $0.path, displayPath: "content/" + $0.path, text: $0.text) }
-    pack = try #require(try ContentLoader.load(files).pack)
-  }
+  init() throws { pack = try RolefitBinary.bundledPack() }
 
   func firstOptions(_ count: Int) -> [String] {
     AssessmentRun(pack: pack).questions.prefix(count).map { $0.kind == .number ? "3" : $0.optionIDs[0] }

@@ -1,5 +1,4 @@
 import Foundation
-import RolefitBundledContent
 import RolefitCore
 import Testing
 
@@ -7,10 +6,7 @@ import Testing
 @Suite(.serialized) struct WrappingEndToEndTests {
   let pack: ContentPack
 
-  init() throws {
-    let files = BundledContent.files.map { PackFile(path: $0.path, displayPath: "content/" + $0.path, text: $0.text) }
-    pack = try #require(try ContentLoader.load(files).pack)
-  }
+  init() throws { pack = try RolefitBinary.bundledPack() }
 
   /// The screen's lines as the eye sees them: escape sequences and carriage returns removed.
   func visibleLines(_ screen: String) -> [String] {

@@ -23,10 +23,12 @@ public enum TextWrap {
     return lines.joined(separator: "\n")
   }
 
-  /// Wraps one line that carries its own layout: its indent, a `- ` or `1. ` bullet, or columns
-  /// set apart by two or more spaces (a menu, a help list). Continuation lines line up under the
-  /// text: past the bullet, or under the last column when it starts in the line's first half.
-  /// Spacing inside the line is kept as written; escape codes are kept and take no columns.
+  /// Wraps one line that carries its own layout, keeping that layout on the lines it adds.
+  ///
+  /// The layout is the line's indent, a `- ` or `1. ` bullet, or columns set apart by two or more
+  /// spaces (a menu, a help list). Continuation lines line up under the text: past the bullet, or
+  /// under the last column when it starts in the line's first half. Spacing inside the line is
+  /// kept as written; escape codes are kept and take no columns.
   public static func hanging(_ line: String, width: Int) -> String {
     guard visibleCount(line) > width else { return line }
     let pad = continuationIndent(visible(line), width: width)

@@ -20,6 +20,7 @@ struct Sessions: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "One line per session, newest first.")
     @Option(help: ArgumentHelp("Only this person's assessments.", valueName: "name")) var person: String?
     @OptionGroup var store: DatabaseOptions
+    @OptionGroup var content: ContentOptions
 
     func run() throws {
       try reportingErrors {
@@ -32,8 +33,9 @@ struct Sessions: ParsableCommand {
             "No saved sessions" + (person.map { " for \($0)" } ?? "") + ". `rolefit assess` starts an assessment.")
           return
         }
+        let pack = try? content.load(sections: .assessment)
         console.line(SessionTable.header)
-        for session in sessions { console.line(SessionTable.row(session)) }
+        for session in sessions { console.line(SessionTable.row(session, pack: pack)) }
       }
     }
   }
@@ -51,7 +53,7 @@ struct Sessions: ParsableCommand {
         let pack = try content.load()
         let console = Console.standardOutput
         console.line(SessionTable.header)
-        console.line(SessionTable.row(record.summary))
+        console.line(SessionTable.row(record.summary, pack: pack))
         console.line("")
         console.text(try SessionContent.render(record, as: .text, pack: pack, store: store, console: console))
       }
@@ -288,15 +290,19 @@ enum SessionTable {
     return formatter.string(from: date)
   }
 
-  static func row(_ session: SessionSummary) -> String {
+  static func row(_ session: SessionSummary, pack: ContentPack? = nil) -> String {
     let id = String(session.id)
     let progress: String
     switch session.kind {
     case .assessment: progress = session.isFinished ? "done" : "\(session.answered)/\(session.total)"
     default: progress = session.isFinished ? "done" : "open"
     }
+    // Names, not ids, when the pack knows them.
+    let band = session.band.map { id in pack?.scoring.bands.first { $0.id == id }?.name.lowercased() ?? id } ?? ""
     var fit =
-      session.role.map { "\($0) (\(session.band ?? ""), \(String(format: "%.2f", session.confidence ?? 0)))" } ?? "–"
+      session.role.map { id in
+        "\(pack?.role(id)?.name ?? id) (\(band), \(String(format: "%.2f", session.confidence ?? 0)))"
+      } ?? "–"
     if let title = session.title { fit = "\(title): " + fit }
     return String(repeating: " ", count: max(0, 5 - id.count)) + id + "  "
       + session.kind.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0) + "  " + date(session.started) + "  "

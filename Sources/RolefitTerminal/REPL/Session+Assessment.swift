@@ -6,7 +6,7 @@ extension Session {
   ///
   /// Returns `false` when input ended (Ctrl-D or end of pipe) and the session should close.
   func assess(fresh: Bool = false) -> Bool {
-    if !askName() { return false }
+    if !askName(again: fresh) { return false }
     if fresh {
       run = nil
       setAside = []
@@ -135,28 +135,31 @@ extension Session {
     return true
   }
 
-  /// Asks whose assessment this is, once, when answers are kept and no name was given.
+  /// Asks whose assessment this is, once, when answers are kept and no name was given; `again`
+  /// asks even so (`assess new`: someone else may be at the keyboard), Enter keeping the name.
   ///
   /// Returns `false` when input ended while asking.
-  private func askName() -> Bool {
-    guard let recorder, !nameKnown else { return true }
+  func askName(again: Bool = false) -> Bool {
+    guard let recorder, !nameKnown || again else { return true }
     nameKnown = true
     guard reader.isInteractive else { return true }
+    let current = recorder.person
     console.line(
-      TextWrap.wrap(
-        "Whose assessment is this? Your name keeps your results and history apart from anyone else's on this computer"
-          + " (Enter to leave it unnamed).", width: console.width))
+      "Whose assessment is this? Your name keeps your results and history apart from anyone else's on this computer"
+        + (current.map { " (Enter to stay \($0))." } ?? " (Enter to leave it unnamed)."))
     switch reader.readLine(prompt: "name> ", remember: false) {
     case .endOfInput: return false
     case .interrupted: return true
     case .line(let line):
       let name = line.trimmingCharacters(in: .whitespaces)
-      guard !name.isEmpty else { return true }
+      guard !name.isEmpty, name != current else { return true }
       recorder.choose(person: name)
       // This person's unfinished assessment, if any; else an unnamed run in progress becomes theirs.
       if let resumable = recorder.resumableRun(pack: pack) {
         run = resumable.run
         setAside = resumable.setAside
+      } else if current != nil {
+        run = nil
       }
       lastReport = nil
       return true

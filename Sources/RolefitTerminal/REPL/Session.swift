@@ -187,9 +187,10 @@ public final class Session {
     console.text(renderer.details(lastReport))
   }
 
-  /// The last finished assessment kept in the store (after a restart), as the last report.
+  /// The last finished assessment kept in the store (after a restart), as the last report:
+  /// the person's, asked for first when nobody said whose results these are.
   func savedReport() -> AssessmentReport? {
-    guard let answers = recorder?.lastFinished(pack: pack) else { return nil }
+    guard askName(), let answers = recorder?.lastFinished(pack: pack) else { return nil }
     let report = AssessmentReport(pack: pack, answers: answers)
     lastReport = report
     return report

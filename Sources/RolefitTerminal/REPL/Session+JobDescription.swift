@@ -77,7 +77,9 @@ extension Session {
       return
     }
     for item in counted {
-      let weights = item.weights.sorted { $0.key < $1.key }.map { "\($0.key) +\(AnswerValue.number($0.value))" }
+      let weights = item.weights.sorted { $0.key < $1.key }.map {
+        "\(pack.role($0.key)?.short ?? $0.key) +\(AnswerValue.number($0.value))"
+      }
       console.line(
         styler.bold("\"\(item.phrase)\"") + " (at \(item.start)-\(item.end)): " + weights.joined(separator: ", "))
       console.line(TextWrap.wrap(item.reason, width: console.width, indent: "  ", firstIndent: "  "))
@@ -85,7 +87,7 @@ extension Session {
         console.line(
           styler.dim(
             TextWrap.wrap(
-              "Source [\(claim.source)]: \(claim.text)", width: console.width, indent: "    ", firstIndent: "  ")))
+              "Source: \(claim.text) (“\(pack.source(claim.source)?.title ?? claim.source)”)", width: console.width, indent: "    ", firstIndent: "  ")))
       }
     }
     for item in ignored {

@@ -181,7 +181,7 @@ public final class WorkshopFacilitator {
       console.line(
         styler.dim(
           TextWrap.wrap(
-            "Source [\(claim.source)]: \(claim.text)", width: console.width, indent: "    ", firstIndent: "  ")))
+            "Source: \(claim.text) (“\(pack.source(claim.source)?.title ?? claim.source)”)", width: console.width, indent: "    ", firstIndent: "  ")))
     }
     if disagreement > session.agenda.discussAbove {
       console.line("")

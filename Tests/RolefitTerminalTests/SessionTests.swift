@@ -86,6 +86,13 @@ import Testing
     #expect(reader.prompts.filter { $0.hasPrefix("[1/") }.count == 2)
   }
 
+  @Test func aRefusedAnswerDoesNotNameTheQuestionsId() {
+    let first = AssessmentRun(pack: pack).questions[0]
+    let (output, _) = transcript(["assess", "zz"])
+    #expect(output.contains("'zz' is not an option here"))
+    #expect(!output.contains(first.id))
+  }
+
   @Test func resultScoresWhatIsAnsweredSoFar() {
     let questions = AssessmentRun(pack: pack).questions
     let (output, _) = transcript(["assess", questions[0].optionIDs[0], questions[1].optionIDs[0], "result"])

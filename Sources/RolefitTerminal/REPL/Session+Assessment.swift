@@ -122,7 +122,7 @@ extension Session {
           } else if Command.named(word, in: Command.main) != nil && word.count > 2 {
             console.line("Finish or quit the assessment first (quit keeps your answers).")
           } else {
-            console.line(styler.warning(error.description))
+            console.line(styler.warning(error.atPrompt))
             if let near = EditDistance.suggestion(for: word, among: Command.assessment.map(\.name)), word.count > 2 {
               console.line("Did you mean '\(near)'?")
             }

@@ -87,7 +87,8 @@ extension Session {
         console.line(
           styler.dim(
             TextWrap.wrap(
-              "Source: \(claim.text) (“\(pack.source(claim.source)?.title ?? claim.source)”)", width: console.width, indent: "    ", firstIndent: "  ")))
+              "Source: \(claim.text) (“\(pack.source(claim.source)?.title ?? claim.source)”)", width: console.width,
+              indent: "    ", firstIndent: "  ")))
       }
     }
     for item in ignored {

@@ -181,7 +181,8 @@ public final class WorkshopFacilitator {
       console.line(
         styler.dim(
           TextWrap.wrap(
-            "Source: \(claim.text) (“\(pack.source(claim.source)?.title ?? claim.source)”)", width: console.width, indent: "    ", firstIndent: "  ")))
+            "Source: \(claim.text) (“\(pack.source(claim.source)?.title ?? claim.source)”)", width: console.width,
+            indent: "    ", firstIndent: "  ")))
     }
     if disagreement > session.agenda.discussAbove {
       console.line("")

@@ -125,8 +125,12 @@ import Testing
     #expect(terminal.waitFor("Commands"), "\(terminal.screen)")
     #expect(!terminal.screen.contains("Unknown command 'half"), "the cleared text was not submitted")
     // Ctrl-D only once readline reads again: typed while the terminal is between lines, the
-    // line discipline would take it as end of file and drop it.
-    #expect(terminal.waitFor("rolefit> ", after: beforeHelp))
+    // line discipline would take it as end of file and drop it. The prompt looked for is the one
+    // drawn after the whole help list (a redraw after Ctrl-C can land after `beforeHelp`).
+    #expect(terminal.waitFor("Ctrl-D does too", after: beforeHelp))
+    let end = try #require(terminal.screen.range(of: "Ctrl-D does too", options: .backwards))
+    let afterHelp = terminal.screen.utf8.distance(from: terminal.screen.startIndex, to: end.upperBound)
+    #expect(terminal.waitFor("rolefit> ", after: afterHelp))
     terminal.type("\u{4}")
     #expect(terminal.waitForExit() == 0, "Ctrl-D at an empty prompt leaves cleanly")
   }

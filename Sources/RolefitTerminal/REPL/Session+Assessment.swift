@@ -202,13 +202,17 @@ extension Session {
           ))
       }
     default:
+      // Options keyed by words (education levels, credentials) are numbered too: either can be typed.
+      let numbered = question.options.contains { $0.id.count > 1 && Int($0.id) == nil }
+      let numberWidth = numbered ? String(question.options.count).count + 2 : 0
       let width = question.options.map(\.id.count).max() ?? 1
-      for option in question.options {
+      for (index, option) in question.options.enumerated() {
         let id = option.id.padding(toLength: width, withPad: " ", startingAt: 0)
+        let number = numbered ? "\(index + 1)".padding(toLength: numberWidth, withPad: " ", startingAt: 0) : ""
         console.line(
           TextWrap.wrap(
-            option.text, width: console.width, indent: String(repeating: " ", count: width + 4),
-            firstIndent: "  \(styler.bold(id))  "))
+            option.text, width: console.width, indent: String(repeating: " ", count: numberWidth + width + 4),
+            firstIndent: "  \(number)\(styler.bold(id))  "))
       }
     }
     if let existing = current.answers[question.id] {

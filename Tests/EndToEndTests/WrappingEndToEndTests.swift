@@ -41,6 +41,10 @@ import Testing
     step("role program-manager", until: "rolefit> ")
     step("asess", until: "rolefit> ")
     step("jd \(posting.path)", until: "rolefit> ")
+    step("clarify", until: "clarify> ")
+    for (index, question) in pack.clarify.enumerated() {
+      step(question.options[0].id, until: index + 1 < pack.clarify.count ? "[\(index + 2)/" : "rolefit> ")
+    }
     step("assess", until: "name> ")
     step("Ana", until: "[1/")
     let questions = AssessmentRun(pack: pack).questions

@@ -23,8 +23,9 @@ public final class Session {
   let postings: (any PostingArchive)?
   /// Where to write the last result as JSON when the session ends (`assess --out`).
   public var outFile: String?
-  /// Whether the person was asked (or told with `--person`) whose assessment it is.
-  var nameKnown = false
+  /// Whether the person was asked (or told with `--person`) whose assessment it is; set it for a
+  /// session resumed by number, which already belongs to someone (or to nobody named).
+  public var nameKnown = false
 
   public init(
     pack: ContentPack, console: Console, reader: any LineReader,
@@ -48,7 +49,7 @@ public final class Session {
   /// `startWith` runs one command first (`assess`).
   public func run(startWith command: String? = nil) {
     if command == nil { welcome() }
-    nameKnown = recorder?.person != nil
+    nameKnown = nameKnown || recorder?.person != nil
     if let resumable = recorder?.resumableRun(pack: pack) {
       run = resumable.run
       setAside = resumable.setAside

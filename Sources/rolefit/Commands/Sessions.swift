@@ -95,7 +95,8 @@ struct Sessions: ParsableCommand {
         guard try storeCall({ try recorder.resume(session: id, pack: pack) }) != nil else {
           throw CLIError.missingInput("no unfinished assessment \(id); `rolefit sessions` lists them")
         }
-        try Start.runInteractive(pack: pack, startWith: "assess", outFile: nil, store: opened, recorder: recorder)
+        try Start.runInteractive(
+          pack: pack, startWith: "assess", outFile: nil, store: opened, recorder: recorder, resumingSession: true)
       }
     }
   }

@@ -84,6 +84,11 @@ extension AssessmentRenderer {
   public func summary(_ report: AssessmentReport, more: String?) -> String {
     let result = report.result
     var out: [String] = []
+    guard result.answeredScored > 0 else {
+      out.append(styler.bold("No question that decides the fit is answered yet, so there is no verdict."))
+      if let more { out += ["", styler.dim(more)] }
+      return TextWrap.fit(out.joined(separator: "\n"), width: width) + "\n"
+    }
     out.append(colored(styler.bold(verdictSentence(result.fit, scores: result.scores)), role: result.fit.role))
     out.append(styler.dim(confidenceSentence(result)))
     out.append("")

@@ -106,6 +106,16 @@ public final class StoreRecorder: AssessmentRecorder, Sendable {
     current.withLock { $0 = nil }
   }
 
+  /// The names of the people with an unfinished assessment of this pack, most recently touched first.
+  public func unfinishedOwners(pack: ContentPack) -> [String] {
+    let sessions = (try? store.sessions(kind: .assessment)) ?? []
+    var seen: Set<String> = []
+    return sessions.filter { !$0.isFinished && $0.answered > 0 && $0.packID == pack.id }
+      .sorted { $0.updated > $1.updated }
+      .compactMap(\.person)
+      .filter { seen.insert(Store.key($0) ?? $0).inserted }
+  }
+
   /// The answers of this person's last finished assessment, to show its result after a restart.
   public func lastFinished(pack: ContentPack) -> AnswerSheet? {
     guard let record = try? store.lastFinishedAssessment(of: person) else { return nil }

@@ -200,6 +200,8 @@ import Testing
       ["--person", "Ana"], input: "assess\n\(questions[0].optionIDs[0])\n", environment: environment)
     let ben = try RolefitBinary.run(["--person", "Ben"], input: "assess\nprogress\n", environment: environment)
     #expect(ben.stdout.contains("Question 1 of \(questions.count); 0 answered."), "\(ben.stdout)")
+    let nobody = try RolefitBinary.run([], input: "", environment: environment)
+    #expect(nobody.stdout.contains("Unfinished assessments of Ana."), "\(nobody.stdout)")
     let ana = try RolefitBinary.run(["--person", "Ana"], input: "assess\nprogress\n", environment: environment)
     #expect(ana.stdout.contains("Question 2 of \(questions.count); 1 answered."), "\(ana.stdout)")
   }

@@ -131,6 +131,7 @@ final class FullDiskRecorder: AssessmentRecorder {
   func startAfresh() {}
   var person: String? { nil }
   func choose(person: String?) {}
+  func unfinishedOwners(pack: ContentPack) -> [String] { [] }
 }
 
 @Suite struct SessionSavingTests {

@@ -17,6 +17,8 @@ public protocol AssessmentRecorder: AnyObject {
   var person: String? { get }
   /// Names whose assessments these are: later saves, resumption and results are that person's.
   func choose(person: String?)
+  /// The names of the people with an unfinished assessment of this pack, most recent first.
+  func unfinishedOwners(pack: ContentPack) -> [String]
 }
 
 /// An unfinished assessment, rebuilt on the current content pack.

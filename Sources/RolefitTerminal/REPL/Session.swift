@@ -61,6 +61,13 @@ public final class Session {
           ) + " Type assess to go on where you stopped, or assess new to start again.")
       }
     }
+    if command == nil, run == nil, recorder?.person == nil, let owners = recorder?.unfinishedOwners(pack: pack),
+      !owners.isEmpty
+    {
+      console.line(
+        styler.warning("Unfinished assessments of " + owners.joined(separator: ", ") + ".")
+          + " Type assess and give your name to go on where you stopped.")
+    }
     if let command {
       guard handleMain(command) else { return }
     }

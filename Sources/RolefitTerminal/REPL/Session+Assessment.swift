@@ -181,9 +181,15 @@ extension Session {
     run = nil
     if reader.isInteractive {
       console.line("")
+      let history =
+        recorder == nil
+        ? ""
+        : " `rolefit history" + (recorder?.person.map { " --person \"\($0)\"" } ?? "")
+          + "` shows your results over time."
       console.line(
         styler.dim(
-          "save FILE writes this result (.md or .json); cert ID shows a certification; assess new starts again."))
+          "save FILE writes this result (.md or .json); cert ID shows a certification; assess new starts again."
+            + history))
     }
   }
 

@@ -38,7 +38,7 @@ import Testing
     let folder = try RolefitBinary.temporaryDirectory()
     let file = folder.appendingPathComponent("answers.yaml")
     try
-      "resp.shared-devops: b\nprofile.education: bachelor\nprofile.project-months: 36\nprofile.training-hours: 35\nprofile.certifications: [csm]\n"
+      "resp.shared-devops: a\nprofile.education: bachelor\nprofile.project-months: 36\nprofile.training-hours: 35\nprofile.certifications: [csm]\n"
       .write(to: file, atomically: true, encoding: .utf8)
     let outcome = try RolefitBinary.run(["assess", "--answers", file.path, "--format", "json"])
     #expect(outcome.status == 0, "\(outcome.stderr)")
@@ -46,6 +46,12 @@ import Testing
     let fit = try #require(json["fit"] as? [String: Any])
     #expect(fit["role"] as? String == "program-manager")
     #expect((fit["confidence"] as? Double ?? 1) < 0.3, "one answer gives little confidence")
+    #expect(fit["stability"] is Double)
+    #expect(fit["evidenceStrength"] as? Double == 1)
+    #expect(fit["otherRole"] as? Bool == false)
+    #expect(json["track"] as? String == "current")
+    #expect(json["qualityFlags"] as? [String] == [])
+    #expect(json["asked"] == nil, "only the short form lists what it asked")
     let scores = try #require(json["scores"] as? [String: Double])
     #expect(abs(scores.values.reduce(0, +) - 1) < 0.001)
     #expect(json["areas"] is [[String: Any]])
@@ -56,12 +62,38 @@ import Testing
     #expect(path.allSatisfy { $0["credential"] is String && $0["detail"] is String })
   }
 
+  @Test func theShortFormReplaysAnAnswersFileAndListsWhatItAsked() throws {
+    let role = try #require(pack.otherRoles.first)
+    var lines = ["profile.track: current", "profile.project-months: 24"]
+    for question in Scorer(pack: pack).questions(for: .current) {
+      let option = try #require(question.options.first { ($0.weights[role.id] ?? 0) > 0 })
+      lines.append("\(question.id): \(option.id)")
+    }
+    let folder = try RolefitBinary.temporaryDirectory()
+    let file = folder.appendingPathComponent("answers.yaml")
+    try (lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+    let outcome = try RolefitBinary.run(["assess", "--short", "--answers", file.path, "--format", "json"])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+    let asked = try #require(json["asked"] as? [String])
+    #expect(asked.prefix(2) == ["profile.track", "profile.project-months"])
+    #expect(asked.count < lines.count, "a clear respondent is not asked everything")
+    #expect((json["answers"] as? [String: String]).map { Set($0.keys) } == Set(asked))
+    #expect((json["fit"] as? [String: Any])?["role"] as? String == role.id)
+    // Without --answers the session asks the short form: the profile first, then a scored question.
+    let profile = ShortForm(pack: pack).profileQuestions.map { $0.kind == .number ? "12" : $0.optionIDs[0] }
+    let session = try RolefitBinary.run(
+      ["assess", "--short", "--no-save"], input: (profile + ["quit"]).joined(separator: "\n") + "\n")
+    #expect(session.status == 0, "\(session.stderr)")
+    #expect(session.stdout.contains("Assessment paused at question \(profile.count + 1)"))
+  }
+
   @Test func questionsJSONHasRolesQuestionsOptionsAndWeights() throws {
     let outcome = try RolefitBinary.run(["questions", "--format", "json"])
     #expect(outcome.status == 0)
     let json = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
     let roles = try #require(json["roles"] as? [[String: Any]])
-    #expect(roles.compactMap { $0["id"] as? String } == pack.roles.map(\.id))
+    #expect(roles.compactMap { $0["id"] as? String } == pack.assessedRoles.map(\.id))
     let questions = try #require(json["questions"] as? [[String: Any]])
     #expect(questions.count == pack.questions.count)
     let education = try #require(questions.first { $0["id"] as? String == "profile.education" })
@@ -163,7 +195,9 @@ import Testing
     terminal.type("\(first.optionIDs[0])\r")
     #expect(terminal.waitFor("[2/\(questions.count)] rolefit> "))
     terminal.type("resu\t\r")
-    #expect(terminal.waitFor("Your work "))
+    // Only the profile's first question (the track) is answered, so the interim result has no verdict yet.
+    #expect(terminal.waitFor("So far (1 answer"))
+    #expect(terminal.waitFor("there is no verdict"))
     let beforeQuit = terminal.mark
     terminal.type("quit\r")
     #expect(terminal.waitFor("Assessment paused"))

@@ -159,16 +159,25 @@ import Testing
   }
 
   @Test func enterAfterBackKeepsTheEarlierAnswer() throws {
-    let input = ["assess", questions[0].optionIDs[1], "back", "", "progress"]
+    let answer = questions[0].optionIDs[1]
+    // The first question chooses the track, so the number of questions follows the answer kept.
+    var kept = AssessmentRun(pack: pack)
+    kept.answer(.choice(answer))
+    let input = ["assess", answer, "back", "", "progress"]
     let outcome = try RolefitBinary.run(["--no-save"], input: input.joined(separator: "\n") + "\n")
-    #expect(outcome.stdout.contains("Question 2 of \(questions.count); 1 answered."), "\(outcome.stdout)")
+    #expect(outcome.stdout.contains("Question 2 of \(kept.questions.count); 1 answered."), "\(outcome.stdout)")
   }
 
   @Test func optionNumbersWorkOnLetterKeyedQuestions() throws {
-    let first = questions[0]
-    #expect(first.optionIDs[1] != "2", "the first question is keyed by letters")
-    let outcome = try RolefitBinary.run(["--no-save"], input: "assess\n2\nprogress\n")
-    #expect(outcome.stdout.contains("Question 2 of \(questions.count); 1 answered."), "\(outcome.stdout)")
+    // The profile comes first (its options are keyed by words); the first letter-keyed question follows it.
+    let index = try #require(questions.firstIndex { $0.optionIDs.contains("a") })
+    #expect(questions[index].optionIDs[1] != "2", "the question is keyed by letters")
+    let profile = questions.prefix(index).map { $0.kind == .number ? "12" : $0.optionIDs[0] }
+    let input = ["assess"] + profile + ["2", "progress"]
+    let outcome = try RolefitBinary.run(["--no-save"], input: input.joined(separator: "\n") + "\n")
+    #expect(
+      outcome.stdout.contains("Question \(index + 2) of \(questions.count); \(index + 1) answered."),
+      "\(outcome.stdout)")
   }
 
   // MARK: People

@@ -40,21 +40,59 @@ import Testing
     #expect(reader.prompts.contains("[\(count)/\(count)] rolefit> "))
   }
 
-  @Test func backReturnsToThePreviousQuestionAndShowsTheEarlierAnswer() {
+  @Test func backReturnsToThePreviousQuestionAndShowsTheEarlierAnswer() throws {
     let run = AssessmentRun(pack: pack)
     let first = run.questions[0]
+    // The first question chooses the track, so the count follows the answer.
+    let count = { (track: String) -> Int in
+      var chosen = AssessmentRun(pack: self.pack)
+      chosen.answer(.choice(track))
+      return chosen.questions.count
+    }
     let (output, reader) = transcript(["assess", first.optionIDs[1], "back", first.optionIDs[0]])
     #expect(output.contains("Your earlier answer: \(first.optionIDs[1]) ("))
+    let other = count(first.optionIDs[1])
+    #expect(other < run.questions.count)
     #expect(
       reader.prompts.prefix(5) == [
-        "rolefit> ", "[1/\(run.questions.count)] rolefit> ", "[2/\(run.questions.count)] rolefit> ",
-        "[1/\(run.questions.count)] rolefit> ", "[2/\(run.questions.count)] rolefit> ",
+        "rolefit> ", "[1/\(run.questions.count)] rolefit> ", "[2/\(other)] rolefit> ", "[1/\(other)] rolefit> ",
+        "[2/\(count(first.optionIDs[0]))] rolefit> ",
       ])
   }
 
+  @Test func theShortFormAsksTheProfileThenStopsOnceTheVerdictIsStable() throws {
+    let profile = ShortForm(pack: pack).profileQuestions
+    let role = try #require(pack.roles.first)
+    let answers = profile.map { $0.kind == .number ? "12" : $0.optionIDs[0] }
+    // Every scored question asked gets the role's option; the form picks which come next.
+    var lines = ["assess short"] + answers
+    let scored = Scorer(pack: pack).questions(for: .current)
+    let letters = Dictionary(
+      uniqueKeysWithValues: scored.map { question in
+        (question.id, question.options.first { ($0.weights[role.id] ?? 0) > 0 }?.id ?? "a")
+      })
+    var run = AssessmentRun.short(pack: pack)
+    for line in answers { run.answer(try #require(run.current).parseAnswer(line).get()) }
+    while let next = ShortForm(pack: pack).next(after: run.answers, passed: Set(run.questions.map(\.id))) {
+      run.append(next)
+      lines.append(letters[next.id] ?? "a")
+      run.answer(try next.parseAnswer(letters[next.id] ?? "a").get())
+    }
+    let (output, reader) = transcript(lines + ["quit"])
+    #expect(output.contains("Short self-assessment"))
+    // The first screen names the work in a sentence (it replaced "Your fit: ROLE").
+    let work = role.work ?? role.name.lowercased()
+    #expect(output.contains("Your work is \(work)") || output.contains("Your work leans to \(work)"))
+    let asked = run.questions.count
+    #expect(asked < AssessmentRun(pack: pack).questions.count)
+    #expect(reader.prompts.contains("[\(asked)/\(asked)] rolefit> "))
+  }
+
   @Test func whyShowsTheMeasureAndTheSourceStatement() throws {
-    let first = AssessmentRun(pack: pack).questions[0]
-    let (output, _) = transcript(["assess", "why"])
+    let questions = AssessmentRun(pack: pack).questions
+    let index = try #require(questions.firstIndex { !$0.claims.isEmpty })
+    let first = questions[index]
+    let (output, _) = transcript(["assess"] + firstAnswers().prefix(index) + ["why"])
     let claim = try #require(pack.claim(first.claims[0]))
     #expect(output.contains("Measures: "))
     #expect(output.contains("Source: \(claim.text.prefix(20))"))
@@ -93,12 +131,13 @@ import Testing
     #expect(!output.contains(first.id))
   }
 
-  @Test func resultScoresWhatIsAnsweredSoFar() {
+  @Test func resultScoresWhatIsAnsweredSoFar() throws {
     let questions = AssessmentRun(pack: pack).questions
-    let (output, _) = transcript(["assess", questions[0].optionIDs[0], questions[1].optionIDs[0], "result"])
-    #expect(output.contains("So far (2 answers"))
+    let profile = try #require(questions.firstIndex { $0.profileField == nil })
+    let (output, _) = transcript(["assess"] + firstAnswers().prefix(profile + 2) + ["result"])
+    #expect(output.contains("So far (\(profile + 2) answers"))
     let joined = output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-    #expect(joined.contains("you answered 2 of \(pack.scoredQuestions.count) questions"))
+    #expect(joined.contains("you answered 2 of \(Scorer(pack: pack).questions(for: .current).count) questions"))
   }
 
   @Test func certShowsEligibilityAndRoleShowsTheSources() {

@@ -3,8 +3,17 @@
 /// A value type the REPL, workshops and the store share, so "where it stopped" is data: a run
 /// can be saved after every answer and rebuilt exactly.
 public struct AssessmentRun: Sendable, Hashable {
-  /// The questions in the order they are asked: by the pack's area order, profile last.
-  public let questions: [Question]
+  /// Every question of the pack, in the pack's area order (the profile, which chooses the track, first).
+  private var bank: [Question]
+  /// Whether this run is the short adaptive form: it starts with the profile, and each next
+  /// question is added (`append`) as the short form chooses it.
+  public private(set) var isShort = false
+  /// The questions in the order they are asked: the whole bank minus the other track's questions,
+  /// once the profile has chosen a track.
+  public var questions: [Question] {
+    let track = Scorer.track(of: answers, questions: bank)
+    return bank.filter { Scorer.applies($0, to: track) }
+  }
   public private(set) var answers: AnswerSheet
   /// The index of the question being asked; `questions.count` when every question was passed.
   public private(set) var position: Int
@@ -14,11 +23,26 @@ public struct AssessmentRun: Sendable, Hashable {
   /// Starts a run over every question of the pack.
   public init(pack: ContentPack, answers: AnswerSheet = AnswerSheet(), position: Int = 0) {
     let order = Dictionary(uniqueKeysWithValues: pack.areas.enumerated().map { ($1.id, $0) })
-    self.questions = pack.questions.enumerated().sorted {
+    self.bank = pack.questions.enumerated().sorted {
       (order[$0.element.area] ?? .max, $0.offset) < (order[$1.element.area] ?? .max, $1.offset)
     }.map(\.element)
     self.answers = answers
+    self.position = 0
     self.position = min(max(0, position), questions.count)
+  }
+
+  /// Starts the short adaptive form: the profile only, until questions are appended.
+  public static func short(pack: ContentPack) -> AssessmentRun {
+    var run = AssessmentRun(pack: pack)
+    run.bank = ShortForm(pack: pack).profileQuestions
+    run.isShort = true
+    return run
+  }
+
+  /// Adds the next question the short form chose; it is asked after the questions already there.
+  public mutating func append(_ question: Question) {
+    guard !bank.contains(where: { $0.id == question.id }) else { return }
+    bank.append(question)
   }
 
   /// Resumes where an earlier run stopped: the first question without an answer.

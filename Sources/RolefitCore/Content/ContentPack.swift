@@ -14,6 +14,9 @@ public struct ContentPack: Sendable {
   /// Facts older than this many months draw a freshness warning.
   public var freshnessMonths: Int?
   public var roles: [Role]
+  /// Roles only the self-assessment scores (from `other_roles`), so its result can say
+  /// "neither": the work reads more like another job.
+  public var otherRoles: [Role]
   public var areas: [Area]
   public var educationLevels: [EducationLevel]
   public var likert: [LikertPoint]
@@ -25,6 +28,9 @@ public struct ContentPack: Sendable {
   public var paths: [LearningPathDefinition]
   public var jobDescription: JobDescriptionRules?
   public var lexicon: [LexiconEntry]
+  /// The fitted weights the job-description engine decides with, from `jd-model.yaml`; a pack
+  /// without one decides with its lexicon's own weights (see `PostingModel.prior(for:)`).
+  public var postingModel: PostingModel?
   /// The `clarify` interview, from `clarify.yaml`.
   public var clarify: [ClarifyQuestion]
   public var clarifyIntro: String?
@@ -33,8 +39,14 @@ public struct ContentPack: Sendable {
   /// Where `pack.yaml` is, for messages about the pack as a whole.
   public var location: SourceLocation
 
-  /// The role with an id.
+  /// The role with an id (the pack's roles; the job-description engine knows only these).
   public func role(_ id: String) -> Role? { roles.first { $0.id == id } }
+  /// The role with an id among the roles the self-assessment scores, other roles included.
+  public func assessedRole(_ id: String) -> Role? { role(id) ?? otherRoles.first { $0.id == id } }
+  /// The roles the self-assessment scores: the pack's roles, then its other roles.
+  public var assessedRoles: [Role] { roles + otherRoles }
+  /// Whether a role id is one of the assessment's other roles.
+  public func isOtherRole(_ id: String) -> Bool { otherRoles.contains { $0.id == id } }
   /// The area with an id.
   public func area(_ id: String) -> Area? { areas.first { $0.id == id } }
   /// The claim with an id.

@@ -51,6 +51,34 @@ public struct JobDescriptionRules: Sendable, Hashable {
     public var fix: String
     public var kinds: [String]
     public var phrases: [String]
+    /// Lexicon entries whose evidence also satisfies the check, whatever their kind (benefits
+    /// realisation is a success measure as well as a duty).
+    public var entries: [String] = []
+  }
+
+  /// How a posting's structure weighs what it says.
+  public struct Structure: Sendable, Hashable {
+    /// Headings of the requirements and qualifications: what a candidate must bring, not what the
+    /// role does.
+    public var requirementHeadings: [String] = []
+    /// Phrases that make one sentence a requirement wherever it stands ("years of experience",
+    /// "preferred").
+    public var requirementCues: [String] = []
+    /// How much a requirement counts against a duty (0-1).
+    public var requirementWeight: Double = 1
+    /// Phrases that relate the role to work it does not own ("reporting to", "supporting",
+    /// "work closely with"): a phrase just after one is named, not done.
+    public var relationCues: [String] = []
+    /// How many words may stand between a relation cue and the phrase it relates to.
+    public var relationWindow: Int = 0
+    /// Quantified scope: a quantifier ("multiple", "several") and, a few words on in the same
+    /// sentence, a noun ("projects") count as the lexicon entry named.
+    public var quantifiers: [String] = []
+    public var scopeNouns: [String] = []
+    public var quantifierWindow: Int = 0
+    public var quantifiedEntry: String?
+
+    public init() {}
   }
 
   public var otherKinds: [OtherKind]
@@ -73,6 +101,7 @@ public struct JobDescriptionRules: Sendable, Hashable {
   /// Advice per role id.
   public var advice: [String: RoleAdvice]
   public var checks: [Check]
+  public var structure = Structure()
 }
 
 /// A `clarify` question about a role to be filled, whose options add duty sentences.

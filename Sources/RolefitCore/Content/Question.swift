@@ -30,6 +30,11 @@ public struct Question: Sendable, Hashable, Identifiable {
   public var number: NumberSpec?
   /// Which profile fact the answer provides, for profile questions.
   public var profileField: ProfileField?
+  /// The track the question belongs to (`current` work or `preference`); `nil` for both.
+  public var track: AssessmentTrack?
+  /// A question asking about the same thing another way: a consistent person's two answers
+  /// point to the same role.
+  public var pairsWith: String?
   public var location: SourceLocation
 
   /// Whether any answer to this question can move the fit.
@@ -79,4 +84,15 @@ public enum ProfileField: String, Sendable, Hashable, CaseIterable, Codable {
   case agileMonths = "agile-months"
   case trainingHours = "training-hours"
   case certifications
+  /// Which track the person takes: the option ids are the track ids (`current`, `preference`).
+  case track
+}
+
+/// The two tracks of the self-assessment, chosen by the profile asked first.
+///
+/// People who manage work now describe their current work; people who do not yet answer
+/// what they would rather do, and their result says what draws them rather than their fit.
+public enum AssessmentTrack: String, Sendable, Hashable, CaseIterable, Codable {
+  case current
+  case preference
 }

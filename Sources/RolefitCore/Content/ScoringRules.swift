@@ -16,6 +16,38 @@ public struct ScoringRules: Sendable, Hashable {
   /// How many answers to show as evidence.
   public var evidenceCount: Int
   public var responseStyle: ResponseStyleRules
+  /// The verdict given instead of a band when too little of the answers speaks for any role.
+  public var unclear: Unclear?
+
+  /// How fast people read and answer, for the time estimates shown.
+  public var reading = Reading()
+
+  /// When the short adaptive form stops.
+  public var shortForm = ShortFormRules()
+
+  /// The short form's rules.
+  public struct ShortFormRules: Sendable, Hashable {
+    /// It asks at least this many scored questions.
+    public var minQuestions = 6
+    /// It stops once resampling reproduces the verdict at least this often.
+    public var stopStability = 0.9
+    /// Roles whose share is within this of the leader's are still in play.
+    public var inPlayMargin = 0.15
+  }
+
+  /// Reading speed and time to choose, for honest time estimates.
+  public struct Reading: Sendable, Hashable {
+    public var wordsPerMinute: Double = 200
+    public var secondsPerAnswer: Double = 5
+  }
+
+  /// "No clear role": the answers' evidence strength is under `belowEvidence`.
+  public struct Unclear: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    /// The evidence strength (0 to 1) under which no role is named.
+    public var belowEvidence: Double
+  }
 
   /// The band for a top-of-two share.
   public func band(forShare share: Double) -> Band {
@@ -33,7 +65,17 @@ public struct ResponseStyleRules: Sendable, Hashable {
   public var minSecondsPerAnswer: Double
   /// How many timed answers the speed check needs.
   public var minTimedAnswers: Int
-  /// Confidence is multiplied by this when the answers look careless.
+  /// Confidence is multiplied by this once for every response-quality problem found.
   public var carelessConfidenceFactor: Double
+  /// How many choice answers the pattern checks (same position, longest, most strategic) need.
+  public var minPatternAnswers: Int = 8
+  /// The share of those answers that must follow a pattern for it to be flagged.
+  public var patternShare: Double = 0.9
+  /// Words that make an option sound strategic; always picking the option with the most is flagged.
+  public var strategyWords: [String] = []
+  /// Roles whose scope a person with no management months is unlikely to have.
+  public var seniorRoles: [String] = []
+  /// Paired questions answered for different roles at least this many times are flagged.
+  public var minInconsistentPairs: Int = 2
 
 }

@@ -23,9 +23,20 @@ public struct JobDescriptionAnalyzer: Sendable {
   let vocabulary: Vocabulary
   let otherKindIDs: Set<String>
   let advisor: PostingAdvisor
-  /// Each lexicon entry's weights as a tally vector, and the role it counts for most, computed once.
-  let entryVectors: [[Double]]
-  let entryTops: [(role: String, weight: Double)]
+  /// The weights the engine decides with (fitted, or the lexicon's own).
+  let model: PostingModel
+  /// The lexicon's entry ids by index, for the model's lookups.
+  let entryIDs: [String]
+  /// Each role id's (and `other`'s) class index in the model.
+  let modelClass: [String: Int]
+  /// What each entry's evidence shows: the role it points to and its fitted weight for it.
+  let entryShown: [(role: String, weight: Double)]
+  let requirementHeadings: PhraseMatcher<Int>
+  let requirementCues: PhraseMatcher<Int>
+  let relationCues: PhraseMatcher<Int>
+  let quantifiers: PhraseMatcher<Int>
+  let scopeNouns: PhraseMatcher<Int>
+  let quantifiedEntry: Int?
   /// Each lexicon entry's weights for kinds of `other`, by their index in `rules.otherKinds`.
   let entryOtherKinds: [[(kind: Int, weight: Double)]]
 
@@ -42,9 +53,11 @@ public struct JobDescriptionAnalyzer: Sendable {
     let lexiconPhrases = pack.lexicon.enumerated().flatMap { index, entry in entry.phrases.map { ($0, index) } }
     let titlePhrases = rules.titles.enumerated().flatMap { index, rule in rule.phrases.map { ($0, index) } }
     let checkPhrases = rules.checks.enumerated().flatMap { index, check in check.phrases.map { ($0, index) } }
+    let structure = rules.structure
     let vocabulary = Vocabulary(
       phrases: lexiconPhrases.map(\.0) + titlePhrases.map(\.0) + checkPhrases.map(\.0) + rules.boilerplateHeadings
-        + rules.boilerplatePhrases + rules.sectionHeadings,
+        + rules.boilerplatePhrases + rules.sectionHeadings + structure.requirementHeadings + structure.requirementCues
+        + structure.relationCues + structure.quantifiers + structure.scopeNouns,
       cues: rules.negationCues, spelling: rules.spelling)
     self.vocabulary = vocabulary
     lexicon = PhraseMatcher(lexiconPhrases, vocabulary: vocabulary)
@@ -52,6 +65,15 @@ public struct JobDescriptionAnalyzer: Sendable {
     boilerplateSentences = PhraseMatcher(rules.boilerplatePhrases.enumerated().map { ($1, $0) }, vocabulary: vocabulary)
     sectionHeadings = PhraseMatcher(rules.sectionHeadings.enumerated().map { ($1, $0) }, vocabulary: vocabulary)
     titles = PhraseMatcher(titlePhrases, vocabulary: vocabulary)
+    func matcher(_ phrases: [String]) -> PhraseMatcher<Int> {
+      PhraseMatcher(phrases.enumerated().map { ($1, $0) }, vocabulary: vocabulary)
+    }
+    requirementHeadings = matcher(structure.requirementHeadings)
+    requirementCues = matcher(structure.requirementCues)
+    relationCues = matcher(structure.relationCues)
+    quantifiers = matcher(structure.quantifiers)
+    scopeNouns = matcher(structure.scopeNouns)
+    quantifiedEntry = structure.quantifiedEntry.flatMap { id in pack.lexicon.firstIndex { $0.id == id } }
     checks = PhraseMatcher(checkPhrases, vocabulary: vocabulary)
     var cues = [Bool](repeating: false, count: vocabulary.count)
     for cue in rules.negationCues where vocabulary.id(of: cue) >= 0 { cues[Int(vocabulary.id(of: cue))] = true }
@@ -59,12 +81,15 @@ public struct JobDescriptionAnalyzer: Sendable {
     otherKindIDs = Set(rules.otherKinds.map(\.id))
     advisor = PostingAdvisor(pack: pack, rules: rules)
     let otherKindIDs = self.otherKindIDs
-    let tally = self.tally
-    entryVectors = pack.lexicon.map { Self.vector($0.weights, otherKinds: otherKindIDs, tally: tally) }
+    let model = PostingModel.effective(for: pack)
+    self.model = model
+    entryIDs = pack.lexicon.map(\.id)
+    let modelClass = Dictionary(model.classes.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    self.modelClass = modelClass
+    entryShown = pack.lexicon.map { model.shown($0, otherKinds: otherKindIDs) }
     entryOtherKinds = pack.lexicon.map { entry in
       rules.otherKinds.enumerated().compactMap { index, kind in entry.weights[kind.id].map { (index, $0) } }
     }
-    entryTops = pack.lexicon.map(\.strongest)
   }
 
   /// The largest posting any limit may allow, in KiB (64 MiB).
@@ -84,85 +109,170 @@ public struct JobDescriptionAnalyzer: Sendable {
     let boilerplate = boilerplateSegments(text, skipping: title.segment)
     let boilerplateSentenceIDs = boilerplateSentenceIDs(text, boilerplate: boilerplate, skipping: title.segment)
 
-    var evidence: [PostingAnalysis.Evidence] = []
-    var vectors: [[Double]] = []
-    var ignored: [PostingAnalysis.Ignored] = []
+    let reading = read(text, title: title, boilerplate: boilerplate, boilerplateSentences: boilerplateSentenceIDs)
     var satisfiedChecks: Set<Int> = []
-    var otherTotals = [Double?](repeating: nil, count: rules.otherKinds.count)
     for match in checks.matches(in: text, segments: { $0 != title.segment && !boilerplate[$0] })
     where !boilerplateSentenceIDs[Int(text.tokens[match.tokens.lowerBound].sentence)] {
       satisfiedChecks.insert(checks.payload(match))
     }
-    for match in lexicon.matches(in: text, segments: { $0 != title.segment }) {
+    let features = PostingFeatures(
+      entries: PostingFeatures.saturated(reading.counts), cues: reading.cues.mapValues { log1p($0) },
+      titleKey: title.key)
+    let probabilities = model.probabilities(features, entryIDs: entryIDs)
+    let scores = tally.roleIDs.map { role in modelClass[role].map { probabilities[$0] } ?? 0 }
+    let bodyWeight = reading.counts.values.reduce(0, +)
+    let ranked = scores.indices.sorted { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1) }
+    let (top, second) = (ranked[0], ranked.count > 1 ? ranked[1] : ranked[0])
+    let pair = scores[top] + scores[second]
+    let topShare = pair > 0 && top != second ? scores[top] / pair : 0.5
+    // Hybrid when the two leading roles are nearly even; otherwise the band the probability of
+    // the verdict earns (a 60% verdict is not a strong fit however far behind the runner-up is),
+    // and uncertain below the model's threshold.
+    let isMixed = pack.scoring.band(forShare: topShare).id == pack.scoring.bands.last?.id
+    var band = isMixed ? pack.scoring.band(forShare: topShare) : pack.scoring.band(forShare: min(topShare, scores[top]))
+    if bodyWeight == 0, let last = pack.scoring.bands.last {
+      // The title never decides alone: with no duties to read there is no verdict.
+      band = last
+    }
+    let role = tally.roleIDs[top]
+    let otherBreakdown = otherKinds(reading.otherTotals, title: title.implied)
+    let otherKind = role == Self.otherID ? leadingOtherKind(otherBreakdown) : nil
+    let isHybrid = bodyWeight == 0 || isMixed
+    let fit = PostingAnalysis.Fit(
+      role: role, otherKind: otherKind, band: band.id, confidence: bodyWeight == 0 ? 0 : scores[top],
+      topShare: topShare, isHybrid: isHybrid,
+      isUncertain: bodyWeight > 0 && !isHybrid && scores[top] < model.uncertainBelow)
+    let fitKey = otherKind ?? role
+    let mismatch = !fit.isHybrid && bodyWeight > 0 && title.implied.map { $0 != fitKey } ?? false
+    var analysis = PostingAnalysis(
+      id: posting.id, title: .init(stated: title.stated, impliedRole: title.implied, mismatch: mismatch), fit: fit,
+      scores: zip(tally.roleIDs, scores).map { ($0, $1) }, otherKinds: otherBreakdown,
+      evidence: reading.evidence, ignored: reading.ignored, recommendations: [],
+      warnings: text.hasReplacementCharacters
+        ? ["the text had bytes that are not UTF-8; they were replaced with U+FFFD"] : [],
+      text: posting.text)
+    analysis.deciding = deciding(
+      reading.evidence, features: features, toward: modelClass[role], against: modelClass[tally.roleIDs[second]])
+    analysis.recommendations = advisor.advise(
+      analysis, bodyWeight: bodyWeight, satisfiedChecks: satisfiedChecks)
+    return analysis
+  }
+
+  /// The features of a posting as the model reads them, for fitting.
+  public func features(_ posting: Posting) throws -> PostingFeatures {
+    let size = posting.text.utf8.count
+    if size > PostingText.largestBytes {
+      throw PostingError.tooLarge(id: posting.id, bytes: size, limit: PostingText.largestBytes)
+    }
+    let text = PostingText(posting.text, vocabulary: vocabulary)
+    guard !text.tokens.isEmpty else { throw PostingError.empty(id: posting.id) }
+    let title = readTitle(posting, text)
+    let boilerplate = boilerplateSegments(text, skipping: title.segment)
+    let reading = read(
+      text, title: title, boilerplate: boilerplate,
+      boilerplateSentences: boilerplateSentenceIDs(text, boilerplate: boilerplate, skipping: title.segment))
+    return PostingFeatures(
+      entries: PostingFeatures.saturated(reading.counts), cues: reading.cues.mapValues { log1p($0) },
+      titleKey: title.key)
+  }
+
+  /// The evidence that moved the verdict most from the runner-up, first occurrence of each
+  /// entry, as indices into `evidence`: what a reader needs first.
+  private func deciding(
+    _ evidence: [PostingAnalysis.Evidence], features: PostingFeatures, toward top: Int?, against second: Int?
+  ) -> [Int] {
+    guard let top else { return [] }
+    var firstIndex: [Int: Int] = [:]
+    for (index, item) in evidence.enumerated() where firstIndex[item.entryIndex] == nil {
+      firstIndex[item.entryIndex] = index
+    }
+    let contributions: [(index: Int, amount: Double)] = features.entries.compactMap { entry, value in
+      guard let weights = model.entries[entryIDs[entry]], let index = firstIndex[entry] else { return nil }
+      let against = second.map { weights[$0] } ?? 0
+      let amount = value * (weights[top] - against)
+      return amount > 0 ? (index, amount) : nil
+    }
+    return contributions.sorted { $0.amount > $1.amount || ($0.amount == $1.amount && $0.index < $1.index) }
+      .prefix(Self.decidingCount).map(\.index)
+  }
+
+  /// How many deciding reasons a reading shows first.
+  public static let decidingCount = 5
+
+  // MARK: Reading the duties
+
+  /// What the lexicon found in a posting: the evidence, what was set aside, and the weighted
+  /// counts the model reads.
+  struct Reading {
+    var evidence: [PostingAnalysis.Evidence] = []
+    var ignored: [PostingAnalysis.Ignored] = []
+    /// Per lexicon entry, the count of sentences it was found in, a requirement counting less.
+    var counts: [Int: Double] = [:]
+    var cues: [String: Double] = [:]
+    var otherTotals: [Double?]
+  }
+
+  private func read(
+    _ text: PostingText, title: TitleReading, boilerplate: [Bool], boilerplateSentences: [Bool]
+  ) -> Reading {
+    var reading = Reading(otherTotals: [Double?](repeating: nil, count: rules.otherKinds.count))
+    let requirement = requirementSentences(text, skipping: title.segment)
+    let related = relatedTokens(text, skipping: title.segment)
+    /// Entry and sentence pairs already counted: an acronym and its expansion, or one entry
+    /// said twice in a sentence, count once.
+    var counted: Set<Int64> = []
+    func count(_ entryIndex: Int, sentence: Int32) {
+      let key = Int64(entryIndex) << 32 | Int64(sentence)
+      guard counted.insert(key).inserted else { return }
+      reading.counts[entryIndex, default: 0] += requirement[Int(sentence)] ? rules.structure.requirementWeight : 1
+    }
+    for match in lexicon.matches(in: text, segments: { $0 != title.segment }) where isWhole(match.tokens, in: text) {
       let segment = text.segments[match.segment]
-      let inBoilerplate = boilerplate[match.segment]
       let entryIndex = lexicon.payload(match)
       let entry = pack.lexicon[entryIndex]
       let first = text.tokens[match.tokens.lowerBound]
       let last = text.tokens[match.tokens.upperBound - 1]
       let phrase = text.phrase(from: match.tokens.lowerBound, to: match.tokens.upperBound - 1)
-      if inBoilerplate || boilerplateSentenceIDs[Int(first.sentence)] {
-        ignored.append(
-          .init(
-            phrase: phrase, start: Int(first.start), end: Int(last.end), entry: entry.id, reason: .boilerplate))
+      func ignore(_ reason: PostingAnalysis.Ignored.Reason) {
+        reading.ignored.append(
+          .init(phrase: phrase, start: Int(first.start), end: Int(last.end), entry: entry.id, reason: reason))
+      }
+      if boilerplate[match.segment] || boilerplateSentences[Int(first.sentence)] {
+        ignore(.boilerplate)
       } else if isNegated(match.tokens.lowerBound, in: text, segmentStart: segment.tokens.lowerBound) {
-        ignored.append(
-          .init(phrase: phrase, start: Int(first.start), end: Int(last.end), entry: entry.id, reason: .negated))
+        ignore(.negated)
+      } else if related[match.tokens.lowerBound] {
+        ignore(.related)
+        reading.cues["relation", default: 0] += 1
       } else {
-        let top = entryTops[entryIndex]
-        evidence.append(
+        let shown = entryShown[entryIndex]
+        reading.evidence.append(
           .init(
-            phrase: phrase, start: Int(first.start), end: Int(last.end), role: top.role, weight: top.weight,
+            phrase: phrase, start: Int(first.start), end: Int(last.end), role: shown.role, weight: shown.weight,
             weights: entry.weights, reason: entry.reason, claim: entry.claims.first, entry: entry.id,
             kind: entry.kind, entryIndex: entryIndex))
-        vectors.append(entryVectors[entryIndex])
-        for (kind, weight) in entryOtherKinds[entryIndex] { otherTotals[kind] = (otherTotals[kind] ?? 0) + weight }
+        count(entryIndex, sentence: first.sentence)
+        for (kind, weight) in entryOtherKinds[entryIndex] {
+          reading.otherTotals[kind] = (reading.otherTotals[kind] ?? 0) + weight
+        }
       }
     }
-
-    let bodyWeight = vectors.reduce(0) { $0 + $1.reduce(0, +) }
-    if let implied = title.implied {
-      vectors.append(Self.vector([implied: rules.titleWeight], otherKinds: otherKindIDs, tally: tally))
+    for (range, sentence) in quantifiedScope(text, skipping: title.segment, boilerplate: boilerplate)
+    where !boilerplateSentences[Int(sentence)] {
+      guard let entryIndex = quantifiedEntry else { break }
+      let entry = pack.lexicon[entryIndex]
+      let first = text.tokens[range.lowerBound]
+      let last = text.tokens[range.upperBound - 1]
+      let shown = entryShown[entryIndex]
+      reading.evidence.append(
+        .init(
+          phrase: text.phrase(from: range.lowerBound, to: range.upperBound - 1), start: Int(first.start),
+          end: Int(last.end), role: shown.role, weight: shown.weight, weights: entry.weights, reason: entry.reason,
+          claim: entry.claims.first, entry: entry.id, kind: entry.kind, entryIndex: entryIndex))
+      count(entryIndex, sentence: sentence)
     }
-    let totals = tally.sum(vectors)
-    var verdict = tally.verdict(totals)
-    // Seeded by what was found, not by the id: the same text always gets the same confidence.
-    // The hash of each `entry@start`, joined by commas, then `|` and the title's role.
-    var seed = FNV1a()
-    for (index, item) in evidence.enumerated() {
-      if index > 0 { seed.combine(UInt8(ascii: ",")) }
-      seed.combine(item.entry)
-      seed.combine(UInt8(ascii: "@"))
-      seed.combine(String(item.start))
-    }
-    seed.combine(UInt8(ascii: "|"))
-    seed.combine(title.implied ?? "")
-    let stability = tally.stability(vectors, verdict: verdict, seed: seed.value)
-    if bodyWeight == 0, let last = pack.scoring.bands.last {
-      // The title never decides alone: with no duties to read there is no verdict.
-      verdict.band = last
-      verdict.isHybrid = true
-    }
-    let role = tally.roleIDs[verdict.top]
-    let otherBreakdown = otherKinds(otherTotals, title: title.implied)
-    let otherKind = role == Self.otherID ? leadingOtherKind(otherBreakdown) : nil
-    let fit = PostingAnalysis.Fit(
-      role: role, otherKind: otherKind, band: verdict.band.id,
-      confidence: bodyWeight == 0 ? 0 : stability * min(1, bodyWeight / rules.fullEvidence),
-      topShare: verdict.topShare, isHybrid: verdict.isHybrid)
-    let fitKey = otherKind ?? role
-    let mismatch = !fit.isHybrid && bodyWeight > 0 && title.implied.map { $0 != fitKey } ?? false
-    let analysis = PostingAnalysis(
-      id: posting.id, title: .init(stated: title.stated, impliedRole: title.implied, mismatch: mismatch), fit: fit,
-      scores: zip(tally.roleIDs, tally.shares(totals)).map { ($0, $1) }, otherKinds: otherBreakdown,
-      evidence: evidence, ignored: ignored, recommendations: [],
-      warnings: text.hasReplacementCharacters
-        ? ["the text had bytes that are not UTF-8; they were replaced with U+FFFD"] : [],
-      text: posting.text)
-    var result = analysis
-    result.recommendations = advisor.advise(
-      analysis, bodyWeight: bodyWeight, satisfiedChecks: satisfiedChecks)
-    return result
+    reading.evidence.sort { $0.start < $1.start }
+    return reading
   }
 
   // MARK: Title
@@ -172,6 +282,9 @@ public struct JobDescriptionAnalyzer: Sendable {
     var implied: String?
     /// The segment the title was read from, if it came from the text.
     var segment: Int?
+    /// What the model reads of it: the implied role or kind, `dual` when it names two of the
+    /// pack's roles ("Project / Program Manager"), `none` when it names none.
+    var key = PostingModel.noTitle
   }
 
   private func readTitle(_ posting: Posting, _ text: PostingText) -> TitleReading {
@@ -181,7 +294,9 @@ public struct JobDescriptionAnalyzer: Sendable {
       let repeated = text.segments.first.flatMap { first in
         first.tokens.count <= 12 && impliedRole(text, first.tokens) != nil ? 0 : nil
       }
-      return TitleReading(stated: given, implied: impliedRole(titleText, 0..<titleText.tokens.count), segment: repeated)
+      let range = 0..<titleText.tokens.count
+      return TitleReading(
+        stated: given, implied: impliedRole(titleText, range), segment: repeated, key: titleKey(titleText, range))
     }
     guard let first = text.segments.first, first.tokens.count <= 10,
       let implied = impliedRole(text, first.tokens)
@@ -189,7 +304,7 @@ public struct JobDescriptionAnalyzer: Sendable {
     // The words of the first line as written, without the Markdown emphasis around some of them.
     let stated = text.phrase(from: first.tokens.lowerBound, to: first.tokens.upperBound - 1)
       .replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
-    return TitleReading(stated: stated, implied: implied, segment: 0)
+    return TitleReading(stated: stated, implied: implied, segment: 0, key: titleKey(text, first.tokens))
   }
 
   /// Text without surrounding white space (Foundation's trimming is slow enough to show in batches).
@@ -201,9 +316,135 @@ public struct JobDescriptionAnalyzer: Sendable {
     return String(scalars[first...last])
   }
 
+  /// The title's key for the model: `dual` when the title names two or more of the pack's roles.
+  ///
+  /// A title that offers alternatives ("Project / Program Manager", "Project or Programme Lead")
+  /// is read with each alternative in turn.
+  private func titleKey(_ text: PostingText, _ range: Range<Int>) -> String {
+    guard !range.isEmpty else { return PostingModel.noTitle }
+    var implied = Set(titles.longestMatches(in: text, range: range).map { rules.titles[titles.payload($0)].implies })
+    let words = text.phrase(from: range.lowerBound, to: range.upperBound - 1)
+    for variant in Self.alternatives(words) {
+      let variantText = PostingText(variant, vocabulary: vocabulary)
+      let all = 0..<variantText.tokens.count
+      implied.formUnion(
+        titles.longestMatches(in: variantText, range: all).map { rules.titles[titles.payload($0)].implies })
+    }
+    if implied.filter({ pack.role($0) != nil }).count > 1 { return PostingModel.dualTitle }
+    return impliedRole(text, range) ?? PostingModel.noTitle
+  }
+
+  /// A title with each "A / B", "A or B" or "A & B" between two words read as A alone and as B alone.
+  static func alternatives(_ title: String) -> [String] {
+    let words = title.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+    var result: [String] = []
+    for (index, word) in words.enumerated() {
+      if ["/", "or", "&"].contains(word.lowercased()), index > 0, index + 1 < words.count {
+        result.append((words[..<index] + words[(index + 2)...]).joined(separator: " "))
+        result.append((words[..<(index - 1)] + words[(index + 1)...]).joined(separator: " "))
+      } else if let slash = word.firstIndex(of: "/"), slash != word.startIndex,
+        word.index(after: slash) != word.endIndex
+      {
+        let left = String(word[..<slash])
+        let right = String(word[word.index(after: slash)...])
+        result.append((words[..<index] + [left] + words[(index + 1)...]).joined(separator: " "))
+        result.append((words[..<index] + [right] + words[(index + 1)...]).joined(separator: " "))
+      }
+    }
+    return result
+  }
+
   /// The role of the first title rule (in file order) any of whose phrases occurs in the tokens.
   private func impliedRole(_ text: PostingText, _ range: Range<Int>) -> String? {
     titles.longestMatches(in: text, range: range).map(titles.payload).min().map { rules.titles[$0].implies }
+  }
+
+  // MARK: Structure
+
+  /// Whether a match is a phrase of its own: inside one clause, and not cut out of a hyphenated
+  /// word ("high-velocity" holds no "velocity", "vaccination-related projects" no "related projects").
+  private func isWhole(_ range: Range<Int>, in text: PostingText) -> Bool {
+    guard text.tokens[range.lowerBound].clause == text.tokens[range.upperBound - 1].clause else { return false }
+    if range.lowerBound > 0 && isHyphenJoined(text, range.lowerBound - 1) { return false }
+    if range.upperBound < text.tokens.count && isHyphenJoined(text, range.upperBound - 1) { return false }
+    return true
+  }
+
+  /// Whether token `left` and the next one are one word joined by a hyphen.
+  private func isHyphenJoined(_ text: PostingText, _ left: Int) -> Bool {
+    let (first, second) = (text.tokens[left], text.tokens[left + 1])
+    return second.byteStart == first.byteEnd + 1 && text.bytes[Int(first.byteEnd)] == UInt8(ascii: "-")
+  }
+
+  /// A flag per sentence: whether it states a requirement (under a requirements heading, or
+  /// holding a requirement cue such as "years of experience") rather than a duty.
+  private func requirementSentences(_ text: PostingText, skipping title: Int?) -> [Bool] {
+    var flags = [Bool](repeating: false, count: Int(text.tokens.last?.sentence ?? 0) + 1)
+    var inRequirements = false
+    for (index, segment) in text.segments.enumerated() where index != title && !segment.tokens.isEmpty {
+      if segment.isStrongHeading || segment.isWeakHeading {
+        if isHeading(segment, text, requirementHeadings) {
+          inRequirements = true
+          continue
+        }
+        if segment.isStrongHeading || isHeading(segment, text, sectionHeadings)
+          || isHeading(segment, text, boilerplateHeadings)
+        {
+          inRequirements = false
+        }
+      }
+      if inRequirements {
+        for token in segment.tokens { flags[Int(text.tokens[token].sentence)] = true }
+      }
+    }
+    for match in requirementCues.matches(in: text, segments: { $0 != title }) {
+      flags[Int(text.tokens[match.tokens.lowerBound].sentence)] = true
+    }
+    return flags
+  }
+
+  /// A flag per token: whether a relation cue ("reporting to", "supporting", "work closely with")
+  /// stands at most the window's words before it in the same sentence.
+  private func relatedTokens(_ text: PostingText, skipping title: Int?) -> [Bool] {
+    var flags = [Bool](repeating: false, count: text.tokens.count)
+    let window = rules.structure.relationWindow
+    for match in relationCues.matches(in: text, segments: { $0 != title }) {
+      let sentence = text.tokens[match.tokens.upperBound - 1].sentence
+      var index = match.tokens.upperBound
+      while index < text.tokens.count && index - match.tokens.upperBound <= window
+        && text.tokens[index].sentence == sentence
+      {
+        flags[index] = true
+        index += 1
+      }
+    }
+    return flags
+  }
+
+  /// Quantified scope with words between ("multiple large, complex projects"): each quantifier
+  /// followed within the window, in the same sentence, by a scope noun; adjacent pairs are the
+  /// lexicon's own phrases.
+  private func quantifiedScope(_ text: PostingText, skipping title: Int?, boilerplate: [Bool])
+    -> [(tokens: Range<Int>, sentence: Int32)]
+  {
+    guard quantifiedEntry != nil else { return [] }
+    var found: [(tokens: Range<Int>, sentence: Int32)] = []
+    for match in quantifiers.matches(in: text, segments: { $0 != title && !boilerplate[$0] })
+    where isWhole(match.tokens, in: text) {
+      let sentence = text.tokens[match.tokens.lowerBound].sentence
+      let bounds = text.segments[match.segment].tokens
+      var index = match.tokens.upperBound + 1
+      while index < bounds.upperBound && index - match.tokens.upperBound <= rules.structure.quantifierWindow
+        && text.tokens[index].sentence == sentence
+      {
+        if let noun = scopeNouns.longestMatch(in: text, at: index, within: bounds) {
+          found.append((match.tokens.lowerBound..<noun.tokens.upperBound, sentence))
+          break
+        }
+        index += 1
+      }
+    }
+    return found
   }
 
   // MARK: Boilerplate and negation
@@ -261,19 +502,6 @@ public struct JobDescriptionAnalyzer: Sendable {
       index -= 1
     }
     return false
-  }
-
-  // MARK: Vectors
-
-  /// Weights as a tally vector: pack roles in place, every other kind added into `other`.
-  private static func vector(_ weights: [String: Double], otherKinds otherKindIDs: Set<String>, tally: Tally)
-    -> [Double]
-  {
-    var folded: [String: Double] = [:]
-    for (id, weight) in weights {
-      folded[otherKindIDs.contains(id) ? Self.otherID : id, default: 0] += weight
-    }
-    return tally.vector(folded)
   }
 
   /// The kind with the most weight; on a tie the one `jd.yaml` lists first, so the answer

@@ -81,7 +81,9 @@ struct PostingAdvisor: Sendable {
 
     let fixes = filledFixes[key]
     for (index, check) in rules.checks.enumerated() where !satisfiedChecks.contains(index) {
-      if analysis.evidence.contains(where: { check.kinds.contains($0.kind) }) { continue }
+      if analysis.evidence.contains(where: { check.kinds.contains($0.kind) || check.entries.contains($0.entry) }) {
+        continue
+      }
       out.append(
         .init(
           id: check.id, severity: check.severity, message: check.message,

@@ -38,6 +38,8 @@ public struct PostingAnalysis: Sendable, Hashable {
     public enum Reason: String, Sendable, Hashable {
       case negated
       case boilerplate
+      /// Named next to a relation cue ("reporting to the head of programme"): related to, not done.
+      case related
     }
     public var phrase: String
     public var start: Int
@@ -63,6 +65,9 @@ public struct PostingAnalysis: Sendable, Hashable {
     public var confidence: Double
     public var topShare: Double
     public var isHybrid: Bool
+    /// Whether the leading role's probability is below the model's threshold: the duties do not
+    /// settle it.
+    public var isUncertain = false
   }
 
   /// A linter-style recommendation.
@@ -82,6 +87,8 @@ public struct PostingAnalysis: Sendable, Hashable {
   /// How the `other` share divides among the other kinds.
   public var otherKinds: [String: Double]
   public var evidence: [Evidence]
+  /// The evidence that decided the verdict, most first (indices into `evidence`, one per entry).
+  public var deciding: [Int] = []
   public var ignored: [Ignored]
   public var recommendations: [Recommendation]
   /// Problems with the input itself (replacement characters, empty text).

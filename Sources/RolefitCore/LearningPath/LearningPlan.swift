@@ -78,7 +78,7 @@ public struct LearningPlanner: Sendable {
   /// Whether a person has the experience a path that starts from a role assumes.
   public func fits(_ path: LearningPathDefinition, _ profile: Profile) -> Bool {
     guard let from = path.from else { return true }
-    guard let kind = pack.role(from)?.experience else { return false }
+    guard let kind = pack.assessedRole(from)?.experience else { return false }
     return (profile.months[kind] ?? 0) >= max(1, path.minMonths)
   }
 

@@ -14,11 +14,12 @@ public struct PackLinter: Sendable {
 
   /// Every finding, in file order.
   public func lint() -> [Diagnostic] {
-    (balance() + questionsThatCannotMatter() + sameAnswerEverywhere() + freshness() + coverage()).sorted {
-      ($0.location.file, $0.location.line, $0.location.column) < (
-        $1.location.file, $1.location.line, $1.location.column
-      )
-    }
+    (balance() + questionsThatCannotMatter() + sameAnswerEverywhere() + desirability() + freshness() + coverage())
+      .sorted {
+        ($0.location.file, $0.location.line, $0.location.column) < (
+          $1.location.file, $1.location.line, $1.location.column
+        )
+      }
   }
 
   // MARK: Balance
@@ -39,7 +40,7 @@ public struct PackLinter: Sendable {
   /// Reach per role: the answer set most favourable to each role, scored.
   public func reach() -> [RoleReach] {
     let scorer = Scorer(pack: pack)
-    return pack.roles.map { role in
+    return pack.assessedRoles.map { role in
       var sheet = AnswerSheet()
       for question in pack.scoredQuestions {
         if question.kind == .multi {
@@ -76,14 +77,14 @@ public struct PackLinter: Sendable {
           Diagnostic(
             .warning,
             "role '\(item.role)' cannot reach the '\(pack.scoring.bands.first?.id ?? "")' band even when every answer favours it (best share \(TextWrap.percent(item.maxShare)))",
-            at: pack.role(item.role)?.location ?? pack.location, rule: "balance"))
+            at: pack.assessedRole(item.role)?.location ?? pack.location, rule: "balance"))
       }
       if strongest > 0, Double(item.questions) < 0.5 * Double(strongest) {
         findings.append(
           Diagnostic(
             .warning,
             "role '\(item.role)' can be reached by \(item.questions) questions, far fewer than another role's \(strongest)",
-            at: pack.role(item.role)?.location ?? pack.location, rule: "balance"))
+            at: pack.assessedRole(item.role)?.location ?? pack.location, rule: "balance"))
       }
     }
     return findings
@@ -120,6 +121,52 @@ public struct PackLinter: Sendable {
             .warning,
             "answering option \(position + 1) (or the last) everywhere gives a \(result.fit.band) '\(result.fit.role)' fit; balance the option order",
             at: pack.location, rule: "balance"))
+      }
+    }
+    return findings
+  }
+
+  // MARK: Desirability
+
+  /// The longest option may be at most this many times the shortest, so length is no giveaway.
+  public static let maximumLengthRatio = 1.5
+
+  /// Checks that options do not give the answer away: similar lengths, strategy words not owned
+  /// by one role, no weightless option that reads as "not my job".
+  private func desirability() -> [Diagnostic] {
+    let style = ResponseStyle(rules: pack.scoring.responseStyle, pack: pack)
+    var findings: [Diagnostic] = []
+    for question in pack.scoredQuestions where question.kind == .single || question.kind == .forced {
+      let lengths = question.options.map(\.text.count)
+      if let longest = lengths.max(), let shortest = lengths.min(), shortest > 0,
+        Double(longest) / Double(shortest) > Self.maximumLengthRatio
+      {
+        findings.append(
+          Diagnostic(
+            .warning,
+            "question '\(question.id)': the longest option is \(String(format: "%.1f", Double(longest) / Double(shortest)))× the shortest (at most \(String(format: "%.1f", Self.maximumLengthRatio))); people who answer to look good pick the longest",
+            at: question.location, rule: "desirability"))
+      }
+      var rolesByWord: [String: Set<String>] = [:]
+      for option in question.options {
+        let roles = Set(option.weights.filter { $0.value > 0 }.map(\.key))
+        for word in style.strategyWords(in: option.text) { rolesByWord[word, default: []].formUnion(roles) }
+      }
+      let optionRoles = Set(question.options.flatMap { $0.weights.filter { $0.value > 0 }.map(\.key) })
+      let owned = rolesByWord.filter { $0.value.count == 1 && optionRoles.count > 1 }
+      if let role = owned.values.first?.first, owned.values.allSatisfy({ $0 == [role] }) {
+        findings.append(
+          Diagnostic(
+            .warning,
+            "question '\(question.id)': strategy words (\(owned.keys.sorted().joined(separator: ", "))) appear only in '\(role)' options; they give the answer away",
+            at: question.location, rule: "desirability"))
+      }
+      for option in question.options where !option.weights.values.contains(where: { $0 > 0 }) {
+        findings.append(
+          Diagnostic(
+            .warning,
+            "question '\(question.id)': option '\(option.id)' carries no weight; a way out that reads as 'not my job' measures nothing and draws people who avoid the choice",
+            at: question.location, rule: "desirability"))
       }
     }
     return findings

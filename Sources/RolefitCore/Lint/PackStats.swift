@@ -11,6 +11,7 @@ public struct PackStats: Sendable {
     var rows: [(String, String)] = [
       ("pack", "\(pack.id) \(pack.version) (as of \(pack.asOf))"),
       ("roles", "\(pack.roles.count): " + pack.roles.map(\.id).joined(separator: ", ")),
+      ("other roles", "\(pack.otherRoles.count): " + pack.otherRoles.map(\.id).joined(separator: ", ")),
       ("areas", "\(pack.areas.count)"),
       ("questions", "\(pack.questions.count) (\(pack.scoredQuestions.count) scored)"),
     ]

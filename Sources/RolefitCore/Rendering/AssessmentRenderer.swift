@@ -23,14 +23,43 @@ public struct AssessmentRenderer: Sendable {
 
   // MARK: Names
 
-  func roleName(_ id: String) -> String { pack.role(id)?.name ?? id }
-  func colored(_ text: String, role id: String) -> String { styler.colored(text, as: pack.role(id)?.color) }
+  func roleName(_ id: String) -> String { pack.assessedRole(id)?.name ?? id }
+  func colored(_ text: String, role id: String) -> String { styler.colored(text, as: pack.assessedRole(id)?.color) }
 
   func headline(_ fit: AssessmentResult.Fit) -> String {
+    if fit.isUnclear {
+      return "\(fit.bandName): too few of the answers speak for any role to name one"
+    }
     if fit.isHybrid {
       return "\(fit.bandName): between the roles, leaning slightly to \(roleName(fit.role).lowercased())"
     }
+    if pack.isOtherRole(fit.role) {
+      let core = pack.roles.map { $0.name.lowercased() }.joined(separator: " or ")
+      return "\(roleName(fit.role)), \(fit.bandName.lowercased()): your work reads more like this than \(core) work"
+    }
     return "\(roleName(fit.role)), \(fit.bandName.lowercased())"
+  }
+
+  /// What the verdict is called: a fit for current work, what draws you for preferences.
+  func verdictLabel(_ result: AssessmentResult) -> String {
+    result.track == .preference ? "What draws you: " : "Your fit: "
+  }
+
+  /// The three figures in plain words: stability, evidence strength, and what lowered the confidence.
+  func figures(_ result: AssessmentResult) -> [String] {
+    var lines = [
+      "Stability \(TextWrap.percent(result.stability)): the same verdict in that share of resamples of your answers.",
+      "Evidence \(TextWrap.percent(result.evidenceStrength)): how much of your answers speaks for any role at all.",
+    ]
+    if !result.warnings.isEmpty {
+      lines.append(
+        "Response quality: \(TextWrap.count(result.warnings.count, "problem")) found (above); each lowers the confidence."
+      )
+    }
+    if result.track == .preference {
+      lines.append("You manage no work yet, so these answers say what draws you, not how your work fits.")
+    }
+    return lines
   }
 
   /// A claim's text and the title of the article it comes from (never its id).
@@ -68,8 +97,12 @@ public struct AssessmentRenderer: Sendable {
 
   /// How many changes of an edge to list in text before "and N more".
   static let changesShown = 4
-  /// How many reasons the first screen gives.
+  /// How many reasons the first screen gives, and the fewest it gives when quality problems
+  /// take room on it.
   static let reasonsShown = 3
+  static let fewestReasons = 2
+  /// The lines of one terminal screen, which the first screen tries to fit in.
+  static let screenLines = 24
   /// Answers shorter than this are shown with their question on the first screen.
   static let shortAnswer = 40
 
@@ -91,15 +124,24 @@ public struct AssessmentRenderer: Sendable {
   /// What `details` adds to the first screen.
   public func details(_ report: AssessmentReport) -> String {
     let result = report.result
-    var out: [String] = []
-    for warning in result.warnings {
-      out.append("")
-      out.append(styler.warning(TextWrap.wrap("! \(warning.message)", width: width, indent: "  ", firstIndent: "")))
+    var out: [String] = [""]
+    // The figures behind the confidence line, and every role the answers were scored for.
+    out.append(styler.bold("\(verdictLabel(result))") + headline(result.fit))
+    for line in figures(result) {
+      out.append(styler.dim(TextWrap.wrap(line, width: width, indent: "    ", firstIndent: "  ")))
+    }
+    out.append("")
+    let nameWidth = result.scores.map { roleName($0.role).count }.max() ?? 10
+    for score in result.scores {
+      let name = roleName(score.role).padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+      let bar = max(10, min(24, width - nameWidth - 10))
+      out.append(
+        "  \(name)  \(colored(Bar.draw(score.share, width: bar), role: score.role)) \(TextWrap.percent(score.share))")
     }
     out.append("")
     out.append(styler.bold("By area"))
     let areaWidth = pack.areas.map(\.name.count).max() ?? 10
-    let top = result.scores.sorted { $0.share > $1.share }.prefix(2).map(\.role)
+    let pair = leadingPair(result)
     for area in result.areas {
       let name = (pack.area(area.area)?.name ?? area.area).padding(toLength: areaWidth, withPad: " ", startingAt: 0)
       guard area.answered > 0 else {
@@ -107,11 +149,22 @@ public struct AssessmentRenderer: Sendable {
         continue
       }
       let counted = styler.dim(" (\(area.answered)/\(area.total))")
-      if result.scores.count == 2 || top.count == 2 {
-        let pair = result.scores.count == 2 ? result.scores.map(\.role) : top
+      if let pair {
         out.append(
           "  \(name)  "
-            + splitBar((pair[0], area.shares[pair[0]] ?? 0), (pair[1], area.shares[pair[1]] ?? 0), width: 10) + counted)
+            + splitBar((pair.0, area.shares[pair.0] ?? 0), (pair.1, area.shares[pair.1] ?? 0), width: 10) + counted)
+      }
+      // The roles the bar leaves out, when the area's answers gave them any weight.
+      let others = result.scores.map(\.role).filter { $0 != pair?.0 && $0 != pair?.1 }.compactMap { role in
+        (area.shares[role] ?? 0) >= 0.005 ? "\(shortName(role)) \(TextWrap.percent(area.shares[role] ?? 0))" : nil
+      }
+      if !others.isEmpty {
+        out.append(
+          styler.dim(
+            TextWrap.wrap(
+              "also " + others.joined(separator: " · "), width: width,
+              indent: String(repeating: " ", count: areaWidth + 6),
+              firstIndent: String(repeating: " ", count: areaWidth + 4))))
       }
     }
     if !result.evidence.isEmpty {
@@ -203,7 +256,7 @@ public struct AssessmentRenderer: Sendable {
 
   /// Every answer given, in the order the questions are asked, in the questions' and options' words.
   public func answerList(_ report: AssessmentReport, as format: OutputFormat) -> String {
-    let questions = AssessmentRun(pack: pack).questions.filter { report.answers[$0.id] != nil }
+    let questions = AssessmentRun(pack: pack, answers: report.answers).questions.filter { report.answers[$0.id] != nil }
     var out: [String] = [format == .markdown ? "## Your answers" : styler.bold("Your answers"), ""]
     for (index, question) in questions.enumerated() {
       guard let value = report.answers[question.id] else { continue }
@@ -240,26 +293,28 @@ public struct AssessmentRenderer: Sendable {
   func markdown(_ report: AssessmentReport) -> String {
     let result = report.result
     var out: [String] = ["# rolefit assessment", ""]
-    out.append("**\(verdictSentence(result.fit, scores: result.scores))**")
+    for warning in result.warnings {
+      out.append("> **Warning:** \(warning.message) Treat this result as provisional.")
+      out.append("")
+    }
+    out.append("**\(verdictSentence(result))**")
     out.append("")
     out.append(
-      "**Fit:** \(headline(result.fit)) · \(confidenceSentence(result)) · content: \(pack.name) \(report.packVersion)"
+      "**\(verdictLabel(result).trimmingCharacters(in: .whitespaces))** \(headline(result.fit)) · \(confidenceSentence(result)) · content: \(pack.name) \(report.packVersion)"
     )
+    out.append("")
+    for line in figures(result) { out.append("- \(line)") }
     out.append("")
     out.append("| Role | Share |")
     out.append("| --- | ---: |")
     for score in result.scores { out.append("| \(roleName(score.role)) | \(TextWrap.percent(score.share)) |") }
-    for warning in result.warnings {
-      out.append("")
-      out.append("> **Warning:** \(warning.message) Treat this result as provisional.")
-    }
     out.append("")
     out.append("## By area")
     out.append("")
-    out.append("| Area | " + pack.roles.map(\.name).joined(separator: " | ") + " | Answered |")
-    out.append("| --- | " + pack.roles.map { _ in "---:" }.joined(separator: " | ") + " | ---: |")
+    out.append("| Area | " + pack.assessedRoles.map(\.name).joined(separator: " | ") + " | Answered |")
+    out.append("| --- | " + pack.assessedRoles.map { _ in "---:" }.joined(separator: " | ") + " | ---: |")
     for area in result.areas {
-      let cells = pack.roles.map { area.answered > 0 ? TextWrap.percent(area.shares[$0.id] ?? 0) : "–" }
+      let cells = pack.assessedRoles.map { area.answered > 0 ? TextWrap.percent(area.shares[$0.id] ?? 0) : "–" }
       out.append(
         "| \(pack.area(area.area)?.name ?? area.area) | " + cells.joined(separator: " | ")
           + " | \(area.answered)/\(area.total) |")

@@ -30,6 +30,12 @@ struct AssessmentJSON: Encodable {
     var band: String
     var confidence: Double
     var topShare: Double
+    /// The fraction of resamples of the answers that give the same verdict.
+    var stability: Double
+    /// How much of the answers speaks for any role, in [0, 1].
+    var evidenceStrength: Double
+    /// Whether the role is one of the assessment's other roles (neither project nor program work).
+    var otherRole: Bool
   }
   struct Area: Encodable {
     var area: String
@@ -100,6 +106,12 @@ struct AssessmentJSON: Encodable {
   var evidence: [Evidence]
   var whatWouldChangeIt: [Edge]
   var warnings: [Warning]
+  /// The ids of the response-quality problems found (the warnings' ids).
+  var qualityFlags: [String]
+  /// `current` (the person's work now) or `preference` (what draws someone not managing work yet).
+  var track: String
+  /// The questions the short form asked, in order, when it was used.
+  var asked: [String]?
   var answered: Int
   var totalScored: Int
   var path: Path?
@@ -112,7 +124,8 @@ struct AssessmentJSON: Encodable {
     pack = Pack(id: report.packID, version: report.packVersion)
     fit = Fit(
       role: result.fit.role, band: result.fit.band, confidence: JSONOutput.round(result.fit.confidence),
-      topShare: JSONOutput.round(result.fit.topShare))
+      topShare: JSONOutput.round(result.fit.topShare), stability: JSONOutput.round(result.stability),
+      evidenceStrength: JSONOutput.round(result.evidenceStrength), otherRole: content.isOtherRole(result.fit.role))
     scores = Dictionary(uniqueKeysWithValues: result.scores.map { ($0.role, JSONOutput.round($0.share)) })
     areas = result.areas.map {
       Area(
@@ -137,6 +150,9 @@ struct AssessmentJSON: Encodable {
         })
     }
     warnings = result.warnings.map { Warning(id: $0.id, message: $0.message) }
+    qualityFlags = result.warnings.map(\.id)
+    track = result.track.rawValue
+    asked = report.asked
     answered = result.answeredScored
     totalScored = result.totalScored
     path = report.plan.map { Path(id: $0.path.id, title: $0.path.title, alternatives: $0.alternatives) }

@@ -10,6 +10,8 @@ public struct PostingRenderer: Sendable {
 
   /// Each lexicon entry's evidence as JSON around what differs from one match to the next.
   private let evidenceJSON: [EvidenceJSON]
+  /// The weights the pack's engine decides with, to show where each phrase counts.
+  private let model: PostingModel
 
   public init(pack: ContentPack, width: Int = 80, styler: any TextStyler = PlainStyler(), colorHighlights: Bool = false)
   {
@@ -17,7 +19,12 @@ public struct PostingRenderer: Sendable {
     self.width = max(40, width)
     self.styler = styler
     self.colorHighlights = colorHighlights
-    evidenceJSON = pack.lexicon.map(EvidenceJSON.init)
+    model = PostingModel.effective(for: pack)
+    let otherKinds = Set(pack.jobDescription?.otherKinds.map(\.id) ?? [])
+    evidenceJSON = pack.lexicon.map { [model] entry in
+      let (role, weight) = model.shown(entry, otherKinds: otherKinds)
+      return EvidenceJSON(entry: entry.id, claim: entry.claims.first, reason: entry.reason, role: role, weight: weight)
+    }
   }
 
   /// An evidence object of one lexicon entry, written once around what differs between matches.
@@ -36,11 +43,6 @@ public struct PostingRenderer: Sendable {
     let closing: [UInt8]
 
     static let phraseKey = Array(#","phrase":"#.utf8)
-
-    init(_ entry: LexiconEntry) {
-      let (role, weight) = entry.strongest
-      self.init(entry: entry.id, claim: entry.claims.first, reason: entry.reason, role: role, weight: weight)
-    }
 
     /// The pieces for one evidence item's words: the one place the object's layout is written.
     init(entry: String, claim: String?, reason: String, role: String, weight: Double) {
@@ -95,6 +97,11 @@ public struct PostingRenderer: Sendable {
     let fit = analysis.fit
     let band = pack.scoring.bands.first { $0.id == fit.band }?.name.lowercased() ?? fit.band
     if analysis.evidence.isEmpty { return "not enough evidence" }
+    if fit.isUncertain {
+      let ranked = analysis.scores.sorted { $0.share > $1.share }
+      return
+        "uncertain: the duties do not settle it (\(name(ranked[0].role).lowercased()) \(TextWrap.percent(ranked[0].share)), \(name(ranked[1].role).lowercased()) \(TextWrap.percent(ranked[1].share)))"
+    }
     if fit.isHybrid {
       return
         "\(band): between \(name(analysis.scores.sorted { $0.share > $1.share }[0].role).lowercased()) and \(name(analysis.scores.sorted { $0.share > $1.share }[1].role).lowercased())"
@@ -105,7 +112,35 @@ public struct PostingRenderer: Sendable {
 
   // MARK: Text
 
-  public func text(_ analysis: PostingAnalysis, showText: Bool = true, showRecommendations: Bool = true) -> String {
+  /// A phrase with a few words either side, on one line, for a reason a reader checks at a glance.
+  func context(of item: PostingAnalysis.Evidence, in text: String) -> String {
+    let scalars = Array(text.unicodeScalars)
+    guard item.start >= 0, item.end <= scalars.count, item.start < item.end else { return item.phrase }
+    let isBreak = { (scalar: Unicode.Scalar) in scalar == "\n" || scalar == "." || scalar == ";" }
+    var start = item.start
+    var words = 0
+    while start > 0 && !isBreak(scalars[start - 1]) && words < 6 {
+      start -= 1
+      if scalars[start] == " " { words += 1 }
+    }
+    var end = item.end
+    words = 0
+    while end < scalars.count && !isBreak(scalars[end]) && words < 6 {
+      if scalars[end] == " " { words += 1 }
+      end += 1
+    }
+    var view = String.UnicodeScalarView()
+    view.append(contentsOf: scalars[start..<end])
+    let snippet = String(view).trimmingCharacters(in: .whitespaces)
+    return (start > 0 && !isBreak(scalars[start - 1]) ? "…" : "") + snippet
+      + (end < scalars.count && !isBreak(scalars[end]) ? "…" : "")
+  }
+
+  /// The reading as a hiring manager reads it: the verdict, what decided it, the fixes, then the
+  /// highlighted posting; every matched phrase only with `showEvidence` (`--evidence all`).
+  public func text(
+    _ analysis: PostingAnalysis, showText: Bool = true, showRecommendations: Bool = true, showEvidence: Bool = false
+  ) -> String {
     var out: [String] = []
     let fit = analysis.fit
     out.append(
@@ -121,25 +156,15 @@ public struct PostingRenderer: Sendable {
     out.append(
       "Shares: " + analysis.scores.map { "\(short($0.role)) \(TextWrap.percent($0.share))" }.joined(separator: " · "))
     for warning in analysis.warnings { out.append(styler.warning("! \(warning)")) }
-    if showText {
+    let deciding = analysis.deciding.filter { analysis.evidence.indices.contains($0) }
+    if !deciding.isEmpty {
       out.append("")
-      out.append(highlighted(analysis))
-    }
-    if !analysis.evidence.isEmpty {
-      out.append("")
-      out.append(styler.bold("Evidence"))
-      for item in analysis.evidence {
-        let weight = String(format: "%g", item.weight)
-        let line =
-          "\"\(item.phrase)\" → \(short(item.role)) +\(weight): \(item.reason)" + (item.claim.map { " [\($0)]" } ?? "")
-        out.append(
-          TextWrap.wrap(
-            line, width: width, indent: "      ", firstIndent: "  " + styler.colored("●", as: color(item.role)) + " "))
+      out.append(styler.bold("What decided it"))
+      for (number, index) in deciding.enumerated() {
+        let item = analysis.evidence[index]
+        let line = "\"\(context(of: item, in: analysis.text))\" → \(shares(of: item)): \(item.reason)"
+        out.append(TextWrap.wrap(line, width: width, indent: "     ", firstIndent: "  \(number + 1). "))
       }
-    }
-    if !analysis.ignored.isEmpty {
-      let list = analysis.ignored.map { "\"\($0.phrase)\" (\($0.reason.rawValue))" }.joined(separator: ", ")
-      out.append(styler.dim(TextWrap.wrap("Not counted: \(list)", width: width, indent: "  ", firstIndent: "  ")))
     }
     if showRecommendations && !analysis.recommendations.isEmpty {
       out.append("")
@@ -150,7 +175,37 @@ public struct PostingRenderer: Sendable {
         out.append(styler.dim(TextWrap.wrap("fix: \(item.fix)", width: width, indent: "      ", firstIndent: "    ")))
       }
     }
+    if showText {
+      out.append("")
+      out.append(highlighted(analysis))
+    }
+    if showEvidence && !analysis.evidence.isEmpty {
+      out.append("")
+      out.append(styler.bold("Evidence"))
+      for item in analysis.evidence {
+        let line = "\"\(item.phrase)\" → \(shares(of: item)): \(item.reason)" + (item.claim.map { " [\($0)]" } ?? "")
+        out.append(
+          TextWrap.wrap(
+            line, width: width, indent: "      ", firstIndent: "  " + styler.colored("●", as: color(item.role)) + " "))
+      }
+    } else if analysis.evidence.count > deciding.count {
+      out.append("")
+      out.append(
+        styler.dim("  \(TextWrap.count(analysis.evidence.count, "phrase")) counted in all: --evidence all lists them."))
+    }
+    if showEvidence && !analysis.ignored.isEmpty {
+      let list = analysis.ignored.map { "\"\($0.phrase)\" (\($0.reason.rawValue))" }.joined(separator: ", ")
+      out.append(styler.dim(TextWrap.wrap("Not counted: \(list)", width: width, indent: "  ", firstIndent: "  ")))
+    }
     return out.joined(separator: "\n") + "\n"
+  }
+
+  /// Where a phrase's fitted weight goes: one role, or each role it is split between.
+  public func shares(of item: PostingAnalysis.Evidence) -> String {
+    guard let weights = model.entries[item.entry] else { return short(item.role) }
+    let parts = zip(model.classes, weights).filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }
+    guard !parts.isEmpty else { return "\(short(item.role)) (fitted to no weight)" }
+    return parts.map { "\(short($0.0)) +\(String(format: "%.2g", $0.1))" }.joined(separator: " · ")
   }
 
   /// The posting's text with each counted phrase marked in its role's colour, or as `[phrase]{role}`.
@@ -213,6 +268,10 @@ public struct PostingRenderer: Sendable {
   public func jsonLine(_ analysis: PostingAnalysis) -> [UInt8] {
     var out = JSONLineWriter(capacity: 512 + analysis.evidence.count * 160)
     out.beginObject()
+    // The evidence that decided the verdict, as indices into `evidence`, most first.
+    out.beginArray("deciding")
+    for index in analysis.deciding { out.field(nil, index) }
+    out.endArray()
     out.beginArray("evidence")
     for item in analysis.evidence {
       // The entry's cached pieces when they fit the item, else pieces made for it.
@@ -229,6 +288,7 @@ public struct PostingRenderer: Sendable {
     out.field("confidence", JSONOutput.round(analysis.fit.confidence))
     if let kind = analysis.fit.otherKind { out.field("otherKind", kind) }
     out.field("role", analysis.fit.role)
+    if analysis.fit.isUncertain { out.field("uncertain", true) }
     out.endObject()
     out.field("id", analysis.id)
     out.beginArray("ignored")

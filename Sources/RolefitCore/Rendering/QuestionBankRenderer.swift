@@ -31,6 +31,9 @@ public struct QuestionBankRenderer: Sendable {
       var min: Double?
       var max: Double?
       var ranges: [RangeItem]?
+      /// `current` or `preference` for a question of one track; absent for both.
+      var track: String?
+      var pairsWith: String?
     }
     var pack: String
     var version: String
@@ -42,7 +45,7 @@ public struct QuestionBankRenderer: Sendable {
     let unscored = Set(pack.areas.filter { !$0.scored }.map(\.id))
     let bank = Bank(
       pack: pack.id, version: pack.version,
-      roles: pack.roles.map { .init(id: $0.id, name: $0.name) },
+      roles: pack.assessedRoles.map { .init(id: $0.id, name: $0.name) },
       questions: pack.questions.map { question in
         let profile = question.profileField != nil || unscored.contains(question.area)
         return .init(
@@ -51,7 +54,8 @@ public struct QuestionBankRenderer: Sendable {
           options: question.options.map { .init(id: $0.id, text: $0.text, weights: profile ? nil : $0.weights) },
           profile: question.profileField?.rawValue, unit: question.number?.unit,
           min: question.number?.minimum, max: question.number?.maximum,
-          ranges: question.number.map { $0.ranges.map { .init(max: $0.maximum, weights: $0.weights) } })
+          ranges: question.number.map { $0.ranges.map { .init(max: $0.maximum, weights: $0.weights) } },
+          track: question.track?.rawValue, pairsWith: question.pairsWith)
       })
     return JSONOutput.encode(bank)
   }
@@ -63,7 +67,8 @@ public struct QuestionBankRenderer: Sendable {
       guard !questions.isEmpty else { continue }
       out.append("\(area.name) (\(questions.count))")
       for question in questions {
-        out.append("  \(question.id) [\(question.kind.rawValue)] \(question.text)")
+        let track = question.track.map { ", \($0.rawValue) track" } ?? ""
+        out.append("  \(question.id) [\(question.kind.rawValue)\(track)] \(question.text)")
         if question.kind == .number, let spec = question.number {
           out.append(
             "      a number of \(spec.unit.isEmpty ? "units" : spec.unit), \(AnswerValue.number(spec.minimum))-\(AnswerValue.number(spec.maximum))"

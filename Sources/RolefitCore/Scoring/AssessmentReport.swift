@@ -6,6 +6,8 @@ public struct AssessmentReport: Sendable, Hashable {
   public var result: AssessmentResult
   public var profile: Profile
   public var plan: LearningPlan?
+  /// The questions the short form asked, in order; `nil` for the full form.
+  public var asked: [String]?
 
   /// Scores the answers and plans the learning path towards the leading role.
   public init(pack: ContentPack, answers: AnswerSheet) {
@@ -14,6 +16,7 @@ public struct AssessmentReport: Sendable, Hashable {
     self.answers = answers
     self.result = Scorer(pack: pack).score(answers)
     self.profile = Profile(answers: answers, pack: pack)
-    self.plan = LearningPlanner(pack: pack).plan(towards: result.fit.role, profile: profile)
+    self.plan =
+      result.fit.isUnclear ? nil : LearningPlanner(pack: pack).plan(towards: result.fit.role, profile: profile)
   }
 }

@@ -5,12 +5,15 @@ public struct AssessmentResult: Sendable, Hashable {
     public var role: String
     public var band: String
     public var bandName: String
-    /// How sure the result is, in [0, 1]: stability under resampling times coverage.
+    /// How sure the result is, in [0, 1]: stability under resampling times coverage, lowered
+    /// for every response-quality problem and when the evidence is thin.
     public var confidence: Double
     /// The leading role's share of the top two roles' combined score.
     public var topShare: Double
     /// Whether the band is the pack's last (balanced) band.
     public var isHybrid: Bool
+    /// Whether too little of the answers speaks for any role to name one (the pack's `unclear`).
+    public var isUnclear: Bool = false
   }
 
   /// One area's shares.
@@ -76,6 +79,10 @@ public struct AssessmentResult: Sendable, Hashable {
   public var totalScored: Int
   /// The fraction of resamples that gave the same verdict.
   public var stability: Double
+  /// How much of the answers speaks for any role, in [0, 1] (see `Scorer`).
+  public var evidenceStrength: Double
+  /// The track scored: current work, or preferences for people not managing work yet.
+  public var track: AssessmentTrack
 
   /// The share of a role.
   public func share(of role: String) -> Double { scores.first { $0.role == role }?.share ?? 0 }
@@ -85,7 +92,7 @@ public struct AssessmentResult: Sendable, Hashable {
       && lhs.scores.map(\.share) == rhs.scores.map(\.share) && lhs.areas == rhs.areas
       && lhs.evidence == rhs.evidence && lhs.edges == rhs.edges && lhs.warnings == rhs.warnings
       && lhs.answeredScored == rhs.answeredScored && lhs.totalScored == rhs.totalScored
-      && lhs.stability == rhs.stability
+      && lhs.stability == rhs.stability && lhs.evidenceStrength == rhs.evidenceStrength && lhs.track == rhs.track
   }
 
   public func hash(into hasher: inout Hasher) {

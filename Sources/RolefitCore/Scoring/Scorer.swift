@@ -1,3 +1,5 @@
+import Foundation
+
 /// Scores answers against a pack's roles.
 ///
 /// The same scorer serves the REPL, `assess`, workshops and, through `Tally`, the
@@ -12,7 +14,7 @@ public struct Scorer: Sendable {
 
   public init(pack: ContentPack) {
     self.pack = pack
-    self.roleIDs = pack.roles.map(\.id)
+    self.roleIDs = pack.assessedRoles.map(\.id)
     self.scoredQuestions = pack.scoredQuestions
   }
 
@@ -28,7 +30,9 @@ public struct Scorer: Sendable {
   /// Unanswered questions are allowed; unknown ids are ignored here (validate with `AnswerFile` or
   /// `Question.validate` first).
   public func score(_ sheet: AnswerSheet) -> AssessmentResult {
-    let contributions = scoredQuestions.compactMap { question -> Contribution? in
+    let track = Self.track(of: sheet, pack: pack)
+    let questions = questions(for: track)
+    let contributions = questions.compactMap { question -> Contribution? in
       guard let value = sheet[question.id] else { return nil }
       return Contribution(question: question, value: value, weights: vector(question.weights(for: value)))
     }
@@ -36,22 +40,71 @@ public struct Scorer: Sendable {
     let verdict = verdict(totals)
     let stability = tally.stability(
       contributions.map(\.weights), verdict: verdict,
-      seed: contributions.map { "\($0.question.id)=\($0.value)" }.joined(separator: ";"))
+      seed: contributions.map { "\($0.question.id)=\($0.value)" }.joined(separator: ";"), bandMatters: true)
     let coverage =
-      scoredQuestions.isEmpty
-      ? 0 : min(1, Double(contributions.count) / (pack.scoring.fullCoverage * Double(scoredQuestions.count)))
-    let warnings = ResponseStyle(rules: pack.scoring.responseStyle).warnings(for: sheet, questions: pack.questions)
-    let carelessFactor = warnings.isEmpty ? 1 : pack.scoring.responseStyle.carelessConfidenceFactor
+      questions.isEmpty
+      ? 0 : min(1, Double(contributions.count) / (pack.scoring.fullCoverage * Double(questions.count)))
+    let strength = evidenceStrength(contributions)
+    let unclear = pack.scoring.unclear.flatMap { strength < $0.belowEvidence ? $0 : nil }
+    let warnings = ResponseStyle(rules: pack.scoring.responseStyle, pack: pack).warnings(
+      for: sheet, questions: pack.questions.filter { Self.applies($0, to: track) },
+      leading: unclear == nil && !verdict.isHybrid ? roleIDs[verdict.top] : nil)
+    let qualityFactor = pow(pack.scoring.responseStyle.carelessConfidenceFactor, Double(warnings.count))
+    // Thin evidence lowers confidence until it reaches twice the "no clear role" line.
+    let evidenceFactor = pack.scoring.unclear.map { min(1, strength / max(2 * $0.belowEvidence, 1e-9)) } ?? 1
     let band = verdict.band
     let fit = AssessmentResult.Fit(
-      role: roleIDs[verdict.top], band: band.id, bandName: band.name,
-      confidence: contributions.isEmpty ? 0 : stability * coverage * carelessFactor, topShare: verdict.topShare,
-      isHybrid: verdict.isHybrid)
+      role: roleIDs[verdict.top], band: unclear?.id ?? band.id, bandName: unclear?.name ?? band.name,
+      confidence: contributions.isEmpty ? 0 : stability * coverage * qualityFactor * evidenceFactor,
+      topShare: verdict.topShare, isHybrid: unclear == nil && verdict.isHybrid, isUnclear: unclear != nil)
     return AssessmentResult(
       fit: fit, scores: zip(roleIDs, shares(totals)).map { ($0, $1) }, areas: areaScores(contributions),
       evidence: evidence(contributions, verdict: verdict), edges: edges(contributions, verdict: verdict),
-      warnings: warnings, answeredScored: contributions.count, totalScored: scoredQuestions.count,
-      stability: stability)
+      warnings: warnings, answeredScored: contributions.count, totalScored: questions.count,
+      stability: stability, evidenceStrength: strength, track: track)
+  }
+
+  // MARK: Tracks
+
+  /// The track an answer sheet takes: the answer to the pack's track question, else current work.
+  public static func track(of sheet: AnswerSheet, pack: ContentPack) -> AssessmentTrack {
+    track(of: sheet, questions: pack.questions)
+  }
+
+  /// The track an answer sheet takes among `questions`.
+  public static func track(of sheet: AnswerSheet, questions: [Question]) -> AssessmentTrack {
+    for question in questions where question.profileField == .track {
+      if case .choice(let id) = sheet[question.id], let track = AssessmentTrack(rawValue: id) { return track }
+    }
+    return .current
+  }
+
+  /// Whether a question is asked on a track (questions without a track are asked on both).
+  public static func applies(_ question: Question, to track: AssessmentTrack) -> Bool {
+    question.track == nil || question.track == track
+  }
+
+  /// The scored questions of a track.
+  public func questions(for track: AssessmentTrack) -> [Question] {
+    scoredQuestions.filter { Self.applies($0, to: track) }
+  }
+
+  // MARK: Evidence strength
+
+  /// How much of the answers speaks for any role: the weight the answers earned for their
+  /// strongest role, over the most the same questions could have earned for one role.
+  private func evidenceStrength(_ contributions: [Contribution]) -> Double {
+    let possible = contributions.map { ceiling($0.question) }.reduce(0, +)
+    guard possible > 0 else { return 0 }
+    return min(1, contributions.map { $0.weights.max() ?? 0 }.reduce(0, +) / possible)
+  }
+
+  /// The most weight one role can earn from a question.
+  func ceiling(_ question: Question) -> Double {
+    if question.kind == .multi {
+      return sum(question.options.map { vector($0.weights) }).max() ?? 0
+    }
+    return alternatives(for: question).map { vector(question.weights(for: $0)).max() ?? 0 }.max() ?? 0
   }
 
   // MARK: Totals and verdicts

@@ -76,20 +76,23 @@ public struct Tally: Sendable {
   /// The fraction of bootstrap resamples of the evidence whose verdict matches `verdict`.
   ///
   /// The generator is seeded from `seed`, so the same evidence always gives the same figure.
-  public func stability(_ vectors: [[Double]], verdict: Verdict, seed: String) -> Double {
-    stability(vectors, verdict: verdict, seed: SplitMix64.seed(from: seed))
+  ///
+  /// With `bandMatters`, a resample must also reproduce the band (strong stays strong), not
+  /// only the leading role: the self-assessment states the band, so its stability covers it.
+  public func stability(_ vectors: [[Double]], verdict: Verdict, seed: String, bandMatters: Bool = false) -> Double {
+    stability(vectors, verdict: verdict, seed: SplitMix64.seed(from: seed), bandMatters: bandMatters)
   }
 
   /// The same, seeded with a number (`SplitMix64.seed(from:)` of a text gives the same figure).
-  public func stability(_ vectors: [[Double]], verdict: Verdict, seed: UInt64) -> Double {
+  public func stability(_ vectors: [[Double]], verdict: Verdict, seed: UInt64, bandMatters: Bool = false) -> Double {
     guard !vectors.isEmpty else { return 0 }
     precondition(roleIDs.count <= Self.maximumRoles, "more roles than a tally handles")
     let same =
       switch roleIDs.count {
-      case ...2: agreeingResamples(vectors, SIMD2<Double>.self, verdict: verdict, seed: seed)
-      case ...4: agreeingResamples(vectors, SIMD4<Double>.self, verdict: verdict, seed: seed)
-      case ...8: agreeingResamples(vectors, SIMD8<Double>.self, verdict: verdict, seed: seed)
-      default: agreeingResamples(vectors, SIMD16<Double>.self, verdict: verdict, seed: seed)
+      case ...2: agreeingResamples(vectors, SIMD2<Double>.self, verdict: verdict, seed: seed, bandMatters: bandMatters)
+      case ...4: agreeingResamples(vectors, SIMD4<Double>.self, verdict: verdict, seed: seed, bandMatters: bandMatters)
+      case ...8: agreeingResamples(vectors, SIMD8<Double>.self, verdict: verdict, seed: seed, bandMatters: bandMatters)
+      default: agreeingResamples(vectors, SIMD16<Double>.self, verdict: verdict, seed: seed, bandMatters: bandMatters)
       }
     return Double(same) / Double(rules.resamples)
   }
@@ -97,7 +100,7 @@ public struct Tally: Sendable {
   /// How many of `rules.resamples` bootstrap resamples reproduce the verdict, with each vector
   /// in the lanes of one `Lanes` (unused lanes zero).
   private func agreeingResamples<Lanes: SIMD>(
-    _ vectors: [[Double]], _: Lanes.Type, verdict: Verdict, seed: UInt64
+    _ vectors: [[Double]], _: Lanes.Type, verdict: Verdict, seed: UInt64, bandMatters: Bool
   ) -> Int where Lanes.Scalar == Double {
     var generator = SplitMix64(seed: seed)
     let count = vectors.count
@@ -119,7 +122,11 @@ public struct Tally: Sendable {
           totals += lanes[Int(((generator.next() >> 32) &* UInt64(count)) >> 32)]
         }
         let leaders = Self.leaders(count: width) { totals[$0] }
-        if (leaders.share < hybridBelow ? -1 : leaders.top) == verdict.key { same += 1 }
+        if (leaders.share < hybridBelow ? -1 : leaders.top) == verdict.key
+          && (!bandMatters || rules.band(forShare: leaders.share).id == verdict.band.id)
+        {
+          same += 1
+        }
       }
     }
     return same

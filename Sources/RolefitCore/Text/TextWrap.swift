@@ -127,6 +127,12 @@ public enum TextWrap {
   /// A count and its noun, singular for one (`1 answer`, `3 answers`); the noun takes an `s`.
   public static func count(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
 
+  /// Items joined as a sentence lists them: `a`, `a and b`, `a, b and c`.
+  public static func list(_ items: [String]) -> String {
+    guard let last = items.last, items.count > 1 else { return items.first ?? "" }
+    return items.dropLast().joined(separator: ", ") + " and " + last
+  }
+
   /// A percentage with no decimals (`68%`).
   public static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
 }

@@ -102,7 +102,7 @@ public struct WorkshopReport: Sendable {
     }
   }
 
-  func roleName(_ id: String) -> String { pack.role(id)?.name ?? id }
+  func roleName(_ id: String) -> String { pack.assessedRole(id)?.name ?? id }
 
   // MARK: Markdown
 

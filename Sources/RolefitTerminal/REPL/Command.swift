@@ -8,7 +8,9 @@ struct Command: Sendable {
 
   /// Commands at the main prompt.
   static let main: [Command] = [
-    Command(name: "assess", summary: "take the self-assessment (or resume it)"),
+    Command(
+      name: "assess", argument: "[new] [short]",
+      summary: "take the self-assessment (or resume it); new starts again, short is the adaptive form"),
     Command(name: "jd", argument: "[FILE]", summary: "analyse a job description: paste it, or give a file"),
     Command(name: "clarify", summary: "no posting yet? answer questions about the role, get an outline"),
     Command(name: "workshop", argument: "new|resume NAME", summary: "run a group calibration workshop (workshop list)"),

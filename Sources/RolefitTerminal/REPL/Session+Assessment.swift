@@ -5,15 +5,26 @@ extension Session {
   /// Runs the assessment from where it stands until it ends or the user leaves it.
   ///
   /// Returns `false` when input ended (Ctrl-D or end of pipe) and the session should close.
-  func assess(fresh: Bool = false) -> Bool {
+  /// `fresh` (`assess new`) sets aside the unfinished run and starts again. With `short`, a new run
+  /// is the short adaptive form (a paused run is resumed as it was).
+  func assess(fresh: Bool = false, short: Bool = false) -> Bool {
     if !askName(again: fresh) { return false }
     if fresh {
       run = nil
       setAside = []
       recorder?.startAfresh()
     }
-    var current = run ?? AssessmentRun(pack: pack)
-    if current.isFinished { current = AssessmentRun(pack: pack) }
+    let started = short ? AssessmentRun.short(pack: pack) : AssessmentRun(pack: pack)
+    var current = run ?? started
+    if current.isFinished && !current.isShort { current = started }
+    let shortForm = ShortForm(pack: pack)
+    /// In the short form, the next question is chosen once the ones so far are passed.
+    func extend() {
+      guard current.isShort, current.isFinished,
+        let next = shortForm.next(after: current.answers, passed: Set(current.questions.map(\.id)))
+      else { return }
+      current.append(next)
+    }
     if !setAside.isEmpty {
       console.line(
         styler.warning(
@@ -28,9 +39,13 @@ extension Session {
         resuming
           ? styler.bold("Resuming your assessment\(whose)")
             + " at question \(current.position + 1) of \(current.questions.count); assess new starts again."
-          : styler.bold("Self-assessment\(whose)")
-            + ": \(current.questions.count) questions about your own work. Answer with the option's letter or number;"
-            + " help lists commands (back, skip, why, result).")
+          : current.isShort
+            ? styler.bold("Short self-assessment\(whose)")
+              + ": the profile, then questions until the verdict is stable. Answer with the option's letter"
+              + " or number; help lists commands (back, skip, why, result)."
+            : styler.bold("Self-assessment\(whose)")
+              + ": \(current.questions.count) questions about your own work. Answer with the option's letter or number;"
+              + " help lists commands (back, skip, why, result).")
       if recorder == nil {
         console.line(styler.dim("Nothing is saved: your answers last until you leave rolefit."))
       }
@@ -48,7 +63,9 @@ extension Session {
       }
     }
 
-    while let question = current.current {
+    while true {
+      extend()
+      guard let question = current.current else { break }
       if lastShown != question.id {
         show(question, in: current)
         lastShown = question.id
@@ -167,7 +184,8 @@ extension Session {
   }
 
   private func finish(_ current: AssessmentRun) {
-    let report = AssessmentReport(pack: pack, answers: current.answers)
+    var report = AssessmentReport(pack: pack, answers: current.answers)
+    if current.isShort { report.asked = current.questions.map(\.id).filter { current.answers[$0] != nil } }
     lastReport = report
     console.line("")
     console.text(renderer.summary(report, more: AssessmentRenderer.moreHint(command: "details")))

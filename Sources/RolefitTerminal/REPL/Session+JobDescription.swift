@@ -64,8 +64,9 @@ extension Session {
       return
     }
     guard let phrase, !phrase.isEmpty else {
-      console.line(
-        "Usage: jd explain PHRASE. Counted phrases: " + analysis.evidence.map(\.phrase).joined(separator: ", "))
+      // Every phrase that counted, and what was set aside: the reading's full evidence.
+      console.write(postingRenderer.text(analysis, showText: false, showRecommendations: false, showEvidence: true))
+      console.line(styler.dim("jd explain PHRASE says more about one of them."))
       return
     }
     let needle = phrase.lowercased()
@@ -77,11 +78,8 @@ extension Session {
       return
     }
     for item in counted {
-      let weights = item.weights.sorted { $0.key < $1.key }.map {
-        "\(pack.role($0.key)?.short ?? $0.key) +\(AnswerValue.number($0.value))"
-      }
       console.line(
-        styler.bold("\"\(item.phrase)\"") + " (at \(item.start)-\(item.end)): " + weights.joined(separator: ", "))
+        styler.bold("\"\(item.phrase)\"") + " (at \(item.start)-\(item.end)): " + postingRenderer.shares(of: item))
       console.line(TextWrap.wrap(item.reason, width: console.width, indent: "  ", firstIndent: "  "))
       if let claim = item.claim.flatMap({ pack.claim($0) }) {
         console.line(
@@ -92,7 +90,13 @@ extension Session {
       }
     }
     for item in ignored {
-      let why = item.reason == .negated ? "a negation comes just before it" : "it stands in company boilerplate"
+      let why =
+        switch item.reason {
+        case .negated: "a negation comes just before it"
+        case .boilerplate: "it stands in company boilerplate"
+        case .related:
+          "it is named as work the role relates to (reporting to, supporting, working with), not work it does"
+        }
       console.line(styler.bold("\"\(item.phrase)\"") + ": not counted, because \(why).")
     }
   }

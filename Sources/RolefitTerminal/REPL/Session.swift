@@ -76,11 +76,13 @@ public final class Session {
 
   private func welcome() {
     guard reader.isInteractive else { return }
-    let scored = pack.scoredQuestions.count
+    let length = AssessmentLength(pack: pack, track: .current)
     console.line(styler.bold("rolefit") + " · is it project management or program management?")
     console.line(styler.dim("Content: \(pack.name) \(pack.version)"))
     console.line("")
-    console.line("  1  assess    take the self-assessment (\(scored) questions + a short profile, about 10 minutes)")
+    console.line(
+      "  1  assess    take the self-assessment (\(length.questions) questions with the profile, about \(length.minutes) minutes)"
+    )
     console.line("  2  jd        paste a job description: which role do its duties describe?")
     console.line("  3  clarify   no posting yet? describe the role and get a posting outline")
     console.line("  4  workshop  run a group calibration session (workshop new NAME)")
@@ -94,8 +96,8 @@ public final class Session {
       reader.completion = CompletionContext(
         firstWord: Command.main.map(\.name),
         afterCommand: [
-          "cert": pack.credentials.map(\.id), "role": pack.roles.map(\.id), "jd": ["explain", "save"],
-          "workshop": ["new", "resume", "list"],
+          "cert": pack.credentials.map(\.id), "role": pack.assessedRoles.map(\.id), "jd": ["explain", "save"],
+          "workshop": ["new", "resume", "list"], "assess": ["new", "short"],
         ])
       switch reader.readLine(prompt: "rolefit> ", remember: true) {
       case .endOfInput:
@@ -143,11 +145,15 @@ public final class Session {
     }
     switch command.name {
     case "assess":
-      guard argument == nil || argument?.lowercased() == "new" else {
-        console.line("Usage: assess (go on with your assessment) or assess new (start again).")
+      // assess, assess new (start again), assess short (the short adaptive form), or both.
+      let words = (argument ?? "").lowercased().split(separator: " ").map(String.init)
+      guard words.allSatisfy({ ["new", "short", "--short"].contains($0) }) else {
+        console.line(
+          "Usage: assess (go on with your assessment), assess new (start again), assess short (the short adaptive form)"
+            + " or assess new short.")
         return true
       }
-      return assess(fresh: argument != nil)
+      return assess(fresh: words.contains("new"), short: words.contains("short") || words.contains("--short"))
     case "jd": return jobDescription(argument)
     case "clarify": return clarify()
     case "workshop": return workshop(argument)
@@ -272,8 +278,8 @@ public final class Session {
   }
 
   private func showRole(_ id: String?) {
-    guard let id, let role = pack.role(id) else {
-      console.line("Usage: role ID, one of: " + pack.roles.map(\.id).joined(separator: ", "))
+    guard let id, let role = pack.assessedRole(id) else {
+      console.line("Usage: role ID, one of: " + pack.assessedRoles.map(\.id).joined(separator: ", "))
       return
     }
     console.line(

@@ -13,11 +13,12 @@ struct Assess: ParsableCommand {
       question ids (see `rolefit questions`) to an option id, a list of option ids, or a number:
 
         resp.shared-devops: b
-        metrics.kpis: [velocity, roi]
+        profile.certifications: [pmp, csm]
         profile.project-months: 40
 
       Unanswered questions are allowed; an unknown question or option id is an error (exit 65). \
-      Without --answers, starts the interactive assessment.
+      With --short, only the questions the short form would have asked are scored, in its order, \
+      and the JSON lists their ids under `asked`. Without --answers, starts the interactive assessment.
       """)
 
   @OptionGroup var content: ContentOptions
@@ -29,6 +30,11 @@ struct Assess: ParsableCommand {
   @Flag(
     help: "With text output: everything after the first screen too (areas, evidence, what would change it, the path).")
   var details = false
+  @Flag(
+    help: ArgumentHelp(
+      "The short adaptive form: the profile, then the questions that best separate the roles, until the verdict is stable. With --answers, replays it against the file and lists the questions asked."
+    ))
+  var short = false
   @Option(
     name: .customLong("out"),
     help: ArgumentHelp(
@@ -45,7 +51,7 @@ struct Assess: ParsableCommand {
       guard let answersFile else {
         let opened = try store.openForSession()
         try Start.runInteractive(
-          pack: pack, startWith: "assess", outFile: outFile, store: opened,
+          pack: pack, startWith: short ? "assess short" : "assess", outFile: outFile, store: opened,
           recorder: opened.map { StoreRecorder(store: $0, person: person) })
         return
       }
@@ -56,7 +62,14 @@ struct Assess: ParsableCommand {
       } catch let error as ContentError {
         throw CLIError.content(error)
       }
-      let report = AssessmentReport(pack: pack, answers: sheet)
+      var report: AssessmentReport
+      if short {
+        let replay = ShortForm(pack: pack).replay(sheet)
+        report = AssessmentReport(pack: pack, answers: replay.sheet)
+        report.asked = replay.asked
+      } else {
+        report = AssessmentReport(pack: pack, answers: sheet)
+      }
       let console = Console.standardOutput
       let renderer = AssessmentRenderer(pack: pack, width: console.width, styler: console.styler)
       if format == .text && !details {

@@ -83,7 +83,7 @@ struct HistoryTable {
     var out = ["date              fit                           confidence  learning path"]
     for point in points {
       let band = pack.scoring.bands.first { $0.id == point.summary.band }?.name.lowercased() ?? point.summary.band ?? ""
-      let fit = "\(pack.role(point.summary.role ?? "")?.name ?? point.summary.role ?? "–"), \(band)"
+      let fit = "\(pack.assessedRole(point.summary.role ?? "")?.name ?? point.summary.role ?? "–"), \(band)"
       out.append(
         SessionTable.date(point.summary.started) + "  " + fit.padding(toLength: 30, withPad: " ", startingAt: 0)
           + String(format: "%10.2f", point.summary.confidence ?? 0) + "  " + (point.path ?? "–"))

@@ -19,8 +19,16 @@ struct JD: ParsableCommand {
       JSON result a line with the same id. --format csv gives one summary row per posting. \
       Both cores are used and memory stays flat; a summary goes to standard error.
 
-      --evaluate FILE reads labelled JSONL ({"text", "label", ...}; label is a role id or \
-      `other`) and prints accuracy, precision and recall per label and the confusion matrix.
+      --evaluate FILE reads labelled JSONL ({"text", "label", ...}; label is a role id, the \
+      first word of one such as `project`, or `other`) and prints accuracy, precision and recall \
+      per label and the confusion matrix.
+
+      --cross-validate FILE measures the engine as it would do on postings it never saw: the \
+      weights are fitted on all folds but one and read the held-out fold, in turn (add \
+      "sector" and "confidence" fields for figures per sector and on high-confidence labels). \
+      --fit FILE --out jd-model.yaml fits the weights on your own labelled postings, with the \
+      cross-validated figures as their provenance: put the file in a content pack (--content) \
+      to read postings the way your organisation labels them.
 
       A posting with no text is reported and counted (exit 65 at the end); text that is not \
       UTF-8 is decoded with replacement characters and flagged; a posting over --max-size is \
@@ -41,6 +49,34 @@ struct JD: ParsableCommand {
     name: .customLong("min-accuracy"),
     help: ArgumentHelp("With --evaluate: exit 1 when accuracy is below this (0-1).", valueName: "share"))
   var minAccuracy: Double?
+  @Option(
+    name: .customLong("cross-validate"),
+    help: ArgumentHelp("Labelled JSONL: fit on all folds but one, read the held-out one, report.", valueName: "file"))
+  var crossValidate: String?
+  @Option(
+    help: ArgumentHelp("Labelled JSONL to fit the engine's weights on (write them with --out).", valueName: "file"))
+  var fit: String?
+  @Option(
+    help: ArgumentHelp(
+      "With --fit: where to write the fitted jd-model.yaml (default: standard output).", valueName: "file"))
+  var out: String?
+  @Option(help: ArgumentHelp("With --fit or --cross-validate: the number of folds (2-20).", valueName: "n"))
+  var folds: Int = 5
+  @Option(help: ArgumentHelp("With --fit or --cross-validate: the L2 regularisation (0-10).", valueName: "lambda"))
+  var regularization: Double = 0.01
+  @Option(
+    name: .customLong("title-regularization"),
+    help: ArgumentHelp(
+      "With --fit or --cross-validate: the L2 regularisation of the title's weights (0-10).", valueName: "lambda"))
+  var titleRegularization: Double = 0.1
+  @Option(
+    name: .customLong("prior-scale"),
+    help: ArgumentHelp(
+      "With --fit or --cross-validate: how much of the lexicon's own weights the fit starts from (0-2).",
+      valueName: "share"))
+  var priorScale: Double = 0.3
+  @Option(help: ArgumentHelp("With --fit or --cross-validate: the seed that shuffles the folds.", valueName: "n"))
+  var seed: UInt64 = 1
   @Option(help: ArgumentHelp("The posting's title, when it is not the first line of the text.", valueName: "title"))
   var title: String?
   @Option(
@@ -50,17 +86,32 @@ struct JD: ParsableCommand {
   var maxSize: Int = 1024
   @Flag(name: .customLong("no-text"), help: "In text output, leave out the highlighted posting.")
   var noText = false
+  @Option(help: "In text output: top (the phrases that decided the verdict) or all (every matched phrase).")
+  var evidence: EvidenceDetail = .top
   @Flag(help: "Keep every analysis in the database (see `rolefit sessions`).")
   var save = false
   @OptionGroup var store: DatabaseOptions
   @OptionGroup var content: ContentOptions
 
   enum PostingFormat: String, ExpressibleByArgument, CaseIterable { case text, markdown, json, csv }
+  enum EvidenceDetail: String, ExpressibleByArgument, CaseIterable { case top, all }
 
   func validate() throws {
-    if inputs.isEmpty && jsonl == nil && evaluate == nil {
-      throw ValidationError("Give posting files, - for standard input, --jsonl FILE or --evaluate FILE.")
+    if inputs.isEmpty && jsonl == nil && evaluate == nil && crossValidate == nil && fit == nil {
+      throw ValidationError(
+        "Give posting files, - for standard input, --jsonl FILE, --evaluate FILE, --cross-validate FILE or --fit FILE.")
     }
+    if !(2...20).contains(folds) { throw ValidationError("--folds must be between 2 and 20.") }
+    if !(regularization.isFinite && (0...10).contains(regularization)) {
+      throw ValidationError("--regularization must be between 0 and 10.")
+    }
+    if !(titleRegularization.isFinite && (0...10).contains(titleRegularization)) {
+      throw ValidationError("--title-regularization must be between 0 and 10.")
+    }
+    if !(priorScale.isFinite && (0...2).contains(priorScale)) {
+      throw ValidationError("--prior-scale must be between 0 and 2.")
+    }
+    if out != nil && fit == nil { throw ValidationError("--out goes with --fit.") }
     if maxSize < 1 || maxSize > JobDescriptionAnalyzer.largestKiB {
       throw ValidationError("--max-size must be between 1 and \(JobDescriptionAnalyzer.largestKiB) (KiB).")
     }
@@ -77,7 +128,26 @@ struct JD: ParsableCommand {
       }
       let batch = PostingBatch(analyzer: analyzer, maxBytes: maxSize * 1024)
       var runner = JDRunner(pack: pack, batch: batch, format: format, showText: !noText)
+      runner.showEvidence = evidence == .all
       if save { runner.archive = StorePostingArchive(store: try store.open(), pack: pack) }
+      if crossValidate != nil || fit != nil {
+        let fitting = JDModelFitting(
+          pack: pack, analyzer: analyzer,
+          fitter: PostingModelFitter(
+            pack: pack, regularization: regularization, titleRegularization: titleRegularization,
+            priorScale: priorScale),
+          folds: folds, seed: seed)
+        if let crossValidate {
+          Console.standardOutput.write(try fitting.crossValidate(path: crossValidate).text())
+        }
+        if let fit {
+          let (model, report) = try fitting.fit(path: fit, today: Self.today())
+          Console.standardError.write(report.text())
+          let yaml = model.yaml(lexicon: pack.lexicon)
+          if let out { try InputFiles.write(yaml, to: out) } else { Console.standardOutput.write(yaml) }
+        }
+        return
+      }
       if let evaluate {
         let evaluation = try runner.evaluate(path: evaluate)
         Console.standardOutput.write(evaluation.report())
@@ -95,5 +165,14 @@ struct JD: ParsableCommand {
       if runner.missingFiles > 0 { throw ExitCode(66) }
       if runner.failures > 0 { throw ExitCode(65) }
     }
+  }
+
+  /// Today as `YYYY-MM-DD` in UTC, for a fitted model's provenance.
+  static func today() -> String {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    formatter.dateFormat = "yyyy-MM-dd"
+    return formatter.string(from: Date())
   }
 }

@@ -9,6 +9,8 @@ struct JDRunner {
   let batch: PostingBatch
   let format: JD.PostingFormat
   let showText: Bool
+  /// Whether text output lists every matched phrase, not only those that decided the verdict.
+  var showEvidence = false
   private(set) var failures = 0
   /// Input files that did not exist (they count among `failures` too).
   private(set) var missingFiles = 0
@@ -33,7 +35,9 @@ struct JDRunner {
 
   /// Renders one analysis in the chosen format, as UTF-8; JSONL input gives one JSON line per posting.
   func render(_ analysis: PostingAnalysis, jsonLines: Bool) -> [UInt8] {
-    Self.render(analysis, format: format, renderer: renderer, showText: showText, jsonLines: jsonLines)
+    Self.render(
+      analysis, format: format, renderer: renderer, showText: showText, showEvidence: showEvidence,
+      jsonLines: jsonLines)
   }
 
   /// Records one outcome; its output is appended to `buffer` (written by the caller in one go).
@@ -74,11 +78,14 @@ struct JDRunner {
     let renderer = self.renderer
     let format = self.format
     let showText = self.showText
+    let showEvidence = self.showEvidence
     while true {
       let lines = reader.nextLines(512)
       if lines.isEmpty { break }
       let outcomes = batch.process(lines: lines, source: source) { analysis in
-        Self.render(analysis, format: format, renderer: renderer, showText: showText, jsonLines: true)
+        Self.render(
+          analysis, format: format, renderer: renderer, showText: showText, showEvidence: showEvidence,
+          jsonLines: true)
       }
       // One write per batch, not one per posting.
       var chunk: [UInt8] = []
@@ -90,10 +97,11 @@ struct JDRunner {
   }
 
   static func render(
-    _ analysis: PostingAnalysis, format: JD.PostingFormat, renderer: PostingRenderer, showText: Bool, jsonLines: Bool
+    _ analysis: PostingAnalysis, format: JD.PostingFormat, renderer: PostingRenderer, showText: Bool,
+    showEvidence: Bool, jsonLines: Bool
   ) -> [UInt8] {
     switch format {
-    case .text: return Array((renderer.text(analysis, showText: showText) + "\n").utf8)
+    case .text: return Array((renderer.text(analysis, showText: showText, showEvidence: showEvidence) + "\n").utf8)
     case .markdown: return Array((renderer.markdown(analysis) + "\n").utf8)
     case .json: return jsonLines ? renderer.jsonLine(analysis) : Array(renderer.json(analysis).utf8)
     case .csv: return Array(renderer.csvRow(analysis).utf8)

@@ -10,12 +10,19 @@ import Testing
     let pack = try #require(outcome.pack)
     #expect(pack.roles.map(\.id).contains("project-manager"))
     #expect(pack.roles.map(\.id).contains("program-manager"))
-    #expect(pack.scoredQuestions.count >= 30)
+    // Each track asks at least six scored questions, and every scored question has one option per role.
+    for track in AssessmentTrack.allCases {
+      #expect(Scorer(pack: pack).questions(for: track).count >= 6)
+    }
+    for question in pack.scoredQuestions {
+      let roles = question.options.compactMap { $0.weights.keys.first }
+      #expect(Set(roles) == Set(pack.assessedRoles.map(\.id)), "\(question.id)")
+    }
   }
 
   @Test func bundledPackHasEveryQuestionTypeAndTheStableProfileIDs() throws {
     let pack = try TestPacks.bundled
-    #expect(Set(pack.questions.map(\.kind)) == Set(Question.Kind.allCases))
+    #expect(AssessmentRun(pack: pack).questions.first?.profileField == .track)
     for id in [
       "profile.education", "profile.project-months", "profile.program-months", "profile.training-hours",
       "profile.certifications",

@@ -174,3 +174,49 @@ import Testing
     #expect(finding.location.line == 7)
   }
 }
+
+/// The desirability checks: options must not give the answer away by length, by strategy words
+/// that only one role's options use, or by a weightless way out.
+@Suite struct DesirabilityLintTests {
+  func findings(_ files: [PackFile]) throws -> [Diagnostic] {
+    let pack = try #require(ContentLoader.read(files).pack)
+    return PackLinter(pack: pack).lint().filter { $0.rule == "desirability" }
+  }
+
+  @Test func theBundledAndTrainerPacksAreClean() throws {
+    #expect(try findings(TestPacks.bundledFiles).isEmpty)
+    #expect(try findings(TestPacks.trainerFiles).isEmpty)
+  }
+
+  @Test func aLongOptionIsReported() throws {
+    let files = try TestPacks.trainer(
+      replacing: "\"Keeping one team's plan, dates and budget on track.\"",
+      with: "\"Keeping one team's plan, dates, budget, risks, issues, people and suppliers on track every week.\"",
+      in: "questions/work.yaml")
+    let messages = try findings(files).map(\.message)
+    #expect(messages.contains { $0.hasPrefix("question 'work.week': the longest option is") })
+  }
+
+  @Test func strategyWordsInOneRolesOptionsAreReported() throws {
+    // The trainer pack names no strategy words, so its "business benefit" option passes; once
+    // the words are listed, the one question whose program option alone uses them is reported.
+    let files = try TestPacks.trainer(
+      replacing: "careless_confidence_factor: 0.5",
+      with: "careless_confidence_factor: 0.5\n    strategy_words: [business, benefit]", in: "pack.yaml")
+    #expect(
+      try findings(files).map(\.message) == [
+        "question 'success.measure': strategy words (benefit, business) appear only in 'program-manager' options; they give the answer away"
+      ])
+  }
+
+  @Test func aWeightlessWayOutIsReported() throws {
+    let files = try TestPacks.trainer(
+      replacing:
+        "      - {id: c, text: \"Lining up several teams' plans so they land together.\", weights: {program-manager: 2}}",
+      with:
+        "      - {id: c, text: \"Lining up several teams' plans so they land together.\", weights: {program-manager: 2}}\n      - {id: d, text: \"I would ask my manager who should deal with it.\", weights: {}}",
+      in: "questions/work.yaml")
+    let messages = try findings(files).map(\.message)
+    #expect(messages.contains { $0.hasPrefix("question 'work.week': option 'd' carries no weight") })
+  }
+}

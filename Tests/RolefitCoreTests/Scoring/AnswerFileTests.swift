@@ -25,7 +25,7 @@ import Testing
       #expect(
         diagnostics.map(\.description) == [
           "me.yaml:1:1: error: unknown question id 'resp.shared-devop' (did you mean 'resp.shared-devops'?)",
-          "me.yaml:2:23: error: 'z' is not an option of resp.new-requirement; choose one of: a, b, c",
+          "me.yaml:2:23: error: 'z' is not an option of resp.new-requirement; choose one of: a, b, c, d, e",
         ])
     } catch {
       Issue.record("unexpected error \(error)")
@@ -33,9 +33,11 @@ import Testing
   }
 
   @Test func typedAnswersAreParsedForEachQuestionType() throws {
-    let yesno = try #require(pack.questions.first { $0.kind == .yesno })
+    // The bundled bank has no yes/no question; the trainer's example pack has one.
+    let trainer = try #require(try ContentLoader.load(TestPacks.trainerFiles).pack)
+    let yesno = try #require(trainer.questions.first { $0.kind == .yesno })
     #expect(try yesno.parseAnswer("Y").get() == .choice("yes"))
-    let multi = try #require(pack.questions.first { $0.kind == .multi && $0.profileField == nil })
+    let multi = try #require(pack.questions.first { $0.kind == .multi })
     let two = Array(multi.optionIDs.filter { $0 != "none" }.prefix(2))
     #expect(try multi.parseAnswer(two.joined(separator: ", ")).get() == .choices(two))
     let number = try #require(pack.question("profile.project-months"))

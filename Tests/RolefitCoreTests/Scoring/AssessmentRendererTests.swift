@@ -44,8 +44,12 @@ import Testing
     for sheet in sheets() {
       let report = AssessmentReport(pack: pack, answers: sheet)
       let summary = AssessmentRenderer(pack: pack, width: 80).summary(report, more: "Type details for the rest.")
-      let first = summary.split(separator: "\n").first.map(String.init) ?? ""
-      #expect(first.hasPrefix("Your work "))
+      // Response-quality problems are said before the verdict (issue 10), so the verdict is the
+      // first line after them; on the preference track it says what draws the person.
+      let lines = summary.split(separator: "\n").map(String.init)
+      let first = lines.first { !$0.hasPrefix("!") && !$0.hasPrefix(" ") } ?? ""
+      #expect(first.hasPrefix(report.result.track == .preference ? "What draws you " : "Your work "))
+      if !report.result.warnings.isEmpty { #expect(lines.first?.hasPrefix("! ") == true) }
       #expect(summary.split(separator: "\n", omittingEmptySubsequences: false).count <= 24)
       #expect(summary.contains("Next: "))
       #expect(summary.contains("Why: you said"))

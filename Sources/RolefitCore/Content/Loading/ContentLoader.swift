@@ -45,11 +45,12 @@ public enum ContentLoader {
       case .paths: parser.readPaths(mapping, into: &parts)
       case .jobDescription: parser.readJobDescriptionRules(mapping, into: &parts)
       case .lexicon: parser.readLexicon(mapping, into: &parts)
+      case .postingModel: parser.readPostingModel(mapping, into: &parts)
       case .clarify: parser.readClarify(mapping, into: &parts)
       case .workshop: parser.readAgenda(mapping, into: &parts)
       case .unknown:
         sink.warning(
-          "unknown file ignored: pack files are pack.yaml, claims.yaml, credentials.yaml, paths.yaml, jd.yaml, clarify.yaml, questions/*.yaml, lexicon/*.yaml and workshops/*.yaml",
+          "unknown file ignored: pack files are pack.yaml, claims.yaml, credentials.yaml, paths.yaml, jd.yaml, jd-model.yaml, clarify.yaml, questions/*.yaml, lexicon/*.yaml and workshops/*.yaml",
           at: root.location, rule: "schema")
       }
     }
@@ -58,6 +59,7 @@ public enum ContentLoader {
       parts.questions.filter { [.single, .likert, .forced, .yesno].contains($0.kind) && !unscored.contains($0.area) }
         .map(\.id))
     book.checkAll()
+    parts.checkPostingModel(sink)
     guard !sink.hasErrors, let pack = parts.assemble() else {
       return Outcome(pack: nil, diagnostics: sink.items)
     }
@@ -100,13 +102,14 @@ extension ContentLoader {
 
 /// What a file of the pack holds, by its path.
 enum FileRole {
-  case manifest, claims, questions, credentials, paths, jobDescription, lexicon, clarify, workshop, unknown
+  case manifest, claims, questions, credentials, paths, jobDescription, postingModel, lexicon, clarify, workshop,
+    unknown
 
   /// The part of the pack the file belongs to (unknown files are read with everything, to warn about them).
   var section: ContentLoader.Sections {
     switch self {
     case .manifest, .claims, .questions, .credentials, .paths: return .assessment
-    case .jobDescription, .lexicon: return .jobDescription
+    case .jobDescription, .postingModel, .lexicon: return .jobDescription
     case .clarify: return .clarify
     case .workshop: return .workshops
     case .unknown: return .all
@@ -122,6 +125,7 @@ enum FileRole {
     case ("", "credentials.yaml"): self = .credentials
     case ("", "paths.yaml"): self = .paths
     case ("", "jd.yaml"): self = .jobDescription
+    case ("", "jd-model.yaml"): self = .postingModel
     case ("", "clarify.yaml"): self = .clarify
     case ("questions", _): self = .questions
     case ("lexicon", _): self = .lexicon

@@ -5,7 +5,7 @@ extension PackParser {
     map.rejectUnknownKeys(allowed: [
       "version", "other_kinds", "spelling", "negation", "boilerplate", "titles", "title_weight", "full_evidence",
       "resamples",
-      "recommendations", "checks",
+      "recommendations", "checks", "structure",
     ])
     var otherKinds: [JobDescriptionRules.OtherKind] = []
     for item in map.sequence("other_kinds") {
@@ -52,7 +52,7 @@ extension PackParser {
     var checks: [JobDescriptionRules.Check] = []
     for item in map.sequence("checks") {
       guard let check = item.mapping("a check") else { continue }
-      check.rejectUnknownKeys(allowed: ["id", "severity", "message", "fix", "kinds", "phrases"])
+      check.rejectUnknownKeys(allowed: ["id", "severity", "message", "fix", "kinds", "phrases", "entries"])
       guard let id = identifier(check), let message = check.string("message"), let fix = check.string("fix")
       else { continue }
       let severity = check.string("severity") ?? "warning"
@@ -62,7 +62,7 @@ extension PackParser {
       checks.append(
         .init(
           id: id, severity: severity, message: message, fix: fix, kinds: check.strings("kinds").map(\.0),
-          phrases: check.strings("phrases").map(\.0)))
+          phrases: check.strings("phrases").map(\.0), entries: references(check, "entries", .lexiconEntry)))
     }
     parts.jobDescription = JobDescriptionRules(
       otherKinds: otherKinds, spelling: spelling,
@@ -73,7 +73,57 @@ extension PackParser {
       sectionHeadings: boilerplate?.strings("sections").map { $0.0.lowercased() } ?? [],
       titles: titles, titleWeight: map.number("title_weight", required: true) ?? 0,
       fullEvidence: max(0.1, map.number("full_evidence", required: true) ?? 1),
-      resamples: max(1, map.integer("resamples", required: true) ?? 1), advice: advice, checks: checks)
+      resamples: max(1, map.integer("resamples", required: true) ?? 1), advice: advice, checks: checks,
+      structure: map.value("structure")?.mapping("'structure'").map(readStructure) ?? .init())
+  }
+
+  /// `structure:`: requirements, relation cues and quantified scope.
+  private func readStructure(_ map: YAMLMapping) -> JobDescriptionRules.Structure {
+    map.rejectUnknownKeys(allowed: ["requirements", "relations", "quantified_scope"])
+    var structure = JobDescriptionRules.Structure()
+    func lowered(_ map: YAMLMapping?, _ key: String) -> [String] {
+      map?.strings(key).map { $0.0.lowercased() } ?? []
+    }
+    let requirements = map.value("requirements")?.mapping("'requirements'")
+    requirements?.rejectUnknownKeys(allowed: ["headings", "cues", "weight"])
+    structure.requirementHeadings = lowered(requirements, "headings")
+    structure.requirementCues = lowered(requirements, "cues")
+    structure.requirementWeight = share(requirements, "weight") ?? 1
+    let relations = map.value("relations")?.mapping("'relations'")
+    relations?.rejectUnknownKeys(allowed: ["cues", "window"])
+    structure.relationCues = lowered(relations, "cues")
+    structure.relationWindow = window(relations)
+    let scope = map.value("quantified_scope")?.mapping("'quantified_scope'")
+    scope?.rejectUnknownKeys(allowed: ["quantifiers", "nouns", "window", "entry"])
+    structure.quantifiers = lowered(scope, "quantifiers")
+    structure.scopeNouns = lowered(scope, "nouns")
+    structure.quantifierWindow = window(scope)
+    if let entry = scope?.string("entry") {
+      book.refer(.lexiconEntry, entry, at: scope?.value("entry")?.location ?? map.location)
+      structure.quantifiedEntry = entry
+    }
+    return structure
+  }
+
+  /// A number from 0 to 1, reported when outside.
+  private func share(_ map: YAMLMapping?, _ key: String) -> Double? {
+    guard let map, let value = map.number(key) else { return nil }
+    guard (0...1).contains(value) else {
+      sink.error("'\(key)' must be between 0 and 1 (got \(value))", at: map.value(key)?.location ?? map.location)
+      return nil
+    }
+    return value
+  }
+
+  /// A word window from 0 to 12, reported when outside.
+  private func window(_ map: YAMLMapping?) -> Int {
+    guard let map, let value = map.integer("window") else { return 0 }
+    guard (0...12).contains(value) else {
+      sink.error(
+        "'window' must be between 0 and 12 words (got \(value))", at: map.value("window")?.location ?? map.location)
+      return 0
+    }
+    return value
   }
 
   // MARK: lexicon/*.yaml

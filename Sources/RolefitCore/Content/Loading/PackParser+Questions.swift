@@ -10,7 +10,7 @@ extension PackParser {
   private func readQuestion(_ map: YAMLMapping, into parts: inout PackParts) -> Question? {
     map.rejectUnknownKeys(allowed: [
       "id", "type", "area", "text", "measures", "claims", "options", "agree", "disagree", "unit", "min", "max",
-      "ranges", "profile",
+      "ranges", "profile", "track", "pairs_with",
     ])
     guard let id = identifier(map), let typeName = map.string("type"), let area = map.string("area"),
       let text = map.string("text")
@@ -24,20 +24,15 @@ extension PackParser {
       sink.error(message, at: map.value("type")?.location ?? map.location)
       return nil
     }
-    var profileField: ProfileField?
-    if let name = map.string("profile", required: false) {
-      profileField = ProfileField(rawValue: name)
-      if profileField == nil {
-        sink.error(
-          "unknown profile field '\(name)'; use one of \(ProfileField.allCases.map(\.rawValue).joined(separator: ", "))",
-          at: map.value("profile")?.location ?? map.location)
-      }
-    }
+    let profileField = enumValue(map, "profile", ProfileField.self, what: "profile field")
+    let track = enumValue(map, "track", AssessmentTrack.self, what: "track")
+    let pairsWith = map.string("pairs_with", required: false)
+    if let pairsWith { book.refer(.question, pairsWith, at: map.value("pairs_with")?.location ?? map.location) }
     var question = Question(
       id: id, kind: kind, area: area, text: text,
       measures: map.string("measures", required: profileField == nil) ?? "",
       claims: references(map, "claims", .claim), options: [], number: nil, profileField: profileField,
-      location: map.location)
+      track: track, pairsWith: pairsWith, location: map.location)
 
     switch kind {
     case .likert:
@@ -54,6 +49,20 @@ extension PackParser {
       question.options = readOptions(map, kind: kind)
     }
     return question
+  }
+
+  /// Reads an optional key whose value must be one of an enum's raw values.
+  private func enumValue<Value: RawRepresentable & CaseIterable>(
+    _ map: YAMLMapping, _ key: String, _: Value.Type, what: String
+  ) -> Value? where Value.RawValue == String {
+    guard let name = map.string(key, required: false) else { return nil }
+    guard let value = Value(rawValue: name) else {
+      sink.error(
+        "unknown \(what) '\(name)'; use one of \(Value.allCases.map(\.rawValue).joined(separator: ", "))",
+        at: map.value(key)?.location ?? map.location)
+      return nil
+    }
+    return value
   }
 
   private func rejectKeys(_ keys: [String], in map: YAMLMapping, for what: String) {

@@ -8,7 +8,7 @@ struct PackParser {
   func readManifest(_ map: YAMLMapping, into parts: inout PackParts) {
     map.rejectUnknownKeys(allowed: [
       "version", "id", "name", "pack_version", "as_of", "freshness_months", "roles", "areas",
-      "education_levels", "likert", "scoring",
+      "education_levels", "likert", "scoring", "other_roles",
     ])
     parts.location = map.location
     parts.id = map.string("id")
@@ -17,20 +17,10 @@ struct PackParser {
     parts.asOf = date(map, "as_of", required: true)
     parts.freshnessMonths = map.integer("freshness_months")
 
-    for item in map.sequence("roles", required: true) {
-      guard let role = item.mapping("a role") else { continue }
-      role.rejectUnknownKeys(allowed: [
-        "id", "name", "short", "color", "summary", "claims", "experience", "work", "meaning",
-      ])
-      guard let id = identifier(role), let name = role.string("name") else { continue }
-      book.define(.role, id, at: role.location)
-      parts.roles.append(
-        Role(
-          id: id, name: name, short: role.string("short", required: false) ?? name,
-          color: role.string("color", required: false), summary: role.string("summary", required: false) ?? "",
-          claims: references(role, "claims", .claim), experience: experienceKind(role),
-          work: role.string("work", required: false), meaning: role.string("meaning", required: false),
-          location: role.location))
+    parts.roles = readRoles(map, "roles", required: true)
+    parts.otherRoles = readRoles(map, "other_roles", required: false)
+    if parts.roles.count + parts.otherRoles.count >= Tally.maximumRoles, let roles = map.value("other_roles") {
+      sink.error("the roles and other roles together are at most \(Tally.maximumRoles - 1)", at: roles.location)
     }
     if parts.roles.count < 2, let roles = map.value("roles") {
       sink.error("a pack needs at least two roles to tell apart", at: roles.location)
@@ -72,8 +62,28 @@ struct PackParser {
     }
   }
 
+  /// Reads a list of roles (`roles`, or the assessment's `other_roles`).
+  private func readRoles(_ map: YAMLMapping, _ key: String, required: Bool) -> [Role] {
+    map.sequence(key, required: required).compactMap { item in
+      guard let role = item.mapping("a role") else { return nil }
+      role.rejectUnknownKeys(allowed: [
+        "id", "name", "short", "color", "summary", "claims", "experience", "work", "meaning",
+      ])
+      guard let id = identifier(role), let name = role.string("name") else { return nil }
+      book.define(.role, id, at: role.location)
+      return Role(
+        id: id, name: name, short: role.string("short", required: false) ?? name,
+        color: role.string("color", required: false), summary: role.string("summary", required: false) ?? "",
+        claims: references(role, "claims", .claim), experience: experienceKind(role),
+        work: role.string("work", required: false), meaning: role.string("meaning", required: false),
+        location: role.location)
+    }
+  }
+
   private func readScoring(_ map: YAMLMapping) -> ScoringRules? {
-    map.rejectUnknownKeys(allowed: ["bands", "confidence", "evidence_count", "response_style"])
+    map.rejectUnknownKeys(allowed: [
+      "bands", "confidence", "evidence_count", "response_style", "unclear", "reading", "short_form",
+    ])
     var bands: [ScoringRules.Band] = []
     for item in map.sequence("bands", required: true) {
       guard let band = item.mapping("a band") else { continue }
@@ -94,7 +104,8 @@ struct PackParser {
     let style = map.required("response_style")?.mapping("'response_style'")
     style?.rejectUnknownKeys(allowed: [
       "min_likert_for_straightline", "min_forced_for_one_side", "min_seconds_per_answer", "min_timed_answers",
-      "careless_confidence_factor",
+      "careless_confidence_factor", "min_pattern_answers", "pattern_share", "strategy_words", "senior_roles",
+      "min_inconsistent_pairs",
     ])
     guard let confidence, let style,
       let resamples = confidence.integer("resamples", required: true),
@@ -108,11 +119,38 @@ struct PackParser {
     else { return nil }
     if resamples < 1 { sink.error("'resamples' must be at least 1", at: confidence.location) }
     if !(0.01...1).contains(fullCoverage) { sink.error("'full_coverage' must be in (0, 1]", at: confidence.location) }
-    return ScoringRules(
+    var rules = ResponseStyleRules(
+      minLikertForStraightline: minLikert, minForcedForOneSide: minForced, minSecondsPerAnswer: minSeconds,
+      minTimedAnswers: minTimed, carelessConfidenceFactor: factor)
+    rules.minPatternAnswers = style.integer("min_pattern_answers") ?? rules.minPatternAnswers
+    rules.patternShare = style.number("pattern_share") ?? rules.patternShare
+    rules.strategyWords = style.strings("strategy_words").map { $0.0.lowercased() }
+    rules.seniorRoles = references(style, "senior_roles", .role)
+    rules.minInconsistentPairs = style.integer("min_inconsistent_pairs") ?? rules.minInconsistentPairs
+    var unclear: ScoringRules.Unclear?
+    if let map = map.value("unclear")?.mapping("'unclear'") {
+      map.rejectUnknownKeys(allowed: ["id", "name", "below_evidence"])
+      if let id = map.string("id"), let name = map.string("name"),
+        let below = map.number("below_evidence", required: true)
+      {
+        unclear = .init(id: id, name: name, belowEvidence: below)
+      }
+    }
+    var scoring = ScoringRules(
       bands: bands, resamples: max(1, resamples), fullCoverage: fullCoverage, evidenceCount: evidenceCount,
-      responseStyle: ResponseStyleRules(
-        minLikertForStraightline: minLikert, minForcedForOneSide: minForced, minSecondsPerAnswer: minSeconds,
-        minTimedAnswers: minTimed, carelessConfidenceFactor: factor))
+      responseStyle: rules, unclear: unclear)
+    if let reading = map.value("reading")?.mapping("'reading'") {
+      reading.rejectUnknownKeys(allowed: ["words_per_minute", "seconds_per_answer"])
+      if let speed = reading.number("words_per_minute"), speed > 0 { scoring.reading.wordsPerMinute = speed }
+      if let seconds = reading.number("seconds_per_answer") { scoring.reading.secondsPerAnswer = max(0, seconds) }
+    }
+    if let short = map.value("short_form")?.mapping("'short_form'") {
+      short.rejectUnknownKeys(allowed: ["min_questions", "stop_stability", "in_play_margin"])
+      scoring.shortForm.minQuestions = short.integer("min_questions") ?? scoring.shortForm.minQuestions
+      scoring.shortForm.stopStability = short.number("stop_stability") ?? scoring.shortForm.stopStability
+      scoring.shortForm.inPlayMargin = short.number("in_play_margin") ?? scoring.shortForm.inPlayMargin
+    }
+    return scoring
   }
 
   // MARK: claims.yaml

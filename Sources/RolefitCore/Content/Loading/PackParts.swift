@@ -7,6 +7,7 @@ struct PackParts {
   var freshnessMonths: Int?
   var location = SourceLocation(file: "pack.yaml")
   var roles: [Role] = []
+  var otherRoles: [Role] = []
   var areas: [Area] = []
   var educationLevels: [EducationLevel] = []
   var likert: [LikertPoint] = []
@@ -20,6 +21,9 @@ struct PackParts {
   var paths: [LearningPathDefinition] = []
   var jobDescription: JobDescriptionRules?
   var lexicon: [LexiconEntry] = []
+  var postingModel: PostingModel?
+  /// Where each fitted entry's weights are written, for messages once the lexicon is read.
+  var postingModelEntryLocations: [String: SourceLocation] = [:]
   var clarify: [ClarifyQuestion] = []
   var clarifyIntro: String?
   var agendas: [Agenda] = []
@@ -36,9 +40,11 @@ struct PackParts {
     }
     return ContentPack(
       id: id, name: name, version: version, asOf: asOf, freshnessMonths: freshnessMonths,
-      roles: roles, areas: areas, educationLevels: educationLevels, likert: likert, scoring: scoring,
+      roles: roles, otherRoles: otherRoles, areas: areas, educationLevels: educationLevels, likert: likert,
+      scoring: scoring,
       sources: sources, claims: claims, questions: questions, credentials: credentials, paths: paths,
-      jobDescription: jobDescription, lexicon: lexicon, clarify: clarify, clarifyIntro: clarifyIntro, agendas: agendas,
+      jobDescription: jobDescription, lexicon: lexicon, postingModel: postingModel, clarify: clarify,
+      clarifyIntro: clarifyIntro, agendas: agendas,
       location: location
     )
   }

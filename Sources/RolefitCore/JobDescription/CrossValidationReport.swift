@@ -1,0 +1,162 @@
+import Foundation
+
+/// How well cross-validated readings agree with labels: overall, per label, per sector, on the
+/// labels marked high-confidence, next to what the title alone says, and how well the stated
+/// confidence matches how often it is right (calibration).
+public struct CrossValidationReport: Sendable {
+  /// One held-out posting.
+  public struct Item: Sendable {
+    public var id: String
+    public var label: Int
+    public var probabilities: [Double]
+    /// The class the stated title alone implies (`nil` when it implies none of them).
+    public var titleClass: Int?
+    public var sector: String?
+    /// The label's own confidence (`high` or `low`), when the data gives one.
+    public var labelConfidence: String?
+
+    public init(
+      id: String, label: Int, probabilities: [Double], titleClass: Int?, sector: String?, labelConfidence: String?
+    ) {
+      self.id = id
+      self.label = label
+      self.probabilities = probabilities
+      self.titleClass = titleClass
+      self.sector = sector
+      self.labelConfidence = labelConfidence
+    }
+
+    public var predicted: Int { probabilities.indices.max { probabilities[$0] < probabilities[$1] } ?? 0 }
+    public var confidence: Double { probabilities.max() ?? 0 }
+  }
+
+  public var classes: [String]
+  public var items: [Item]
+  public var folds: Int
+  /// The class a title that implies none of them is read as, for the title-alone baseline.
+  public var titleDefault: Int
+
+  public init(classes: [String], items: [Item], folds: Int, titleDefault: Int) {
+    self.classes = classes
+    self.items = items
+    self.folds = folds
+    self.titleDefault = titleDefault
+  }
+
+  func accuracy(_ subset: [Item]) -> Double? {
+    subset.isEmpty ? nil : Double(subset.filter { $0.predicted == $0.label }.count) / Double(subset.count)
+  }
+
+  func titleAccuracy(_ subset: [Item]) -> Double? {
+    subset.isEmpty
+      ? nil : Double(subset.filter { ($0.titleClass ?? titleDefault) == $0.label }.count) / Double(subset.count)
+  }
+
+  public var accuracy: Double { accuracy(items) ?? 0 }
+  public var titleAccuracy: Double { titleAccuracy(items) ?? 0 }
+  public var highConfidenceAccuracy: Double? { accuracy(items.filter { $0.labelConfidence == "high" }) }
+
+  public func recall(_ label: Int) -> Double? { accuracy(items.filter { $0.label == label }) }
+
+  public func precision(_ label: Int) -> Double? {
+    let predicted = items.filter { $0.predicted == label }
+    return predicted.isEmpty ? nil : Double(predicted.filter { $0.label == label }.count) / Double(predicted.count)
+  }
+
+  /// Confidence bins of a tenth: count, mean confidence, accuracy.
+  public var calibration: [(range: Range<Double>, count: Int, confidence: Double, accuracy: Double)] {
+    (0..<10).compactMap { bin in
+      let range = Double(bin) / 10..<Double(bin + 1) / 10 + (bin == 9 ? 1e-9 : 0)
+      let members = items.filter { range.contains($0.confidence) }
+      guard !members.isEmpty else { return nil }
+      let confidence = members.map(\.confidence).reduce(0, +) / Double(members.count)
+      return (range, members.count, confidence, accuracy(members) ?? 0)
+    }
+  }
+
+  /// The expected calibration error: the count-weighted gap between confidence and accuracy.
+  public var expectedCalibrationError: Double {
+    guard !items.isEmpty else { return 0 }
+    return calibration.reduce(0) { $0 + Double($1.count) * abs($1.confidence - $1.accuracy) } / Double(items.count)
+  }
+
+  /// The plain-text report.
+  public func text() -> String {
+    let percent = { (value: Double?) in value.map(TextWrap.percent) ?? "-" }
+    func row(_ cells: [String]) -> String {
+      let padded = cells.enumerated().map { index, cell in
+        let width = index == 0 ? 26 : 14
+        return cell.count >= width ? cell + " " : cell.padding(toLength: width, withPad: " ", startingAt: 0)
+      }
+      var line = padded.joined()
+      while line.hasSuffix(" ") { line.removeLast() }
+      return line
+    }
+    var out = [
+      "Cross-validated on \(items.count) postings (\(folds) folds, stratified by label; every figure is on held-out folds)",
+      "",
+      row(["", "rolefit", "title alone", "postings"]),
+      row(["accuracy", percent(accuracy), percent(titleAccuracy), "\(items.count)"]),
+    ]
+    let high = items.filter { $0.labelConfidence == "high" }
+    if !high.isEmpty {
+      out.append(
+        row(["high-confidence labels", percent(accuracy(high)), percent(titleAccuracy(high)), "\(high.count)"]))
+    }
+    for sector in Set(items.compactMap(\.sector)).sorted() {
+      let members = items.filter { $0.sector == sector }
+      out.append(
+        row(["sector \(sector)", percent(accuracy(members)), percent(titleAccuracy(members)), "\(members.count)"]))
+    }
+    out += ["", row(["label", "precision", "recall", "title recall", "postings"])]
+    for (index, label) in classes.enumerated() {
+      let members = items.filter { $0.label == index }
+      out.append(
+        row([
+          label, percent(precision(index)), percent(recall(index)), percent(titleAccuracy(members)), "\(members.count)",
+        ]))
+    }
+    out += ["", "confusion (rows: label, columns: read as)", row([""] + classes)]
+    for (index, label) in classes.enumerated() {
+      out.append(
+        row(
+          [label]
+            + classes.indices.map { predicted in
+              "\(items.filter { $0.label == index && $0.predicted == predicted }.count)"
+            }))
+    }
+    out += [
+      "", "calibration (confidence stated against how often it was right)",
+      row(["confidence", "postings", "stated", "right"]),
+    ]
+    for bin in calibration {
+      out.append(
+        row([
+          String(format: "%.1f-%.1f", bin.range.lowerBound, min(1, bin.range.upperBound)), "\(bin.count)",
+          percent(bin.confidence), percent(bin.accuracy),
+        ]))
+    }
+    out.append(String(format: "expected calibration error %.3f", expectedCalibrationError))
+    let misses = items.filter { $0.predicted != $0.label }
+    if !misses.isEmpty {
+      out += ["", "misread:"]
+      for item in misses {
+        out.append(
+          "  \(item.id): \(classes[item.label]) read as \(classes[item.predicted]) (\(String(format: "%.2f", item.confidence)))"
+        )
+      }
+    }
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  /// The headline figures, for a fitted model's provenance.
+  public var figures: [String: Double] {
+    var figures = [
+      "accuracy": accuracy, "title_alone_accuracy": titleAccuracy,
+      "expected_calibration_error": expectedCalibrationError,
+    ]
+    if let high = highConfidenceAccuracy { figures["high_confidence_accuracy"] = high }
+    for (index, label) in classes.enumerated() { figures["recall_\(label)"] = recall(index) ?? 0 }
+    return figures.mapValues { ($0 * 1000).rounded() / 1000 }
+  }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import RolefitCore
+import RolefitTerminal
+
+/// `jd --fit` and `jd --cross-validate`: learning the engine's weights from labelled postings,
+/// and measuring them on postings they were not fitted on.
+struct JDModelFitting {
+  let pack: ContentPack
+  let analyzer: JobDescriptionAnalyzer
+  let fitter: PostingModelFitter
+  let folds: Int
+  let seed: UInt64
+
+  /// The labelled postings of a file, read into the fitter's samples.
+  func samples(path: String) throws -> (postings: [LabelledPosting], samples: [PostingModelFitter.Sample]) {
+    let text = try InputFiles.read(path, what: "labelled postings file")
+    let source = path == "-" ? "<stdin>" : path
+    let postings: [LabelledPosting]
+    do {
+      postings = try LabelledPosting.read(Data(text.utf8), source: source)
+    } catch let error as LabelledPostingError {
+      throw CLIError.badData(error.message)
+    }
+    guard postings.count >= folds * 2 else {
+      throw CLIError.badData(
+        "\(source): \(postings.count) labelled postings are too few for \(folds) folds (at least \(folds * 2))")
+    }
+    var samples: [PostingModelFitter.Sample] = []
+    for item in postings {
+      guard let label = fitter.classIndex(of: item.label) else {
+        throw CLIError.badData(
+          "\(source): \(item.id ?? "a posting") has the label '\(item.label)', which is none of \(fitter.classes.joined(separator: ", "))"
+        )
+      }
+      do {
+        samples.append(.init(features: try analyzer.features(item.posting), label: label))
+      } catch let error as PostingError {
+        throw CLIError.badData("\(source): \(error.description)")
+      }
+    }
+    return (postings, samples)
+  }
+
+  /// The cross-validated report for a labelled file.
+  func crossValidate(path: String) throws -> CrossValidationReport {
+    let (postings, samples) = try samples(path: path)
+    Console.standardError.line("rolefit: cross-validating on \(samples.count) postings (\(folds) folds)...")
+    let probabilities = fitter.crossValidate(samples, folds: folds, seed: seed)
+    let items = zip(postings, zip(samples, probabilities)).map { posting, pair in
+      CrossValidationReport.Item(
+        id: posting.id ?? "", label: pair.0.label, probabilities: pair.1,
+        titleClass: titleClass(pair.0.features.titleKey), sector: posting.sector, labelConfidence: posting.confidence)
+    }
+    return CrossValidationReport(
+      classes: fitter.classes, items: items, folds: folds,
+      titleDefault: fitter.classes.firstIndex(of: JobDescriptionAnalyzer.otherID) ?? 0)
+  }
+
+  /// The class a stated title implies on its own: its role, `other` for another kind, none when
+  /// it names no role or two.
+  private func titleClass(_ key: String) -> Int? {
+    if let index = fitter.classes.firstIndex(of: key) { return index }
+    let otherKinds = Set(pack.jobDescription?.otherKinds.map(\.id) ?? [])
+    return otherKinds.contains(key) ? fitter.classes.firstIndex(of: JobDescriptionAnalyzer.otherID) : nil
+  }
+
+  /// Fits a model on every labelled posting, with the cross-validated figures as its provenance.
+  func fit(path: String, today: String) throws -> (model: PostingModel, report: CrossValidationReport) {
+    let report = try crossValidate(path: path)
+    let (_, samples) = try self.samples(path: path)
+    let provenance = PostingModel.Provenance(
+      data: (path as NSString).lastPathComponent, postings: samples.count, date: today, folds: folds,
+      regularization: fitter.regularization, titleRegularization: fitter.titleRegularization,
+      crossValidated: report.figures)
+    Console.standardError.line("rolefit: fitting on all \(samples.count) postings...")
+    return (fitter.fit(samples, folds: folds, seed: seed, provenance: provenance), report)
+  }
+}

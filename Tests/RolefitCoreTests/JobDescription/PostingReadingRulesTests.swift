@@ -1,0 +1,109 @@
+import Foundation
+import RolefitCore
+import Testing
+
+/// The rules that read a posting's structure: each one must change a short posting written for it.
+@Suite struct PostingReadingRulesTests {
+  let pack: ContentPack
+  let analyzer: JobDescriptionAnalyzer
+
+  init() throws {
+    pack = try TestPacks.bundled
+    analyzer = try JobDescriptionAnalyzer(pack: pack)
+  }
+
+  func analyze(_ text: String, title: String? = nil) throws -> PostingAnalysis {
+    try analyzer.analyze(Posting(id: "test", text: text, title: title))
+  }
+
+  func features(_ text: String, title: String? = nil) throws -> PostingFeatures {
+    try analyzer.features(Posting(id: "test", text: text, title: title))
+  }
+
+  func entryIndex(_ id: String) throws -> Int { try #require(pack.lexicon.firstIndex { $0.id == id }) }
+
+  func phrases(_ analysis: PostingAnalysis) -> [String] { analysis.evidence.map { $0.phrase.lowercased() } }
+
+  @Test func aPhraseIsNeverCutOutOfAHyphenatedWord() throws {
+    #expect(!phrases(try analyze("Thrive in a high-velocity environment.")).contains("velocity"))
+    #expect(phrases(try analyze("Track the team's velocity every sprint.")).contains("velocity"))
+    #expect(!phrases(try analyze("Manage vaccination-related projects for the clinic.")).contains("related projects"))
+    #expect(phrases(try analyze("Manage related projects for the clinic.")).contains("related projects"))
+  }
+
+  @Test func aPhraseNeverCrossesACommaOrAFullStop() throws {
+    #expect(!phrases(try analyze("Weigh time, cost, benefit and risk.")).contains("cost, benefit"))
+    #expect(phrases(try analyze("Run a cost benefit analysis.")).contains { $0.hasPrefix("cost benefit") })
+  }
+
+  @Test func aPhraseNamedAfterARelationCueIsRelatedNotDone() throws {
+    let related = try analyze("Responsibilities\n- Work closely with project managers on the roadmap.\n")
+    #expect(related.ignored.contains { $0.reason == .related && $0.phrase.lowercased() == "project managers" })
+    #expect(!phrases(related).contains("project managers"))
+    let done = try analyze("Responsibilities\n- Lead project managers on the roadmap.\n")
+    #expect(phrases(done).contains { $0.contains("project managers") })
+    #expect(try features("Responsibilities\n- Work closely with project managers.\n").cues["relation"] ?? 0 > 0)
+  }
+
+  @Test func aRequirementCountsLessThanADuty() throws {
+    let index = try entryIndex("cert-pmp")
+    let duty = try features("Responsibilities\n- Hold the PMP and coach others towards it.\n")
+    let requirement = try features("Requirements\n- Hold the PMP and coach others towards it.\n")
+    let cue = try features("Responsibilities\n- PMP preferred.\n")
+    let dutyValue = try #require(duty.entries[index])
+    let requirementValue = try #require(requirement.entries[index])
+    #expect(requirementValue < dutyValue)
+    #expect(try #require(cue.entries[index]) < dutyValue)
+  }
+
+  @Test func anAcronymAndItsExpansionInOneSentenceCountOnce() throws {
+    let index = try entryIndex("cert-pmp")
+    let both = try features("Responsibilities\n- Hold the PMP (Project Management Professional).\n")
+    let one = try features("Responsibilities\n- Hold the PMP.\n")
+    #expect(both.entries[index] == one.entries[index])
+    let twice = try features("Responsibilities\n- Hold the PMP.\n- Keep the PMP current.\n")
+    #expect(try #require(twice.entries[index]) > (one.entries[index] ?? 0))
+    // Saturated: the second sentence adds less than the first.
+    #expect(try #require(twice.entries[index]) < 2 * (one.entries[index] ?? 0))
+  }
+
+  @Test func aQuantifierWithWordsBetweenCountsAsScope() throws {
+    let entry = try #require(pack.jobDescription?.structure.quantifiedEntry)
+    let spread = try analyze("Oversee multiple large, complex projects for the bank.")
+    #expect(spread.evidence.contains { $0.entry == entry && $0.phrase == "multiple large, complex projects" })
+    let single = try analyze("Oversee large, complex projects for the bank.")
+    #expect(!single.evidence.contains { $0.entry == entry })
+  }
+
+  @Test func aTitleNamingBothRolesImpliesNeither() throws {
+    #expect(try features("Manage the schedule.", title: "Project / Program Manager").titleKey == PostingModel.dualTitle)
+    #expect(try features("Manage the schedule.", title: "Senior Program Manager").titleKey == "program-manager")
+    #expect(try features("Manage the schedule.", title: "Project/Programme Manager").titleKey == PostingModel.dualTitle)
+    #expect(try features("Manage the schedule.", title: "Chief Cook").titleKey == PostingModel.noTitle)
+  }
+
+  @Test func theDecidingReasonsPointTheVerdictsWay() throws {
+    let analysis = try analyze(
+      """
+      Responsibilities
+      - Own the program roadmap across multiple projects and manage the interdependencies between them.
+      - Run program governance with a steering committee and report to executive stakeholders.
+      - Drive benefits realization and track ROI for the transformation.
+      """)
+    #expect(analysis.fit.role == "program-manager")
+    #expect(!analysis.deciding.isEmpty && analysis.deciding.count <= JobDescriptionAnalyzer.decidingCount)
+    let model = try #require(pack.postingModel)
+    let programClass = try #require(model.classes.firstIndex(of: "program-manager"))
+    for index in analysis.deciding {
+      let weights = try #require(model.entries[analysis.evidence[index].entry])
+      #expect(weights[programClass] > 0)
+    }
+  }
+
+  @Test func theConfidenceIsTheCalibratedProbabilityOfTheVerdict() throws {
+    let analysis = try analyze("Responsibilities\n- Manage the project schedule, scope and budget to go-live.\n")
+    let top = try #require(analysis.scores.map(\.share).max())
+    #expect(abs(analysis.fit.confidence - top) < 1e-9)
+    #expect(abs(analysis.scores.map(\.share).reduce(0, +) - 1) < 1e-9)
+  }
+}

@@ -58,7 +58,8 @@ public struct Scorer: Sendable {
       confidence: contributions.isEmpty ? 0 : stability * coverage * qualityFactor * evidenceFactor,
       topShare: verdict.topShare, isHybrid: unclear == nil && verdict.isHybrid, isUnclear: unclear != nil)
     return AssessmentResult(
-      fit: fit, scores: zip(roleIDs, shares(totals)).map { ($0, $1) }, areas: areaScores(contributions),
+      fit: fit, scores: zip(roleIDs, shares(totals)).map { ($0, $1) },
+      areas: areaScores(contributions, questions: questions),
       evidence: evidence(contributions, verdict: verdict), edges: edges(contributions, verdict: verdict),
       warnings: warnings, answeredScored: contributions.count, totalScored: questions.count,
       stability: stability, evidenceStrength: strength, track: track)
@@ -118,9 +119,11 @@ public struct Scorer: Sendable {
 
   // MARK: Areas
 
-  private func areaScores(_ contributions: [Contribution]) -> [AssessmentResult.AreaScore] {
+  /// Each scored area's shares, out of the questions the track asks in it (an area the track
+  /// does not ask about is left out).
+  private func areaScores(_ contributions: [Contribution], questions: [Question]) -> [AssessmentResult.AreaScore] {
     pack.areas.filter(\.scored).compactMap { area in
-      let total = scoredQuestions.filter { $0.area == area.id }.count
+      let total = questions.filter { $0.area == area.id }.count
       guard total > 0 else { return nil }
       let inArea = contributions.filter { $0.question.area == area.id }
       let shares = shares(sum(inArea.map(\.weights)))

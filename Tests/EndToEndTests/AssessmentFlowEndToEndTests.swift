@@ -203,6 +203,17 @@ import Testing
     #expect(benResult.stdout.contains("Your work is program management"))
   }
 
+  @Test func historyNamesAnotherRoleInFullAndTracksItsShare() throws {
+    let environment = RolefitBinary.environment()
+    _ = try RolefitBinary.run(
+      ["--person", "Sam"], input: (["assess"] + typed("scrum-master")).joined(separator: "\n") + "\n",
+      environment: environment)
+    let sam = try RolefitBinary.run(["history", "--person", "Sam"], environment: environment)
+    let name = try #require(pack.assessedRole("scrum-master")?.name)
+    #expect(sam.stdout.contains("\(name), strong fit"), "\(sam.stdout)")
+    #expect(sam.stdout.split(separator: "\n").contains { $0.hasPrefix(name + " ") && $0.hasSuffix("100%") })
+  }
+
   @Test func anUnfinishedAssessmentBelongsToItsPerson() throws {
     let environment = RolefitBinary.environment()
     _ = try RolefitBinary.run(

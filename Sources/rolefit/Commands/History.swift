@@ -80,19 +80,32 @@ struct HistoryTable {
   }
 
   func render() -> String {
-    var out = ["date              fit                           confidence  learning path"]
-    for point in points {
-      let band = pack.scoring.bands.first { $0.id == point.summary.band }?.name.lowercased() ?? point.summary.band ?? ""
-      let fit = "\(pack.assessedRole(point.summary.role ?? "")?.name ?? point.summary.role ?? "–"), \(band)"
+    let bands = pack.scoring.bands.map { ($0.id, $0.name) } + (pack.scoring.unclear.map { [($0.id, $0.name)] } ?? [])
+    let fits = points.map { point in
+      let band = bands.first { $0.0 == point.summary.band }?.1.lowercased() ?? point.summary.band ?? ""
+      return "\(pack.assessedRole(point.summary.role ?? "")?.name ?? point.summary.role ?? "–"), \(band)"
+    }
+    // The fit column is as wide as its longest entry ("Scrum master or agile delivery lead, strong fit").
+    let fitWidth = max(30, fits.map(\.count).max() ?? 0)
+    var out = [
+      "date              " + "fit".padding(toLength: fitWidth, withPad: " ", startingAt: 0)
+        + "confidence  learning path"
+    ]
+    for (point, fit) in zip(points, fits) {
       out.append(
-        SessionTable.date(point.summary.started) + "  " + fit.padding(toLength: 30, withPad: " ", startingAt: 0)
+        SessionTable.date(point.summary.started) + "  " + fit.padding(toLength: fitWidth, withPad: " ", startingAt: 0)
           + String(format: "%10.2f", point.summary.confidence ?? 0) + "  " + (point.path ?? "–"))
     }
     out.append("")
-    for role in pack.roles {
+    // The pack's roles always; another assessed role once any result gave it a share.
+    let shown = pack.assessedRoles.filter { role in
+      !pack.isOtherRole(role.id) || points.contains { $0.shares[role.id] ?? 0 > 0 }
+    }
+    let nameWidth = max(18, shown.map(\.name.count).max() ?? 0)
+    for role in shown {
       let values = points.map { $0.shares[role.id] ?? 0 }
       out.append(
-        "\(role.name.padding(toLength: 18, withPad: " ", startingAt: 0)) \(Self.sparkline(values))  \(values.map { TextWrap.percent($0) }.joined(separator: " → "))"
+        "\(role.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)) \(Self.sparkline(values))  \(values.map { TextWrap.percent($0) }.joined(separator: " → "))"
       )
     }
     return out.joined(separator: "\n") + "\n"

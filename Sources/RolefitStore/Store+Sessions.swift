@@ -89,17 +89,60 @@ extension Store {
     }
   }
 
+  /// The most recently touched unfinished assessment of one person, to offer for resumption.
+  ///
+  /// - Parameters:
+  ///   - person: Whose, compared case-insensitively; `nil` for the assessments given no name.
+  ///   - packID: Only sessions of this content pack.
+  /// - Returns: The session with its answers and position, or `nil` when there is none.
+  /// - Throws: `StoreError` when the database cannot be read.
+  public func unfinishedAssessment(of person: String?, packID: String) throws(StoreError) -> SessionRecord? {
+    let key = Self.key(person)
+    return try read { db in
+      let id = try db.fetchValue(
+        Int64.self,
+        """
+        SELECT id FROM session
+        WHERE kind = 'assessment' AND finishedAt IS NULL AND packID = \(packID) AND personKey IS \(key)
+        ORDER BY updatedAt DESC, id DESC LIMIT 1
+        """)
+      return try id.flatMap { try Self.record(db, id: $0) }
+    }
+  }
+
+  /// The last finished assessment of one person, to show its result again after a restart.
+  ///
+  /// - Parameter person: Whose, compared case-insensitively; `nil` for the assessments given no name.
+  /// - Returns: The session with its answers, or `nil` when there is none.
+  /// - Throws: `StoreError` when the database cannot be read.
+  public func lastFinishedAssessment(of person: String?) throws(StoreError) -> SessionRecord? {
+    let key = Self.key(person)
+    return try read { db in
+      let id = try db.fetchValue(
+        Int64.self,
+        """
+        SELECT id FROM session
+        WHERE kind = 'assessment' AND finishedAt IS NOT NULL AND personKey IS \(key)
+        ORDER BY finishedAt DESC, id DESC LIMIT 1
+        """)
+      return try id.flatMap { try Self.record(db, id: $0) }
+    }
+  }
+
   /// Every session, newest first.
   ///
-  /// - Parameter kind: Only sessions of this kind; `nil` for all.
+  /// - Parameters:
+  ///   - kind: Only sessions of this kind; `nil` for all.
+  ///   - person: Only this person's, compared case-insensitively; `nil` for everyone's.
   /// - Returns: The sessions, the most recently started first.
   /// - Throws: `StoreError` when the database cannot be read.
-  public func sessions(kind: SessionKind? = nil) throws(StoreError) -> [SessionSummary] {
-    try read { db in
+  public func sessions(kind: SessionKind? = nil, person: String? = nil) throws(StoreError) -> [SessionSummary] {
+    let key = Self.key(person)
+    return try read { db in
       try db.fetchRows(
         """
         SELECT \(sql: Self.summaryColumns) FROM session
-        WHERE (\(kind?.rawValue) IS NULL OR kind = \(kind?.rawValue))
+        WHERE (\(kind?.rawValue) IS NULL OR kind = \(kind?.rawValue)) AND (\(key) IS NULL OR personKey = \(key))
         ORDER BY startedAt DESC, id DESC
         """
       ).map(Self.summary)

@@ -10,14 +10,27 @@ public final class StoreRecorder: AssessmentRecorder, Sendable {
   /// The store the sessions go to.
   public let store: Store
   /// Whose assessments these are, when a name was given.
-  public let person: String?
+  public var person: String? { name.withLock { $0 } }
+  private let name: Mutex<String?>
   /// The session of the run in progress, once it has one.
   private let current = Mutex<Int64?>(nil)
 
   /// Creates a recorder for one person's assessments.
   public init(store: Store, person: String? = nil) {
     self.store = store
-    self.person = person
+    let trimmed = person?.trimmingCharacters(in: .whitespacesAndNewlines)
+    self.name = Mutex(trimmed?.isEmpty == false ? trimmed : nil)
+  }
+
+  /// Names whose assessments these are; a different person's run in progress is let go.
+  public func choose(person: String?) {
+    let trimmed = person?.trimmingCharacters(in: .whitespacesAndNewlines)
+    let chosen = trimmed?.isEmpty == false ? trimmed : nil
+    let changed = name.withLock { old in
+      defer { old = chosen }
+      return Store.key(old) != Store.key(chosen)
+    }
+    if changed { current.withLock { $0 = nil } }
   }
 
   /// The unfinished assessment to offer, rebuilt on `pack`: the one chosen with
@@ -31,7 +44,7 @@ public final class StoreRecorder: AssessmentRecorder, Sendable {
     if let chosen = current.withLock({ $0 }) {
       found = try? store.session(chosen)
     } else {
-      found = try? store.unfinishedAssessment(packID: pack.id)
+      found = try? store.unfinishedAssessment(of: person, packID: pack.id)
     }
     guard let record = found, record.summary.kind == .assessment, !record.summary.isFinished,
       !record.answers.values.isEmpty
@@ -90,6 +103,29 @@ public final class StoreRecorder: AssessmentRecorder, Sendable {
     try store.saveAnswers(session: id, run: run)
     let json = AssessmentRenderer(pack: pack).render(report, as: .json)
     try store.finishAssessment(session: id, report: report, resultJSON: json)
+    current.withLock { $0 = nil }
+  }
+
+  /// The names of the people with an unfinished assessment of this pack, most recently touched first.
+  public func unfinishedOwners(pack: ContentPack) -> [String] {
+    let sessions = (try? store.sessions(kind: .assessment)) ?? []
+    var seen: Set<String> = []
+    return sessions.filter { !$0.isFinished && $0.answered > 0 && $0.packID == pack.id }
+      .sorted { $0.updated > $1.updated }
+      .compactMap(\.person)
+      .filter { seen.insert(Store.key($0) ?? $0).inserted }
+  }
+
+  /// The answers of this person's last finished assessment, to show its result after a restart.
+  public func lastFinished(pack: ContentPack) -> AnswerSheet? {
+    guard let record = try? store.lastFinishedAssessment(of: person) else { return nil }
+    return Self.rebuild(record, pack: pack).run.answers
+  }
+
+  /// Forgets the run in progress, so the next save starts a new session.
+  ///
+  /// For `assess new`: the old session stays in the store, unfinished, for `rolefit sessions`.
+  public func startAfresh() {
     current.withLock { $0 = nil }
   }
 

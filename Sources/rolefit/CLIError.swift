@@ -49,7 +49,7 @@ extension ParsableCommand {
     do {
       try body()
     } catch let error as CLIError {
-      Console.standardError.write(Self.prefixed(error.message))
+      Console.standardError.text(Self.prefixed(error.message))
       throw ExitCode(error.exitCode)
     }
   }

@@ -3,16 +3,13 @@ import Foundation
 import RolefitStore
 import RolefitTerminal
 
-/// `--db PATH` and `--no-save`: where sessions, postings and workshops are kept.
-struct StoreOptions: ParsableArguments {
+/// `--db PATH`: where sessions, postings and workshops are kept, for commands that need them.
+struct DatabaseOptions: ParsableArguments {
   @Option(
     name: .customLong("db"),
     help: ArgumentHelp(
       "The database file (also ROLEFIT_DB; default $XDG_DATA_HOME/rolefit/rolefit.sqlite).", valueName: "path"))
   var path: String?
-
-  @Flag(name: .customLong("no-save"), help: "Keep nothing: no database is opened or created (kiosks, demos).")
-  var noSave = false
 
   /// The database path in force, if any.
   var resolvedPath: String? {
@@ -22,7 +19,6 @@ struct StoreOptions: ParsableArguments {
 
   /// Opens the store for a command that cannot work without it.
   func open() throws -> Store {
-    guard !noSave else { throw CLIError.usage("this command needs the database; leave out --no-save") }
     guard let path = resolvedPath else {
       throw CLIError.missingInput("no database path: set HOME, XDG_DATA_HOME or ROLEFIT_DB, or pass --db")
     }
@@ -32,12 +28,24 @@ struct StoreOptions: ParsableArguments {
       throw CLIError.store(error)
     }
   }
+}
+
+/// The database options of commands that can also run keeping nothing.
+///
+/// `--db PATH` and `--no-save`, for the interactive session and the assessment. Commands that
+/// only read or manage what is kept (`sessions`, `history`, `workshop`, `jd --save`) take
+/// `DatabaseOptions` and do not offer `--no-save`.
+struct StoreOptions: ParsableArguments {
+  @OptionGroup var database: DatabaseOptions
+
+  @Flag(name: .customLong("no-save"), help: "Keep nothing: no database is opened or created (kiosks, demos).")
+  var noSave = false
 
   /// Opens the store for an interactive session: a damaged, foreign, newer or unsafe database
   /// stops the program (it would be wrong to ignore it silently); a read-only or full disk lets
   /// the session go on in memory with a warning.
   func openForSession() throws -> Store? {
-    guard !noSave, let path = resolvedPath else { return nil }
+    guard !noSave, let path = database.resolvedPath else { return nil }
     do {
       return try Store(path: path)
     } catch {

@@ -1,5 +1,4 @@
 import Foundation
-import RolefitBundledContent
 import RolefitCore
 import Testing
 
@@ -8,10 +7,7 @@ import Testing
 @Suite(.serialized) struct StoreEndToEndTests {
   let pack: ContentPack
 
-  init() throws {
-    let files = BundledContent.files.map { PackFile(path: $0.path, displayPath: "content/" + $0.path, text: $0.text) }
-    pack = try #require(try ContentLoader.load(files).pack)
-  }
+  init() throws { pack = try RolefitBinary.bundledPack() }
 
   func firstOptions(_ count: Int) -> [String] {
     AssessmentRun(pack: pack).questions.prefix(count).map { $0.kind == .number ? "3" : $0.optionIDs[0] }
@@ -51,7 +47,7 @@ import Testing
     let answers = AssessmentRun(pack: pack).questions.map { $0.kind == .number ? "3" : $0.optionIDs[0] }
     let finished = try RolefitBinary.run(
       [], input: (["assess"] + answers).joined(separator: "\n") + "\n", environment: environment)
-    #expect(finished.stdout.contains("Your fit: "))
+    #expect(finished.stdout.contains("Your work "))
     let listed = try RolefitBinary.run(["sessions", "list"], environment: environment)
     #expect(listed.stdout.contains("    1  assessment"))
     #expect(listed.stdout.contains("done"))
@@ -59,7 +55,8 @@ import Testing
     let object = try #require(try JSONSerialization.jsonObject(with: Data(exported.stdout.utf8)) as? [String: Any])
     #expect(object["fit"] is [String: Any])
     let markdown = try RolefitBinary.run(["sessions", "export", "1", "--format", "markdown"], environment: environment)
-    #expect(markdown.stdout.hasPrefix("# rolefit assessment"))
+    #expect(markdown.stdout.hasPrefix("## Your answers"))
+    #expect(markdown.stdout.contains("# rolefit assessment"))
     let history = try RolefitBinary.run(["history"], environment: environment)
     #expect(history.stdout.contains("Project manager") || history.stdout.contains("Program manager"))
     let refused = try RolefitBinary.run(["sessions", "delete", "1"], environment: environment)

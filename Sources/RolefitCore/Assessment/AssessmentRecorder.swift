@@ -8,6 +8,17 @@ public protocol AssessmentRecorder: AnyObject {
   func save(_ run: AssessmentRun, pack: ContentPack) throws
   /// Records a finished assessment's result.
   func finish(_ run: AssessmentRun, report: AssessmentReport, pack: ContentPack) throws
+  /// The answers of the last finished assessment kept (this person's), to show its result again
+  /// after a restart; `nil` when there is none.
+  func lastFinished(pack: ContentPack) -> AnswerSheet?
+  /// Forgets the run in progress, so the next save starts a new assessment (`assess new`).
+  func startAfresh()
+  /// Whose assessments these are: the name given, or `nil`.
+  var person: String? { get }
+  /// Names whose assessments these are: later saves, resumption and results are that person's.
+  func choose(person: String?)
+  /// The names of the people with an unfinished assessment of this pack, most recent first.
+  func unfinishedOwners(pack: ContentPack) -> [String]
 }
 
 /// An unfinished assessment, rebuilt on the current content pack.

@@ -76,10 +76,11 @@ extension Question {
     }
   }
 
-  /// The option id a typed word stands for.
+  /// The option id a typed word stands for: the id, or the option's number in the list.
   private func resolveOption(_ raw: String) -> String {
     let lowered = raw.lowercased()
     if let exact = options.first(where: { $0.id.lowercased() == lowered }) { return exact.id }
+    if let number = Int(lowered), options.indices.contains(number - 1) { return options[number - 1].id }
     if kind == .yesno {
       if lowered == "y" { return "yes" }
       if lowered == "n" { return "no" }

@@ -19,6 +19,8 @@ public struct Credential: Sendable, Hashable, Identifiable {
   /// Conflicts between sources or unchecked details, said plainly.
   public var note: String?
   public var claims: [String]
+  /// Credentials this one replaces: holding it makes them needless (the PMP supersedes the CAPM).
+  public var supersedes: [String] = []
   public var location: SourceLocation
 }
 
@@ -35,6 +37,10 @@ public struct EligibilityRoute: Sendable, Hashable {
   public var course: String?
   /// Credentials that must already be held.
   public var requires: [String]
+  /// What is uncertain about this route (a single secondary source), said plainly.
+  public var note: String? = nil
+  /// Whether the route was checked against the issuing body; `false` is shown to users.
+  public var verified: Bool = true
 }
 
 /// Months of a kind of experience, within a window of years.
@@ -64,6 +70,9 @@ public struct LearningPathDefinition: Sendable, Hashable, Identifiable {
   public var title: String
   public var summary: String
   public var steps: [LearningStep]
+  /// The months of the `from` role's experience a person needs before this path fits them
+  /// (a growth path for people established in a role); 0 for any experience at all.
+  public var minMonths: Int = 0
   public var location: SourceLocation
 }
 
@@ -77,4 +86,35 @@ public struct LearningStep: Sendable, Hashable {
   /// Why the step comes where it does.
   public var why: String
   public var claims: [String]
+  /// When the step is already behind the person: any one of these met removes it.
+  public var doneWhen: Completion = Completion()
+}
+
+/// What makes a learning step already done: experience gained or a credential held.
+public struct Completion: Sendable, Hashable {
+  /// Months of a kind of experience; having any one of them is enough.
+  public var experience: [(kind: ExperienceKind, months: Int)]
+  /// Credentials; holding any one of them (or one that supersedes it) is enough.
+  public var holds: [String]
+
+  public init(experience: [(kind: ExperienceKind, months: Int)] = [], holds: [String] = []) {
+    self.experience = experience
+    self.holds = holds
+  }
+
+  /// Whether the completion says nothing (the step is never done in advance).
+  public var isEmpty: Bool { experience.isEmpty && holds.isEmpty }
+
+  public static func == (lhs: Completion, rhs: Completion) -> Bool {
+    lhs.holds == rhs.holds && lhs.experience.map(\.kind) == rhs.experience.map(\.kind)
+      && lhs.experience.map(\.months) == rhs.experience.map(\.months)
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(holds)
+    for item in experience {
+      hasher.combine(item.kind)
+      hasher.combine(item.months)
+    }
+  }
 }

@@ -14,6 +14,11 @@ public struct Role: Sendable, Hashable, Identifiable {
   public var claims: [String]
   /// The kind of experience that working in this role builds, for learning paths.
   public var experience: ExperienceKind?
+  /// The work itself, for the result's first sentence ("project management"); the name if absent.
+  public var work: String? = nil
+  /// What a verdict for this role means, in a clause ("one delivery at a time, judged on scope,
+  /// schedule and budget"); the summary if absent.
+  public var meaning: String? = nil
   /// Where the role is defined.
   public var location: SourceLocation
 }

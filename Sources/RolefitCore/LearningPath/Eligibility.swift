@@ -11,10 +11,14 @@ public struct Eligibility: Sendable, Hashable {
   public var status: Status
   /// For `eligible-in`: months until eligible if the person keeps gaining the experience.
   public var months: Int?
+  /// For `eligible-in`: the kind of experience the wait is for (the longest missing one).
+  public var waitingFor: ExperienceKind? = nil
   /// The route the status is for (`With a four-year degree`).
   public var route: String?
   /// What is still missing, one item a line.
   public var missing: [String]
+  /// Whether the only thing missing is a course anyone can take.
+  public var courseOnly: Bool = false
   /// One or two sentences a user can act on.
   public var detail: String
 }
@@ -25,6 +29,19 @@ public struct EligibilityChecker: Sendable {
 
   public init(pack: ContentPack) { self.pack = pack }
 
+  /// The credentials a profile holds in effect: those held, and those they supersede, transitively.
+  public func held(by profile: Profile) -> Set<String> {
+    var held = profile.certifications
+    var queue = Array(held)
+    while let id = queue.popLast() {
+      for replaced in pack.credential(id)?.supersedes ?? [] where !held.contains(replaced) {
+        held.insert(replaced)
+        queue.append(replaced)
+      }
+    }
+    return held
+  }
+
   /// The best status over the credential's routes: eligible, then the soonest, then the fewest gaps.
   public func check(_ credential: Credential, for profile: Profile) -> Eligibility {
     if profile.certifications.contains(credential.id) {
@@ -32,7 +49,17 @@ public struct EligibilityChecker: Sendable {
         credential: credential.id, status: .held, months: nil, route: nil, missing: [],
         detail: "You hold the \(credential.short)." + (credential.upkeep.map { " Upkeep: \($0)" } ?? ""))
     }
-    let outcomes = credential.routes.map { evaluate($0, of: credential, for: profile) }
+    if let replacing = profile.certifications.sorted().first(where: {
+      held(by: Profile(certifications: [$0])).contains(credential.id)
+    }) {
+      let name = pack.credential(replacing)?.short ?? replacing
+      return Eligibility(
+        credential: credential.id, status: .held, months: nil, route: nil, missing: [],
+        detail: "Your \(name) supersedes the \(credential.short), so you do not need it.")
+    }
+    var inEffect = profile
+    inEffect.certifications = held(by: profile)
+    let outcomes = credential.routes.map { evaluate($0, of: credential, for: inEffect) }
     let best = outcomes.min { rank($0) < rank($1) }
     return best
       ?? Eligibility(
@@ -52,6 +79,7 @@ public struct EligibilityChecker: Sendable {
   private func evaluate(_ route: EligibilityRoute, of credential: Credential, for profile: Profile) -> Eligibility {
     var missing: [String] = []
     var waitMonths = 0
+    var waitKind: ExperienceKind?
     var met: [String] = []
     if let required = route.education, let requiredRank = pack.educationRank(required) {
       let name = pack.educationLevels[requiredRank].name.lowercased()
@@ -74,6 +102,7 @@ public struct EligibilityChecker: Sendable {
         missing.append(
           "\(requirement.months - have) more months of \(requirement.kind.rawValue) experience: needs \(requirement.months)\(window)\(orHold(requirement.waivedBy)), you have \(have)"
         )
+        if requirement.months - have > waitMonths { waitKind = requirement.kind }
         waitMonths = max(waitMonths, requirement.months - have)
       } else {
         met.append("\(have) months of \(requirement.kind.rawValue) experience (needs \(requirement.months)\(window))")
@@ -117,8 +146,9 @@ public struct EligibilityChecker: Sendable {
       detail = "Missing (\(route.name.lowercased())): " + missing.joined(separator: "; ") + "."
     }
     return Eligibility(
-      credential: credential.id, status: status, months: status == .eligibleIn ? waitMonths : nil, route: route.name,
-      missing: missing, detail: detail)
+      credential: credential.id, status: status, months: status == .eligibleIn ? waitMonths : nil,
+      waitingFor: status == .eligibleIn ? waitKind : nil, route: route.name, missing: missing,
+      courseOnly: route.course != nil && missing.count == 1, detail: detail)
   }
 
   /// " (or hold the PMP or CAPM)" for credentials that stand in for a requirement, else nothing.

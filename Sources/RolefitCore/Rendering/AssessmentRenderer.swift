@@ -12,6 +12,7 @@ public struct AssessmentRenderer: Sendable {
     self.styler = styler
   }
 
+  /// The report in full: for text, the first screen followed by the details.
   public func render(_ report: AssessmentReport, as format: OutputFormat) -> String {
     switch format {
     case .text: return text(report)
@@ -61,13 +62,15 @@ public struct AssessmentRenderer: Sendable {
     return lines
   }
 
+  /// A claim's text and the title of the article it comes from (never its id).
   func sourceLine(_ claimID: String) -> String? {
     guard let claim = pack.claim(claimID) else { return nil }
-    return "\(claim.text) [\(claim.source)]"
+    return "\(claim.text) (“\(pack.source(claim.source)?.title ?? claim.source)”)"
   }
 
+  /// A changed answer in the question's and the options' words: `Question text: "yours" → "other"`.
   func changeList(_ changes: [AssessmentResult.Change]) -> [String] {
-    changes.map { "\($0.question): \($0.from) → \($0.to) (\($0.toText))" }
+    changes.map { "\($0.questionText) “\($0.fromText)” → “\($0.toText)”" }
   }
 
   func edgeSentence(_ edge: AssessmentResult.Edge) -> String {
@@ -94,6 +97,14 @@ public struct AssessmentRenderer: Sendable {
 
   /// How many changes of an edge to list in text before "and N more".
   static let changesShown = 4
+  /// How many reasons the first screen gives, and the fewest it gives when quality problems
+  /// take room on it.
+  static let reasonsShown = 3
+  static let fewestReasons = 2
+  /// The lines of one terminal screen, which the first screen tries to fit in.
+  static let screenLines = 24
+  /// Answers shorter than this are shown with their question on the first screen.
+  static let shortAnswer = 40
 
   func stepTitle(_ step: LearningPlan.Step) -> String {
     switch step.subject {
@@ -104,45 +115,57 @@ public struct AssessmentRenderer: Sendable {
 
   // MARK: Text
 
+  /// The first screen and everything after it: areas, every answer that counted with its
+  /// source, what would change it and the whole path.
   func text(_ report: AssessmentReport) -> String {
+    summary(report, more: nil) + details(report)
+  }
+
+  /// What `details` adds to the first screen.
+  public func details(_ report: AssessmentReport) -> String {
     let result = report.result
-    var out: [String] = []
-    for warning in result.warnings {
-      out.append(
-        styler.warning(
-          TextWrap.wrap("! \(warning.message) Treat this result as provisional.", width: width, indent: "  ")))
-    }
-    if !result.warnings.isEmpty { out.append("") }
-    out.append(styler.bold(verdictLabel(result)) + colored(styler.bold(headline(result.fit)), role: result.fit.role))
-    out.append(
-      "Confidence \(String(format2(result.fit.confidence))) "
-        + styler.dim("(\(result.answeredScored) of \(result.totalScored) questions answered)"))
+    var out: [String] = [""]
+    // The figures behind the confidence line, and every role the answers were scored for.
+    out.append(styler.bold("\(verdictLabel(result))") + headline(result.fit))
     for line in figures(result) {
       out.append(styler.dim(TextWrap.wrap(line, width: width, indent: "    ", firstIndent: "  ")))
     }
     out.append("")
-    let nameWidth = pack.assessedRoles.map(\.name.count).max() ?? 10
+    let nameWidth = result.scores.map { roleName($0.role).count }.max() ?? 10
     for score in result.scores {
       let name = roleName(score.role).padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+      let bar = max(10, min(24, width - nameWidth - 10))
       out.append(
-        "  \(name)  \(colored(Bar.draw(score.share, width: 24), role: score.role)) \(TextWrap.percent(score.share))")
+        "  \(name)  \(colored(Bar.draw(score.share, width: bar), role: score.role)) \(TextWrap.percent(score.share))")
     }
     out.append("")
     out.append(styler.bold("By area"))
     let areaWidth = pack.areas.map(\.name.count).max() ?? 10
+    let pair = leadingPair(result)
     for area in result.areas {
       let name = (pack.area(area.area)?.name ?? area.area).padding(toLength: areaWidth, withPad: " ", startingAt: 0)
-      guard area.answered > 0,
-        let lead = area.shares.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })
-      else {
+      guard area.answered > 0 else {
         out.append("  \(name)  " + styler.dim("not answered"))
         continue
       }
-      let detail = pack.assessedRoles.map { "\($0.short) \(TextWrap.percent(area.shares[$0.id] ?? 0))" }.joined(
-        separator: " · ")
-      out.append(
-        "  \(name)  \(colored(Bar.draw(lead.value, width: 10), role: lead.key)) \(detail) "
-          + styler.dim("(\(area.answered)/\(area.total))"))
+      let counted = styler.dim(" (\(area.answered)/\(area.total))")
+      if let pair {
+        out.append(
+          "  \(name)  "
+            + splitBar((pair.0, area.shares[pair.0] ?? 0), (pair.1, area.shares[pair.1] ?? 0), width: 10) + counted)
+      }
+      // The roles the bar leaves out, when the area's answers gave them any weight.
+      let others = result.scores.map(\.role).filter { $0 != pair?.0 && $0 != pair?.1 }.compactMap { role in
+        (area.shares[role] ?? 0) >= 0.005 ? "\(shortName(role)) \(TextWrap.percent(area.shares[role] ?? 0))" : nil
+      }
+      if !others.isEmpty {
+        out.append(
+          styler.dim(
+            TextWrap.wrap(
+              "also " + others.joined(separator: " · "), width: width,
+              indent: String(repeating: " ", count: areaWidth + 6),
+              firstIndent: String(repeating: " ", count: areaWidth + 4))))
+      }
     }
     if !result.evidence.isEmpty {
       out.append("")
@@ -152,7 +175,7 @@ public struct AssessmentRenderer: Sendable {
           TextWrap.wrap("\(item.questionText)", width: width, indent: "     ", firstIndent: "  \(index + 1). "))
         out.append(
           TextWrap.wrap(
-            "You: \"\(item.answer)\" → \(roleName(item.towards).lowercased())", width: width, indent: "     ",
+            "You: “\(item.answer)” → \(roleName(item.towards).lowercased())", width: width, indent: "     ",
             firstIndent: "     "))
         for claim in supportingClaims(item) {
           if let line = sourceLine(claim) {
@@ -174,45 +197,92 @@ public struct AssessmentRenderer: Sendable {
         if changes.count > Self.changesShown {
           out.append(
             styler.dim(
-              "    - and \(changes.count - Self.changesShown) more (the JSON and Markdown reports list them all)"))
+              TextWrap.wrap(
+                "- and \(changes.count - Self.changesShown) more (the JSON and Markdown reports list them all)",
+                width: width, indent: "      ", firstIndent: "    ")))
         }
       }
     }
     if let plan = report.plan {
       out.append("")
-      out.append(styler.bold("Learning path: \(plan.path.title)"))
-      if !plan.path.summary.isEmpty {
-        out.append(TextWrap.wrap(plan.path.summary, width: width, indent: "  ", firstIndent: "  "))
+      out += pathLines(plan)
+    }
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  /// The whole learning path: its steps ahead with eligibility, the steps behind, other paths.
+  func pathLines(_ plan: LearningPlan) -> [String] {
+    var out: [String] = []
+    out.append(
+      styler.bold(TextWrap.wrap("Learning path: \(plan.path.title)", width: width, indent: "  ", firstIndent: "")))
+    if !plan.path.summary.isEmpty {
+      out.append(TextWrap.wrap(plan.path.summary, width: width, indent: "  ", firstIndent: "  "))
+    }
+    if !plan.done.isEmpty {
+      let done = plan.done.map { step in
+        step.eligibility.map { "\(stepName(step)) (\(statusText($0)))" } ?? stepName(step)
       }
-      for (index, step) in plan.steps.enumerated() {
-        var head = "  \(index + 1). \(stepTitle(step))"
-        if let eligibility = step.eligibility { head += ": " + statusText(eligibility) }
-        out.append(styler.bold(head))
-        if let eligibility = step.eligibility {
-          out.append(TextWrap.wrap(eligibility.detail, width: width, indent: "     ", firstIndent: "     "))
-          if let credential = pack.credential(eligibility.credential), !credential.verified || credential.note != nil {
-            let caveat =
-              (credential.verified ? "" : "Not re-checked against the issuing body. ") + (credential.note ?? "")
-            out.append(
-              styler.dim(TextWrap.wrap("Note: \(caveat)", width: width, indent: "     ", firstIndent: "     ")))
-          }
+      out.append(
+        styler.dim(
+          TextWrap.wrap(
+            "Already behind you: " + done.joined(separator: "; "), width: width, indent: "    ",
+            firstIndent: "  ")))
+    }
+    for (index, step) in plan.steps.enumerated() {
+      var head = "\(index + 1). \(stepTitle(step))"
+      if let eligibility = step.eligibility { head += ": " + statusText(eligibility) }
+      out.append(styler.bold(TextWrap.wrap(head, width: width, indent: "     ", firstIndent: "  ")))
+      if let eligibility = step.eligibility {
+        out.append(TextWrap.wrap(eligibility.detail, width: width, indent: "     ", firstIndent: "     "))
+        if let credential = pack.credential(eligibility.credential), !credential.verified || credential.note != nil {
+          let caveat = (credential.verified ? "" : Self.unverified + " ") + (credential.note ?? "")
+          out.append(
+            styler.dim(TextWrap.wrap("Note: \(caveat)", width: width, indent: "     ", firstIndent: "     ")))
         }
-        out.append(
-          styler.dim(TextWrap.wrap("Why here: \(step.why)", width: width, indent: "     ", firstIndent: "     ")))
       }
-      if !plan.alternatives.isEmpty {
-        out.append(styler.dim("  Other paths: " + plan.alternatives.joined(separator: ", ")))
+      out.append(
+        styler.dim(TextWrap.wrap("Why here: \(step.why)", width: width, indent: "     ", firstIndent: "     ")))
+    }
+    let others = plan.alternatives.compactMap { id in pack.paths.first { $0.id == id }?.title }
+    if !others.isEmpty {
+      out.append(
+        styler.dim(
+          TextWrap.wrap(
+            "Other paths: " + others.joined(separator: "; "), width: width, indent: "    ",
+            firstIndent: "  ")))
+    }
+    return out
+  }
+
+  /// Every answer given, in the order the questions are asked, in the questions' and options' words.
+  public func answerList(_ report: AssessmentReport, as format: OutputFormat) -> String {
+    let questions = AssessmentRun(pack: pack, answers: report.answers).questions.filter { report.answers[$0.id] != nil }
+    var out: [String] = [format == .markdown ? "## Your answers" : styler.bold("Your answers"), ""]
+    for (index, question) in questions.enumerated() {
+      guard let value = report.answers[question.id] else { continue }
+      if format == .markdown {
+        out.append("\(index + 1). \(question.text) **\(question.describe(value))**")
+      } else {
+        out.append(TextWrap.wrap(question.text, width: width, indent: "     ", firstIndent: "  \(index + 1). "))
+        out.append(
+          TextWrap.wrap("You: “\(question.describe(value))”", width: width, indent: "     ", firstIndent: "     "))
       }
     }
     return out.joined(separator: "\n") + "\n"
   }
 
+  /// What a credential marked unverified tells the user.
+  public static let unverified =
+    "Unverified: these facts come from training providers or blogs, or were not re-checked with the issuing body."
+
   func statusText(_ eligibility: Eligibility) -> String {
     switch eligibility.status {
     case .held: return "held"
     case .eligible: return "eligible now"
-    case .eligibleIn: return "eligible in \(eligibility.months ?? 0) months"
-    case .notEligible: return "not yet eligible"
+    case .eligibleIn:
+      let kind = eligibility.waitingFor.map { " of \($0.rawValue) work" } ?? ""
+      return "eligible in \(eligibility.months ?? 0) months\(kind)"
+    case .notEligible: return eligibility.courseOnly ? "open to you: take the course" : "not yet eligible"
     }
   }
 
@@ -227,8 +297,10 @@ public struct AssessmentRenderer: Sendable {
       out.append("> **Warning:** \(warning.message) Treat this result as provisional.")
       out.append("")
     }
+    out.append("**\(verdictSentence(result))**")
+    out.append("")
     out.append(
-      "**\(verdictLabel(result).trimmingCharacters(in: .whitespaces))** \(headline(result.fit)) · **confidence** \(format2(result.fit.confidence)) · \(result.answeredScored) of \(result.totalScored) questions answered · pack `\(report.packID)` \(report.packVersion)"
+      "**\(verdictLabel(result).trimmingCharacters(in: .whitespaces))** \(headline(result.fit)) · \(confidenceSentence(result)) · content: \(pack.name) \(report.packVersion)"
     )
     out.append("")
     for line in figures(result) { out.append("- \(line)") }
@@ -264,7 +336,7 @@ public struct AssessmentRenderer: Sendable {
       out.append("")
       for edge in result.edges {
         out.append("- \(edgeSentence(edge))")
-        for change in changeList(edge.changes) { out.append("  - `\(change)`") }
+        for change in changeList(edge.changes) { out.append("  - \(change)") }
       }
     }
     if let plan = report.plan {
@@ -275,10 +347,19 @@ public struct AssessmentRenderer: Sendable {
         out.append(plan.path.summary)
         out.append("")
       }
+      if !plan.done.isEmpty {
+        out.append("Already behind you: " + plan.done.map(stepName).joined(separator: "; ") + ".")
+        out.append("")
+      }
       for (index, step) in plan.steps.enumerated() {
         var line = "\(index + 1). **\(stepTitle(step))**"
         if let eligibility = step.eligibility { line += ": \(statusText(eligibility)). \(eligibility.detail)" }
         out.append(line + " *Why here:* \(step.why)")
+      }
+      let others = plan.alternatives.compactMap { id in pack.paths.first { $0.id == id }?.title }
+      if !others.isEmpty {
+        out.append("")
+        out.append("Other paths: " + others.joined(separator: "; ") + ".")
       }
     }
     return out.joined(separator: "\n") + "\n"

@@ -59,7 +59,9 @@ struct AssessmentJSON: Encodable {
   }
   struct Change: Encodable {
     var question: String
+    var questionText: String
     var from: String
+    var fromText: String
     var to: String
     var toText: String
   }
@@ -142,7 +144,9 @@ struct AssessmentJSON: Encodable {
       Edge(
         kind: edge.kind.rawValue, newRole: edge.newRole, newBand: edge.newBand,
         changes: edge.changes.map {
-          Change(question: $0.question, from: "\($0.from)", to: "\($0.to)", toText: $0.toText)
+          Change(
+            question: $0.question, questionText: $0.questionText, from: "\($0.from)", fromText: $0.fromText,
+            to: "\($0.to)", toText: $0.toText)
         })
     }
     warnings = result.warnings.map { Warning(id: $0.id, message: $0.message) }

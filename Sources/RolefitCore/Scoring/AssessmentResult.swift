@@ -42,6 +42,9 @@ public struct AssessmentResult: Sendable, Hashable {
     public var questionText: String
     public var from: AnswerValue
     public var to: AnswerValue
+    /// The person's answer, in the option's words.
+    public var fromText: String
+    /// The answer that would change the result, in the option's words.
     public var toText: String
   }
 

@@ -58,7 +58,8 @@ public struct Scorer: Sendable {
       confidence: contributions.isEmpty ? 0 : stability * coverage * qualityFactor * evidenceFactor,
       topShare: verdict.topShare, isHybrid: unclear == nil && verdict.isHybrid, isUnclear: unclear != nil)
     return AssessmentResult(
-      fit: fit, scores: zip(roleIDs, shares(totals)).map { ($0, $1) }, areas: areaScores(contributions),
+      fit: fit, scores: zip(roleIDs, shares(totals)).map { ($0, $1) },
+      areas: areaScores(contributions, questions: questions),
       evidence: evidence(contributions, verdict: verdict), edges: edges(contributions, verdict: verdict),
       warnings: warnings, answeredScored: contributions.count, totalScored: questions.count,
       stability: stability, evidenceStrength: strength, track: track)
@@ -118,9 +119,11 @@ public struct Scorer: Sendable {
 
   // MARK: Areas
 
-  private func areaScores(_ contributions: [Contribution]) -> [AssessmentResult.AreaScore] {
+  /// Each scored area's shares, out of the questions the track asks in it (an area the track
+  /// does not ask about is left out).
+  private func areaScores(_ contributions: [Contribution], questions: [Question]) -> [AssessmentResult.AreaScore] {
     pack.areas.filter(\.scored).compactMap { area in
-      let total = scoredQuestions.filter { $0.area == area.id }.count
+      let total = questions.filter { $0.area == area.id }.count
       guard total > 0 else { return nil }
       let inArea = contributions.filter { $0.question.area == area.id }
       let shares = shares(sum(inArea.map(\.weights)))
@@ -200,23 +203,26 @@ public struct Scorer: Sendable {
     return [band, role].compactMap { $0 }
   }
 
-  /// Greedily changes the answers that most raise `target`'s share of the top two until `goal` holds.
+  /// Greedily changes the answers that most raise `target`'s share of the top two until `goal` holds,
+  /// then makes the change as small as it can: changes the goal does not need are dropped, and
+  /// each remaining answer moves only as far from the person's own as the goal needs (a count of
+  /// 3 rather than 100 when 3 already tips it).
   private func fewestChanges(
     _ contributions: [Contribution], towards target: Int, goal: (Verdict) -> Bool
   ) -> AssessmentResult.Edge? {
     let originalTop = verdict(sum(contributions.map(\.weights))).top
     var current = contributions
-    var changed: Set<Int> = []
-    var changes: [AssessmentResult.Change] = []
+    var order: [Int] = []
     func standing(_ totals: [Double]) -> Double {
       let rival = totals.indices.filter { $0 != target }.map { totals[$0] }.max() ?? 0
       let pair = totals[target] + rival
       return pair > 0 ? totals[target] / pair : 0.5
     }
-    while changed.count < current.count {
+    func reaches(_ trial: [Contribution]) -> Bool { goal(verdict(sum(trial.map(\.weights)))) }
+    while order.count < current.count, !reaches(current) {
       let totals = sum(current.map(\.weights))
       var best: (index: Int, value: AnswerValue, weights: [Double], standing: Double)?
-      for (index, contribution) in current.enumerated() where !changed.contains(index) {
+      for (index, contribution) in current.enumerated() where !order.contains(index) {
         for value in alternatives(for: contribution.question) where value != contribution.value {
           let weights = vector(contribution.question.weights(for: value))
           var trial = totals
@@ -226,22 +232,70 @@ public struct Scorer: Sendable {
         }
       }
       guard let best else { return nil }
-      let question = current[best.index].question
-      changes.append(
-        AssessmentResult.Change(
-          question: question.id, questionText: question.text, from: current[best.index].value, to: best.value,
-          toText: question.describe(best.value)))
       current[best.index].value = best.value
       current[best.index].weights = best.weights
-      changed.insert(best.index)
-      let verdict = verdict(sum(current.map(\.weights)))
-      if goal(verdict) {
-        return AssessmentResult.Edge(
-          kind: verdict.top == originalTop ? .band : .role,
-          changes: changes, newRole: roleIDs[verdict.top], newBand: verdict.band.id)
+      order.append(best.index)
+    }
+    guard !order.isEmpty, reaches(current) else { return nil }
+    // Drop changes the goal holds without, the last found first.
+    for index in order.reversed() {
+      var trial = current
+      trial[index] = contributions[index]
+      if reaches(trial) {
+        current = trial
+        order.removeAll { $0 == index }
       }
     }
-    return nil
+    // Move each remaining answer only as far as needed: the nearest answer that still reaches the goal.
+    for index in order {
+      let question = contributions[index].question
+      let nearest = alternatives(for: question, near: contributions[index].value).filter {
+        $0 != contributions[index].value
+      }
+      for value in nearest {
+        var trial = current
+        trial[index].value = value
+        trial[index].weights = vector(question.weights(for: value))
+        if reaches(trial) {
+          current = trial
+          break
+        }
+      }
+    }
+    let changes = order.map { index in
+      AssessmentResult.Change(
+        question: contributions[index].question.id, questionText: contributions[index].question.text,
+        from: contributions[index].value, to: current[index].value,
+        fromText: contributions[index].question.describe(contributions[index].value),
+        toText: contributions[index].question.describe(current[index].value))
+    }
+    let reached = verdict(sum(current.map(\.weights)))
+    return AssessmentResult.Edge(
+      kind: reached.top == originalTop ? .band : .role, changes: changes, newRole: roleIDs[reached.top],
+      newBand: reached.band.id)
   }
 
+  /// Every answer a question can take, nearest to `value` first: numbers by distance (the nearest
+  /// number of each range), options by how far apart they are listed.
+  func alternatives(for question: Question, near value: AnswerValue) -> [AnswerValue] {
+    switch (question.kind, value) {
+    case (.number, .number(let number)):
+      guard let spec = question.number else { return [] }
+      var values: [Double] = []
+      var low = spec.minimum
+      for range in spec.ranges {
+        let top = min(range.maximum ?? spec.maximum, spec.maximum)
+        if top >= low { values.append(min(max(number, low), top)) }
+        low = (range.maximum ?? spec.maximum) + 1
+      }
+      return values.sorted { abs($0 - number) < abs($1 - number) }.map { .number($0) }
+    case (.single, .choice(let id)), (.forced, .choice(let id)), (.likert, .choice(let id)), (.yesno, .choice(let id)):
+      let position = question.options.firstIndex { $0.id == id } ?? 0
+      return question.options.enumerated().sorted { abs($0.offset - position) < abs($1.offset - position) }.map {
+        .choice($0.element.id)
+      }
+    default:
+      return alternatives(for: question)
+    }
+  }
 }

@@ -8,12 +8,15 @@ struct Command: Sendable {
 
   /// Commands at the main prompt.
   static let main: [Command] = [
-    Command(name: "assess", summary: "take the self-assessment (or resume it)"),
+    Command(
+      name: "assess", argument: "[new] [short]",
+      summary: "take the self-assessment (or resume it); new starts again, short is the adaptive form"),
     Command(name: "jd", argument: "[FILE]", summary: "analyse a job description: paste it, or give a file"),
     Command(
       name: "clarify", summary: "no posting yet? answer questions about the role, get an outline (clarify save FILE)"),
     Command(name: "workshop", argument: "new|resume NAME", summary: "run a group calibration workshop (workshop list)"),
-    Command(name: "result", summary: "show your last result again"),
+    Command(name: "result", summary: "show your last result again (the first screen)"),
+    Command(name: "details", summary: "the rest of the last result: areas, evidence, what would change it, the path"),
     Command(name: "save", argument: "FILE", summary: "save the last result (.md, .json, or text)"),
     Command(name: "cert", argument: "ID", summary: "a certification's rules and where you stand"),
     Command(name: "role", argument: "ID", summary: "what a role is, from the sources"),

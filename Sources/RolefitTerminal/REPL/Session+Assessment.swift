@@ -5,11 +5,18 @@ extension Session {
   /// Runs the assessment from where it stands until it ends or the user leaves it.
   ///
   /// Returns `false` when input ended (Ctrl-D or end of pipe) and the session should close.
-  /// With `short`, a new run is the short adaptive form (a paused run is resumed as it was).
-  func assess(short: Bool = false) -> Bool {
-    let fresh = short ? AssessmentRun.short(pack: pack) : AssessmentRun(pack: pack)
-    var current = run ?? fresh
-    if current.isFinished && !current.isShort { current = fresh }
+  /// `fresh` (`assess new`) sets aside the unfinished run and starts again. With `short`, a new run
+  /// is the short adaptive form (a paused run is resumed as it was).
+  func assess(fresh: Bool = false, short: Bool = false) -> Bool {
+    if !askName(again: fresh) { return false }
+    if fresh {
+      run = nil
+      setAside = []
+      recorder?.startAfresh()
+    }
+    let started = short ? AssessmentRun.short(pack: pack) : AssessmentRun(pack: pack)
+    var current = run ?? started
+    if current.isFinished && !current.isShort { current = started }
     let shortForm = ShortForm(pack: pack)
     /// In the short form, the next question is chosen once the ones so far are passed.
     func extend() {
@@ -27,17 +34,21 @@ extension Session {
     }
     if reader.isInteractive {
       let resuming = current.answeredCount > 0
+      let whose = recorder?.person.map { " (\($0))" } ?? ""
       console.line(
         resuming
-          ? styler.bold("Resuming your assessment")
-            + " at question \(current.position + 1) of \(current.questions.count)."
+          ? styler.bold("Resuming your assessment\(whose)")
+            + " at question \(current.position + 1) of \(current.questions.count); assess new starts again."
           : current.isShort
-            ? styler.bold("Short self-assessment")
+            ? styler.bold("Short self-assessment\(whose)")
               + ": the profile, then questions until the verdict is stable. Answer with the option's letter"
               + " or number; help lists commands (back, skip, why, result)."
-            : styler.bold("Self-assessment")
+            : styler.bold("Self-assessment\(whose)")
               + ": \(current.questions.count) questions about your own work. Answer with the option's letter or number;"
               + " help lists commands (back, skip, why, result).")
+      if recorder == nil {
+        console.line(styler.dim("Nothing is saved: your answers last until you leave rolefit."))
+      }
     }
     var shownAt = clock()
     var lastShown: String?
@@ -69,7 +80,11 @@ extension Session {
         if current.answeredCount > 0 {
           console.line("")
           console.line(
-            "Stopped at question \(current.position + 1); \(TextWrap.count(current.answeredCount, "answer")) kept. Type assess to go on."
+            recorder == nil
+              ? "Stopped at question \(current.position + 1); nothing was saved, so your answers are gone."
+              : saveFailed
+                ? "Stopped at question \(current.position + 1); your answers could not be saved."
+                : "Stopped at question \(current.position + 1); \(TextWrap.count(current.answeredCount, "answer")) kept. Type assess to go on."
           )
         }
         return false
@@ -78,7 +93,13 @@ extension Session {
       case .line(let raw):
         let line = raw.trimmingCharacters(in: .whitespaces)
         if line.isEmpty {
-          console.line(styler.dim(hint(for: question)))
+          // Enter on a question answered before (after `back`) keeps that answer.
+          if let existing = current.answers[question.id] {
+            current.answer(existing, seconds: current.answers.seconds[question.id])
+            persist()
+          } else {
+            console.line(styler.dim(hint(for: question)))
+          }
           continue
         }
         switch question.parseAnswer(line) {
@@ -109,15 +130,16 @@ extension Session {
               run = current
               persist()
               console.line(
-                "Assessment paused at question \(current.position + 1) with \(TextWrap.count(current.answeredCount, "answer")). Type assess to go on."
-              )
+                "Assessment paused at question \(current.position + 1) with \(TextWrap.count(current.answeredCount, "answer"))"
+                  + (recorder == nil ? " (kept until you leave rolefit; nothing is saved)." : ".")
+                  + " Type assess to go on.")
               return true
             default: break
             }
           } else if Command.named(word, in: Command.main) != nil && word.count > 2 {
             console.line("Finish or quit the assessment first (quit keeps your answers).")
           } else {
-            console.line(styler.warning(error.description))
+            console.line(styler.warning(error.atPrompt))
             if let near = EditDistance.suggestion(for: word, among: Command.assessment.map(\.name)), word.count > 2 {
               console.line("Did you mean '\(near)'?")
             }
@@ -130,12 +152,43 @@ extension Session {
     return true
   }
 
+  /// Asks whose assessment this is, once, when answers are kept and no name was given; `again`
+  /// asks even so (`assess new`: someone else may be at the keyboard), Enter keeping the name.
+  ///
+  /// Returns `false` when input ended while asking.
+  func askName(again: Bool = false) -> Bool {
+    guard let recorder, !nameKnown || again else { return true }
+    nameKnown = true
+    guard reader.isInteractive else { return true }
+    let current = recorder.person
+    console.line(
+      "Whose assessment is this? Your name keeps your results and history apart from anyone else's on this computer"
+        + (current.map { " (Enter to stay \($0))." } ?? " (Enter to leave it unnamed)."))
+    switch reader.readLine(prompt: "name> ", remember: false) {
+    case .endOfInput: return false
+    case .interrupted: return true
+    case .line(let line):
+      let name = line.trimmingCharacters(in: .whitespaces)
+      guard !name.isEmpty, name != current else { return true }
+      recorder.choose(person: name)
+      // This person's unfinished assessment, if any; else an unnamed run in progress becomes theirs.
+      if let resumable = recorder.resumableRun(pack: pack) {
+        run = resumable.run
+        setAside = resumable.setAside
+      } else if current != nil {
+        run = nil
+      }
+      lastReport = nil
+      return true
+    }
+  }
+
   private func finish(_ current: AssessmentRun) {
     var report = AssessmentReport(pack: pack, answers: current.answers)
     if current.isShort { report.asked = current.questions.map(\.id).filter { current.answers[$0] != nil } }
     lastReport = report
     console.line("")
-    console.write(renderer.render(report, as: .text))
+    console.text(renderer.summary(report, more: AssessmentRenderer.moreHint(command: "details")))
     if let recorder {
       do {
         try recorder.finish(current, report: report, pack: pack)
@@ -146,8 +199,15 @@ extension Session {
     run = nil
     if reader.isInteractive {
       console.line("")
+      let history =
+        recorder == nil
+        ? ""
+        : " `rolefit history" + (recorder?.person.map { " --person \"\($0)\"" } ?? "")
+          + "` shows your results over time."
       console.line(
-        styler.dim("save FILE writes this result (.md or .json); cert ID shows a certification; assess starts again."))
+        styler.dim(
+          "save FILE writes this result (.md or .json); cert ID shows a certification; assess new starts again."
+            + history))
     }
   }
 
@@ -166,17 +226,26 @@ extension Session {
           ))
       }
     default:
+      // Options keyed by words (education levels, credentials) are numbered too: either can be typed.
+      let numbered = question.options.contains { $0.id.count > 1 && Int($0.id) == nil }
+      let numberWidth = numbered ? String(question.options.count).count + 2 : 0
       let width = question.options.map(\.id.count).max() ?? 1
-      for option in question.options {
+      for (index, option) in question.options.enumerated() {
         let id = option.id.padding(toLength: width, withPad: " ", startingAt: 0)
+        let number = numbered ? "\(index + 1)".padding(toLength: numberWidth, withPad: " ", startingAt: 0) : ""
         console.line(
           TextWrap.wrap(
-            option.text, width: console.width, indent: String(repeating: " ", count: width + 4),
-            firstIndent: "  \(styler.bold(id))  "))
+            option.text, width: console.width, indent: String(repeating: " ", count: numberWidth + width + 4),
+            firstIndent: "  \(number)\(styler.bold(id))  "))
       }
     }
     if let existing = current.answers[question.id] {
-      console.line(styler.dim("  Your earlier answer: \(existing). Enter a new one, or skip to clear it."))
+      let words = question.kind == .number ? "\(existing)" : "\(existing) (\(question.describe(existing)))"
+      console.line(
+        styler.dim(
+          TextWrap.wrap(
+            "  Your earlier answer: \(words). Press Enter to keep it, type a new one, or skip to clear it.",
+            width: console.width, indent: "  ")))
     }
   }
 
@@ -207,10 +276,9 @@ extension Session {
     console.line(TextWrap.wrap("Measures: \(question.measures)", width: console.width, indent: "  "))
     for claim in question.claims.compactMap({ pack.claim($0) }) {
       let title = pack.source(claim.source)?.title ?? claim.source
+      console.line(TextWrap.wrap("Source: \(claim.text)", width: console.width, indent: "    ", firstIndent: "  "))
       console.line(
-        TextWrap.wrap(
-          "Source [\(claim.source)]: \(claim.text)", width: console.width, indent: "    ", firstIndent: "  "))
-      console.line(styler.dim("    from “\(title)”"))
+        styler.dim(TextWrap.wrap("from “\(title)”", width: console.width, indent: "    ", firstIndent: "    ")))
     }
   }
 
@@ -230,6 +298,6 @@ extension Session {
     let report = AssessmentReport(pack: pack, answers: current.answers)
     console.line(
       styler.dim("So far (\(TextWrap.count(current.answeredCount, "answer")); confidence grows as you answer more):"))
-    console.write(renderer.render(report, as: .text))
+    console.text(renderer.summary(report, more: nil))
   }
 }

@@ -59,9 +59,9 @@ extension Session {
         plain.text(draft.analysis, showText: false, showRecommendations: false) + "\n"
         + outliner.outline(duties: draft.duties, analysis: draft.analysis)
       console.line("")
-      console.write(postingRenderer.text(draft.analysis, showText: false, showRecommendations: false))
+      console.text(postingRenderer.text(draft.analysis, showText: false, showRecommendations: false))
       console.line("")
-      console.write(outliner.outline(duties: draft.duties, analysis: draft.analysis))
+      console.text(outliner.outline(duties: draft.duties, analysis: draft.analysis))
       if reader.isInteractive {
         console.line(styler.dim("clarify save FILE keeps this outline; jd save FILE keeps the analysis."))
       }

@@ -43,7 +43,7 @@ extension Session {
       let analysis = try JobDescriptionAnalyzer(pack: pack).analyze(posting)
       lastPosting = analysis
       console.line("")
-      console.write(postingRenderer.text(analysis))
+      console.text(postingRenderer.text(analysis))
       do {
         try postings?.save(analysis, resultJSON: PostingRenderer(pack: pack).json(analysis))
       } catch {
@@ -89,7 +89,8 @@ extension Session {
         console.line(
           styler.dim(
             TextWrap.wrap(
-              "Source [\(claim.source)]: \(claim.text)", width: console.width, indent: "    ", firstIndent: "  ")))
+              "Source: \(claim.text) (“\(pack.source(claim.source)?.title ?? claim.source)”)", width: console.width,
+              indent: "    ", firstIndent: "  ")))
       }
     }
     for item in ignored {

@@ -25,6 +25,9 @@ public final class Session {
   let postings: (any PostingArchive)?
   /// Where to write the last result as JSON when the session ends (`assess --out`).
   public var outFile: String?
+  /// Whether the person was asked (or told with `--person`) whose assessment it is; set it for a
+  /// session resumed by number, which already belongs to someone (or to nobody named).
+  public var nameKnown = false
 
   public init(
     pack: ContentPack, console: Console, reader: any LineReader,
@@ -48,16 +51,24 @@ public final class Session {
   /// `startWith` runs one command first (`assess`).
   public func run(startWith command: String? = nil) {
     if command == nil { welcome() }
+    nameKnown = nameKnown || recorder?.person != nil
     if let resumable = recorder?.resumableRun(pack: pack) {
       run = resumable.run
       setAside = resumable.setAside
       if command == nil {
+        let whose = recorder?.person.map { "\($0), you have" } ?? "You have"
         console.line(
           styler.warning(
-            "You have an unfinished assessment from \(resumable.when) (\(TextWrap.count(resumable.run.answeredCount, "answer")))."
-          )
-            + " Type assess to go on where you stopped.")
+            "\(whose) an unfinished assessment from \(resumable.when) (\(TextWrap.count(resumable.run.answeredCount, "answer")))."
+          ) + " Type assess to go on where you stopped, or assess new to start again.")
       }
+    }
+    if command == nil, run == nil, recorder?.person == nil, let owners = recorder?.unfinishedOwners(pack: pack),
+      !owners.isEmpty
+    {
+      console.line(
+        styler.warning("Unfinished assessments of " + owners.joined(separator: ", ") + ".")
+          + " Type assess and give your name to go on where you stopped.")
     }
     if let command {
       guard handleMain(command) else { return }
@@ -72,12 +83,12 @@ public final class Session {
     console.line(styler.dim("Content: \(pack.name) \(pack.version)"))
     console.line("")
     console.line(
-      "  1  assess   take the self-assessment (\(length.questions) questions with the profile, about \(length.minutes) minutes)"
+      "  1  assess    take the self-assessment (\(length.questions) questions with the profile, about \(length.minutes) minutes)"
     )
-    console.line("  2  jd       paste a job description: which role do its duties describe?")
-    console.line("  3  clarify  no posting yet? describe the role and get a posting outline")
-    console.line("  4  workshop run a group calibration session (workshop new NAME)")
-    console.line("  5  help     every command")
+    console.line("  2  jd        paste a job description: which role do its duties describe?")
+    console.line("  3  clarify   no posting yet? describe the role and get a posting outline")
+    console.line("  4  workshop  run a group calibration session (workshop new NAME)")
+    console.line("  5  help      every command")
     console.line("")
     console.line(styler.dim("Type a number or a command, then Enter. Tab completes. Ctrl-D leaves."))
   }
@@ -88,7 +99,7 @@ public final class Session {
         firstWord: Command.main.map(\.name),
         afterCommand: [
           "cert": pack.credentials.map(\.id), "role": pack.assessedRoles.map(\.id), "jd": ["explain", "save"],
-          "workshop": ["new", "resume", "list"],
+          "workshop": ["new", "resume", "list"], "assess": ["new", "short"],
         ])
       switch reader.readLine(prompt: "rolefit> ", remember: true) {
       case .endOfInput:
@@ -109,7 +120,7 @@ public final class Session {
     if let outFile, lastReport == nil {
       console.line(
         styler.warning("No finished assessment, so nothing was written to \(outFile).")
-          + " Your answers are kept: assess goes on.")
+          + (recorder == nil ? " Nothing was saved." : " Your answers are kept: assess goes on."))
     }
     if let outFile, let lastReport {
       let json = AssessmentRenderer(pack: pack).render(lastReport, as: .json)
@@ -136,15 +147,20 @@ public final class Session {
     }
     switch command.name {
     case "assess":
-      guard argument == nil || argument == "short" || argument == "--short" else {
-        console.line("Usage: assess, or assess short for the short adaptive form.")
+      // assess, assess new (start again), assess short (the short adaptive form), or both.
+      let words = (argument ?? "").lowercased().split(separator: " ").map(String.init)
+      guard words.allSatisfy({ ["new", "short", "--short"].contains($0) }) else {
+        console.line(
+          "Usage: assess (go on with your assessment), assess new (start again), assess short (the short adaptive form)"
+            + " or assess new short.")
         return true
       }
-      return assess(short: argument != nil)
+      return assess(fresh: words.contains("new"), short: words.contains("short") || words.contains("--short"))
     case "jd": return jobDescription(argument)
     case "clarify": return clarify(argument)
     case "workshop": return workshop(argument)
     case "result": showResult()
+    case "details": showDetails()
     case "save": save(to: argument)
     case "cert": showCredential(argument)
     case "role": showRole(argument)
@@ -172,17 +188,34 @@ public final class Session {
   }
 
   func showResult() {
-    guard let lastReport else {
+    guard let lastReport = lastReport ?? savedReport() else {
       console.line("No result yet. Type assess to take the self-assessment.")
       return
     }
-    console.write(renderer.render(lastReport, as: .text))
+    console.text(renderer.summary(lastReport, more: AssessmentRenderer.moreHint(command: "details")))
+  }
+
+  func showDetails() {
+    guard let lastReport = lastReport ?? savedReport() else {
+      console.line("No result yet. Type assess to take the self-assessment.")
+      return
+    }
+    console.text(renderer.details(lastReport))
+  }
+
+  /// The last finished assessment kept in the store (after a restart), as the last report:
+  /// the person's, asked for first when nobody said whose results these are.
+  func savedReport() -> AssessmentReport? {
+    guard askName(), let answers = recorder?.lastFinished(pack: pack) else { return nil }
+    let report = AssessmentReport(pack: pack, answers: answers)
+    lastReport = report
+    return report
   }
 
   var renderer: AssessmentRenderer { AssessmentRenderer(pack: pack, width: console.width, styler: styler) }
 
   private func save(to path: String?) {
-    guard let lastReport else {
+    guard let lastReport = lastReport ?? savedReport() else {
       console.line("No result to save yet. Type assess first.")
       return
     }
@@ -216,8 +249,17 @@ public final class Session {
     let eligibility = EligibilityChecker(pack: pack).check(credential, for: profile)
     console.line(styler.bold("\(credential.short): \(credential.name)") + styler.dim(" (\(credential.body))"))
     console.line(TextWrap.wrap(credential.summary, width: console.width, indent: "  ", firstIndent: "  "))
+    console.line(credential.routes.count == 1 ? "  The route to eligibility:" : "  Any one of these routes:")
     for route in credential.routes {
-      console.line("  Route: \(route.name)")
+      console.line(TextWrap.wrap(route.name, width: console.width, indent: "      ", firstIndent: "  - "))
+      for rule in route.rules(in: pack) {
+        console.line(TextWrap.wrap(rule, width: console.width, indent: "        ", firstIndent: "      · "))
+      }
+      if !route.verified || route.note != nil {
+        let caveat = (route.verified ? "" : "Unverified. ") + (route.note ?? "")
+        console.line(
+          styler.dim(TextWrap.wrap("Note: \(caveat)", width: console.width, indent: "        ", firstIndent: "      ")))
+      }
     }
     if let exam = credential.exam {
       console.line(TextWrap.wrap("Exam: \(exam)", width: console.width, indent: "    ", firstIndent: "  "))
@@ -230,7 +272,10 @@ public final class Session {
     }
     console.line(
       styler.dim(
-        "  Source: \(credential.source), as of \(credential.asOf)\(credential.verified ? "" : " (not re-checked)")"))
+        TextWrap.wrap(
+          "Source: \(credential.source), as of \(credential.asOf)."
+            + (credential.verified ? "" : " " + AssessmentRenderer.unverified), width: console.width, indent: "    ",
+          firstIndent: "  ")))
     console.line(TextWrap.wrap("You: \(eligibility.detail)", width: console.width, indent: "    ", firstIndent: "  "))
   }
 
@@ -239,10 +284,14 @@ public final class Session {
       console.line("Usage: role ID, one of: " + pack.assessedRoles.map(\.id).joined(separator: ", "))
       return
     }
-    console.line(styler.colored(styler.bold(role.name), as: role.color) + ": " + role.summary)
+    console.line(
+      TextWrap.wrap(
+        styler.colored(styler.bold(role.name), as: role.color) + ": " + role.summary, width: console.width,
+        indent: "  "))
     for claim in role.claims.compactMap({ pack.claim($0) }) {
+      let title = pack.source(claim.source)?.title ?? claim.source
       console.line(
-        TextWrap.wrap("\(claim.text) [\(claim.source)]", width: console.width, indent: "    ", firstIndent: "  - "))
+        TextWrap.wrap("\(claim.text) (“\(title)”)", width: console.width, indent: "    ", firstIndent: "  - "))
     }
   }
 }

@@ -181,7 +181,8 @@ public final class WorkshopFacilitator {
       console.line(
         styler.dim(
           TextWrap.wrap(
-            "Source [\(claim.source)]: \(claim.text)", width: console.width, indent: "    ", firstIndent: "  ")))
+            "Source: \(claim.text) (“\(pack.source(claim.source)?.title ?? claim.source)”)", width: console.width,
+            indent: "    ", firstIndent: "  ")))
     }
     if disagreement > session.agenda.discussAbove {
       console.line("")
@@ -274,7 +275,7 @@ public final class WorkshopFacilitator {
   private func report(_ path: String?) {
     let report = WorkshopReport(session: session, pack: pack)
     guard let path, !path.isEmpty else {
-      console.write(report.markdown())
+      console.text(report.markdown())
       return
     }
     do {

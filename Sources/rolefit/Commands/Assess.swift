@@ -28,6 +28,9 @@ struct Assess: ParsableCommand {
   var answersFile: String?
   @Option(help: "Output format: text, markdown or json.") var format: OutputFormat = .text
   @Flag(
+    help: "With text output: everything after the first screen too (areas, evidence, what would change it, the path).")
+  var details = false
+  @Flag(
     help: ArgumentHelp(
       "The short adaptive form: the profile, then the questions that best separate the roles, until the verdict is stable. With --answers, replays it against the file and lists the questions asked."
     ))
@@ -69,7 +72,13 @@ struct Assess: ParsableCommand {
       }
       let console = Console.standardOutput
       let renderer = AssessmentRenderer(pack: pack, width: console.width, styler: console.styler)
-      console.write(renderer.render(report, as: format))
+      if format == .text && !details {
+        console.text(renderer.summary(report, more: AssessmentRenderer.moreHint(command: "--details")))
+      } else if format == .text {
+        console.text(renderer.render(report, as: format))
+      } else {
+        console.write(renderer.render(report, as: format))
+      }
       if let outFile {
         try InputFiles.write(renderer.render(report, as: .json), to: outFile)
       }

@@ -59,7 +59,7 @@ struct ContentCommand: ParsableCommand {
         var options = content
         if let directory { options.directory = directory }
         let pack = try options.load(warnings: false)
-        Console.standardOutput.write(PackStats(pack: pack).table())
+        Console.standardOutput.text(PackStats(pack: pack).table())
       }
     }
   }

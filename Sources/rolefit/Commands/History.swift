@@ -9,30 +9,47 @@ struct History: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "How your fit and learning path changed across your finished assessments.")
 
-  @Option(help: ArgumentHelp("Whose history (the name given with --person when assessing).", valueName: "name"))
+  @Option(
+    help: ArgumentHelp(
+      "Whose history (the name given when assessing); without it, each person's history is shown apart.",
+      valueName: "name"))
   var person: String?
-  @OptionGroup var store: StoreOptions
+  @OptionGroup var store: DatabaseOptions
   @OptionGroup var content: ContentOptions
 
   func run() throws {
     try reportingErrors {
       let opened = try store.open()
       let pack = try content.load(sections: .assessment)
-      let finished = try storeCall { try opened.history(person: person) }
       let console = Console.standardOutput
+      // Each person's history apart: two people on one machine are never one trend.
+      let finished = try storeCall { try opened.history(person: person) }
+      let people: [String?] =
+        person != nil
+        ? [person] : Array(Set(finished.map { $0.person.map(Self.key) })).sorted { ($0 ?? "") < ($1 ?? "") }
       guard !finished.isEmpty else {
         console.line(
           "No finished assessments yet" + (person.map { " for \($0)" } ?? "") + ". `rolefit assess` takes one.")
         return
       }
-      var points: [HistoryPoint] = []
-      for summary in finished {
-        let record = try storeCall { try opened.session(summary.id) }
-        points.append(HistoryPoint(summary: summary, resultJSON: record?.resultJSON))
+      for (index, key) in people.enumerated() {
+        let theirs = person != nil ? finished : finished.filter { $0.person.map(Self.key) == key }
+        if people.count > 1 || key != nil {
+          if index > 0 { console.line("") }
+          console.line(console.styler.bold(theirs.first?.person ?? "Unnamed assessments"))
+        }
+        var points: [HistoryPoint] = []
+        for summary in theirs {
+          let record = try storeCall { try opened.session(summary.id) }
+          points.append(HistoryPoint(summary: summary, resultJSON: record?.resultJSON))
+        }
+        console.text(HistoryTable(pack: pack, points: points).render())
       }
-      console.write(HistoryTable(pack: pack, points: points).render())
     }
   }
+
+  /// A name as compared: trimmed and lower-cased.
+  static func key(_ name: String) -> String { name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }
 }
 
 /// One finished assessment as the history shows it.
@@ -63,19 +80,32 @@ struct HistoryTable {
   }
 
   func render() -> String {
-    var out = ["date              fit                           confidence  learning path"]
-    for point in points {
-      let band = pack.scoring.bands.first { $0.id == point.summary.band }?.name.lowercased() ?? point.summary.band ?? ""
-      let fit = "\(pack.assessedRole(point.summary.role ?? "")?.name ?? point.summary.role ?? "–"), \(band)"
+    let bands = pack.scoring.bands.map { ($0.id, $0.name) } + (pack.scoring.unclear.map { [($0.id, $0.name)] } ?? [])
+    let fits = points.map { point in
+      let band = bands.first { $0.0 == point.summary.band }?.1.lowercased() ?? point.summary.band ?? ""
+      return "\(pack.assessedRole(point.summary.role ?? "")?.name ?? point.summary.role ?? "–"), \(band)"
+    }
+    // The fit column is as wide as its longest entry ("Scrum master or agile delivery lead, strong fit").
+    let fitWidth = max(30, fits.map(\.count).max() ?? 0)
+    var out = [
+      "date              " + "fit".padding(toLength: fitWidth, withPad: " ", startingAt: 0)
+        + "confidence  learning path"
+    ]
+    for (point, fit) in zip(points, fits) {
       out.append(
-        SessionTable.date(point.summary.started) + "  " + fit.padding(toLength: 30, withPad: " ", startingAt: 0)
+        SessionTable.date(point.summary.started) + "  " + fit.padding(toLength: fitWidth, withPad: " ", startingAt: 0)
           + String(format: "%10.2f", point.summary.confidence ?? 0) + "  " + (point.path ?? "–"))
     }
     out.append("")
-    for role in pack.roles {
+    // The pack's roles always; another assessed role once any result gave it a share.
+    let shown = pack.assessedRoles.filter { role in
+      !pack.isOtherRole(role.id) || points.contains { $0.shares[role.id] ?? 0 > 0 }
+    }
+    let nameWidth = max(18, shown.map(\.name.count).max() ?? 0)
+    for role in shown {
       let values = points.map { $0.shares[role.id] ?? 0 }
       out.append(
-        "\(role.name.padding(toLength: 18, withPad: " ", startingAt: 0)) \(Self.sparkline(values))  \(values.map { TextWrap.percent($0) }.joined(separator: " → "))"
+        "\(role.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)) \(Self.sparkline(values))  \(values.map { TextWrap.percent($0) }.joined(separator: " → "))"
       )
     }
     return out.joined(separator: "\n") + "\n"

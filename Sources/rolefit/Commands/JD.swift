@@ -91,7 +91,7 @@ struct JD: ParsableCommand {
   var evidence: EvidenceDetail = .top
   @Flag(help: "Keep every analysis in the database (see `rolefit sessions`).")
   var save = false
-  @OptionGroup var store: StoreOptions
+  @OptionGroup var store: DatabaseOptions
   @OptionGroup var content: ContentOptions
 
   enum PostingFormat: String, ExpressibleByArgument, CaseIterable { case text, markdown, json, csv }

@@ -147,7 +147,11 @@ struct JDRunner {
     } catch {
       record(.failed(id: id, message: "\(error)"), into: &text)
     }
-    output.write(text)
+    if format == .text {
+      output.text(String(decoding: text, as: UTF8.self))
+    } else {
+      output.write(text)
+    }
   }
 
   private func open(_ path: String) throws -> FileHandle {

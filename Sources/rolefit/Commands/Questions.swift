@@ -22,7 +22,7 @@ struct Questions: ParsableCommand {
       let pack = try content.load(sections: .assessment)
       switch format {
       case .json: Console.standardOutput.write(QuestionBankRenderer(pack: pack).json())
-      case .text: Console.standardOutput.write(QuestionBankRenderer(pack: pack).text())
+      case .text: Console.standardOutput.text(QuestionBankRenderer(pack: pack).text())
       }
     }
   }

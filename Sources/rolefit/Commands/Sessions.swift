@@ -18,61 +18,85 @@ struct Sessions: ParsableCommand {
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "One line per session, newest first.")
-    @OptionGroup var store: StoreOptions
+    @Option(help: ArgumentHelp("Only this person's assessments.", valueName: "name")) var person: String?
+    @OptionGroup var store: DatabaseOptions
+    @OptionGroup var content: ContentOptions
 
     func run() throws {
       try reportingErrors {
-        let sessions = try storeCall { try store.open().sessions() }
+        let sessions = try storeCall {
+          try store.open().sessions(kind: person == nil ? nil : .assessment, person: person)
+        }
         let console = Console.standardOutput
         guard !sessions.isEmpty else {
-          console.line("No saved sessions. `rolefit assess` starts an assessment.")
+          console.line(
+            "No saved sessions" + (person.map { " for \($0)" } ?? "") + ". `rolefit assess` starts an assessment.")
           return
         }
+        let pack = try? content.load(sections: .assessment)
         console.line(SessionTable.header)
-        for session in sessions { console.line(SessionTable.row(session)) }
+        for session in sessions { console.line(SessionTable.row(session, pack: pack)) }
       }
     }
   }
 
   struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "A session's answers and result.")
+    static let configuration = CommandConfiguration(
+      abstract: "A session in full: an assessment's answers and result, a posting's analysis, a workshop's report.")
     @Argument(help: "The session number (see `rolefit sessions`).") var id: Int64
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var store: DatabaseOptions
     @OptionGroup var content: ContentOptions
 
     func run() throws {
       try reportingErrors {
         let record = try SessionLookup.record(id, store: store)
+        let pack = try content.load()
         let console = Console.standardOutput
         console.line(SessionTable.header)
-        console.line(SessionTable.row(record.summary))
-        if let pack = try? content.load(), record.summary.kind == .assessment {
-          console.line("")
-          console.write(
-            AssessmentRenderer(pack: pack, width: console.width, styler: console.styler).render(
-              AssessmentReport(pack: pack, answers: record.answers), as: .text))
-        } else if let json = record.resultJSON {
-          console.write(json)
-        }
+        console.line(SessionTable.row(record.summary, pack: pack))
+        console.line("")
+        console.text(try SessionContent.render(record, as: .text, pack: pack, store: store, console: console))
       }
     }
   }
 
   struct Resume: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Go on with an unfinished assessment where it stopped.")
+    static let configuration = CommandConfiguration(
+      abstract: "Go on with an unfinished assessment where it stopped (a finished one shows its result).")
     @Argument(help: "The session number.") var id: Int64
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var store: DatabaseOptions
     @OptionGroup var content: ContentOptions
 
     func run() throws {
       try reportingErrors {
         let pack = try content.load()
+        let record = try SessionLookup.record(id, store: store)
+        guard record.summary.kind == .assessment else {
+          throw CLIError.usage(
+            "session \(id) is a \(record.summary.kind.rawValue), not an assessment; `rolefit sessions show \(id)` shows it"
+          )
+        }
+        let console = Console.standardOutput
+        if record.summary.isFinished {
+          console.line(
+            "Session \(id) is finished, so there is nothing to resume; here is its result."
+              + " `rolefit assess" + (record.summary.person.map { " --person \"\($0)\"" } ?? "")
+              + "` then `assess new` starts a new one.")
+          console.line("")
+          let renderer = AssessmentRenderer(pack: pack, width: console.width, styler: console.styler)
+          console.text(
+            renderer.summary(
+              AssessmentReport(pack: pack, answers: record.answers),
+              more: AssessmentRenderer.moreHint(command: "rolefit sessions show \(id)")))
+          return
+        }
         let opened = try store.open()
-        let recorder = StoreRecorder(store: opened)
+        let recorder = StoreRecorder(store: opened, person: record.summary.person)
         guard try storeCall({ try recorder.resume(session: id, pack: pack) }) != nil else {
           throw CLIError.missingInput("no unfinished assessment \(id); `rolefit sessions` lists them")
         }
-        try Start.runInteractive(pack: pack, startWith: "assess", outFile: nil, store: opened, recorder: recorder)
+        try Start.runInteractive(
+          pack: pack, startWith: "assess", outFile: nil, store: opened, recorder: recorder, resumingSession: true)
       }
     }
   }
@@ -81,7 +105,7 @@ struct Sessions: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "A session as JSON or Markdown, for keeping or sharing.")
     @Argument(help: "The session number.") var id: Int64
     @Option(help: "json or markdown.") var format: ExportFormat = .json
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var store: DatabaseOptions
     @OptionGroup var content: ContentOptions
 
     enum ExportFormat: String, ExpressibleByArgument, CaseIterable { case json, markdown }
@@ -91,17 +115,9 @@ struct Sessions: ParsableCommand {
         let record = try SessionLookup.record(id, store: store)
         let pack = try content.load()
         let console = Console.standardOutput
-        switch record.summary.kind {
-        case .assessment:
-          let report = AssessmentReport(pack: pack, answers: record.answers)
-          console.write(AssessmentRenderer(pack: pack).render(report, as: format == .json ? .json : .markdown))
-        case .workshop:
-          let found = try WorkshopCommand.find(record.summary.title ?? "", store: store, pack: pack)
-          let report = WorkshopReport(session: found.session, pack: pack)
-          console.write(format == .json ? report.json() : report.markdown())
-        case .posting:
-          console.write(record.resultJSON ?? "{}\n")
-        }
+        console.write(
+          try SessionContent.render(
+            record, as: format == .json ? .json : .markdown, pack: pack, store: store, console: console))
       }
     }
   }
@@ -110,7 +126,7 @@ struct Sessions: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Delete a session (asks first unless --yes).")
     @Argument(help: "The session number.") var id: Int64
     @Flag(help: "Do not ask.") var yes = false
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var store: DatabaseOptions
 
     func run() throws {
       try reportingErrors {
@@ -135,7 +151,7 @@ struct Sessions: ParsableCommand {
     @Option(help: ArgumentHelp("YYYY-MM-DD: sessions last changed before this day are deleted.", valueName: "date"))
     var before: String
     @Flag(help: "Do not ask.") var yes = false
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var store: DatabaseOptions
 
     func validate() throws {
       guard CalendarDate(before) != nil, before.count == 10 else {
@@ -167,7 +183,7 @@ struct Sessions: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Move a damaged database aside (timestamped) and start a new one.",
       discussion: "Nothing is deleted: the damaged file is renamed next to the new one, for recovery tools.")
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var store: DatabaseOptions
     @Flag(help: "Do not ask.") var yes = false
 
     func run() throws {
@@ -196,7 +212,7 @@ func storeCall<T>(_ body: () throws -> T) throws -> T {
 }
 
 enum SessionLookup {
-  static func record(_ id: Int64, store: StoreOptions) throws -> SessionRecord {
+  static func record(_ id: Int64, store: DatabaseOptions) throws -> SessionRecord {
     guard let record = try storeCall({ try store.open().session(id) }) else {
       throw CLIError.missingInput("no session \(id); `rolefit sessions` lists them")
     }
@@ -219,7 +235,7 @@ enum Confirm {
 
 /// The session list's columns.
 enum SessionTable {
-  static let header = "   id  kind        started           progress  fit"
+  static let header = "   id  kind        started           progress  person      fit"
 
   static func date(_ date: Date) -> String {
     let formatter = DateFormatter()
@@ -228,18 +244,23 @@ enum SessionTable {
     return formatter.string(from: date)
   }
 
-  static func row(_ session: SessionSummary) -> String {
+  static func row(_ session: SessionSummary, pack: ContentPack? = nil) -> String {
     let id = String(session.id)
     let progress: String
     switch session.kind {
     case .assessment: progress = session.isFinished ? "done" : "\(session.answered)/\(session.total)"
     default: progress = session.isFinished ? "done" : "open"
     }
+    // Names, not ids, when the pack knows them.
+    let band = session.band.map { id in pack?.scoring.bands.first { $0.id == id }?.name.lowercased() ?? id } ?? ""
     var fit =
-      session.role.map { "\($0) (\(session.band ?? ""), \(String(format: "%.2f", session.confidence ?? 0)))" } ?? "–"
+      session.role.map { id in
+        "\(pack?.role(id)?.name ?? id) (\(band), \(String(format: "%.2f", session.confidence ?? 0)))"
+      } ?? "–"
     if let title = session.title { fit = "\(title): " + fit }
     return String(repeating: " ", count: max(0, 5 - id.count)) + id + "  "
       + session.kind.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0) + "  " + date(session.started) + "  "
-      + progress.padding(toLength: 8, withPad: " ", startingAt: 0) + "  " + fit
+      + progress.padding(toLength: 8, withPad: " ", startingAt: 0) + "  "
+      + (session.person ?? "–").padding(toLength: 10, withPad: " ", startingAt: 0) + "  " + fit
   }
 }

@@ -34,7 +34,8 @@ struct Start: ParsableCommand {
 
   /// Runs a session on readline when standard input is a terminal, else on plain lines.
   static func runInteractive(
-    pack: ContentPack, startWith command: String?, outFile: String?, store: Store?, recorder: StoreRecorder?
+    pack: ContentPack, startWith command: String?, outFile: String?, store: Store?, recorder: StoreRecorder?,
+    resumingSession: Bool = false
   ) throws {
     let reader: any LineReader =
       isatty(STDIN_FILENO) == 1
@@ -44,6 +45,7 @@ struct Start: ParsableCommand {
       workshops: store.map { StoreWorkshopLibrary(store: $0) },
       postings: store.map { StorePostingArchive(store: $0, pack: pack) })
     session.outFile = outFile
+    session.nameKnown = resumingSession
     if store == nil && reader.isInteractive {
       Console.standardOutput.line(Console.standardOutput.styler.dim("Nothing is being saved in this session."))
     }

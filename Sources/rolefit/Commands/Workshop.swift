@@ -24,7 +24,7 @@ struct WorkshopCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The agenda id (see `rolefit content stats`).", valueName: "id")) var agenda: String
     @Option(help: ArgumentHelp("The roster, in voting order: \"Ana, Ben, Chen\".", valueName: "names"))
     var participants: String
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var store: DatabaseOptions
     @OptionGroup var content: ContentOptions
 
     func run() throws {
@@ -49,7 +49,7 @@ struct WorkshopCommand: ParsableCommand {
   struct Resume: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Go on with a workshop where it stopped.")
     @Argument(help: "The workshop's name.") var name: String
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var store: DatabaseOptions
     @OptionGroup var content: ContentOptions
 
     func run() throws {
@@ -63,7 +63,7 @@ struct WorkshopCommand: ParsableCommand {
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "The saved workshops.")
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var store: DatabaseOptions
 
     func run() throws {
       try reportingErrors {
@@ -83,7 +83,7 @@ struct WorkshopCommand: ParsableCommand {
     )
     @Argument(help: "The workshop's name.") var name: String
     @Argument(help: "Result files.") var files: [String]
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var store: DatabaseOptions
     @OptionGroup var content: ContentOptions
 
     func run() throws {
@@ -127,7 +127,7 @@ struct WorkshopCommand: ParsableCommand {
     @Option(
       name: .customLong("out"), help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var outFile: String?
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var store: DatabaseOptions
     @OptionGroup var content: ContentOptions
 
     enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case markdown, json }
@@ -149,7 +149,7 @@ struct WorkshopCommand: ParsableCommand {
   }
 
   /// A saved workshop by name, rebuilt on the pack, with the library it came from.
-  static func find(_ name: String, store: StoreOptions, pack: ContentPack) throws -> (
+  static func find(_ name: String, store: DatabaseOptions, pack: ContentPack) throws -> (
     library: StoreWorkshopLibrary, session: WorkshopSession, recorder: any WorkshopRecorder
   ) {
     let library = StoreWorkshopLibrary(store: try store.open())

@@ -9,8 +9,10 @@ final class PseudoTerminal {
   /// Starts rolefit on a new pseudo-terminal.
   ///
   /// With `controlling`, the terminal becomes the process's controlling terminal (through `setsid -c`),
-  /// so Ctrl-C sends a real SIGINT.
-  init(arguments: [String] = [], environment: [String: String], controlling: Bool = false) throws {
+  /// so Ctrl-C sends a real SIGINT. `columns` is the terminal's width.
+  init(arguments: [String] = [], environment: [String: String], controlling: Bool = false, columns: UInt16 = 100)
+    throws
+  {
     // Linux: open the multiplexer, unlock the pair and ask for its number (TIOCSPTLCK, TIOCGPTN;
     // posix_openpt and friends are not in Swift's Glibc module).
     master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
@@ -22,7 +24,7 @@ final class PseudoTerminal {
     let slavePath = "/dev/pts/\(number)"
     let slave = FileHandle(forUpdatingAtPath: slavePath)
     guard let slave else { throw RolefitBinary.Missing(description: "cannot open \(slavePath)") }
-    var size = winsize(ws_row: 50, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
+    var size = winsize(ws_row: 50, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
     _ = ioctl(slave.fileDescriptor, UInt(TIOCSWINSZ), &size)
     _ = fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK)
     if controlling {

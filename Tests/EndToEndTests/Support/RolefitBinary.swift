@@ -1,4 +1,6 @@
 import Foundation
+import RolefitBundledContent
+import RolefitCore
 
 /// Runs the built `rolefit` executable, as a user or a script would.
 enum RolefitBinary {
@@ -63,6 +65,15 @@ enum RolefitBinary {
     return Outcome(
       status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
       stderr: String(decoding: err, as: UTF8.self))
+  }
+
+  /// The bundled content pack, as the binary loads it.
+  static func bundledPack() throws -> ContentPack {
+    let files = BundledContent.files.map { PackFile(path: $0.path, displayPath: "content/" + $0.path, text: $0.text) }
+    guard let pack = try ContentLoader.load(files).pack else {
+      throw Missing(description: "the bundled pack does not load")
+    }
+    return pack
   }
 
   /// The repository's top folder.

@@ -29,7 +29,11 @@ import Testing
     ] {
       #expect(pack.question(id)?.profileField != nil, "missing \(id)")
     }
-    #expect(pack.question("profile.education")?.optionIDs == ["secondary", "associate", "bachelor", "postgraduate"])
+    #expect(
+      pack.question("profile.education")?.optionIDs == [
+        "secondary", "associate", "bachelor", "postgraduate", "gac-degree",
+      ]
+    )
     let certifications = Set(pack.question("profile.certifications")?.optionIDs ?? [])
     #expect(certifications.isSuperset(of: ["pmp", "capm", "csm", "pgmp", "safe-agilist"]))
   }

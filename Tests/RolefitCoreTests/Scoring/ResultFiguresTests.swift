@@ -55,6 +55,16 @@ import Testing
     #expect(AssessmentRenderer(pack: pack).render(report, as: .text).contains("What draws you: "))
   }
 
+  @Test func eachAreaCountsTheQuestionsOfTheTrackAnswered() throws {
+    let pack = try TestPacks.bundled
+    let role = try #require(pack.roles.first)
+    let result = Scorer(pack: pack).score(answers(for: role.id, pack: pack))
+    // Every question of the current track answered: no area reads "4/6" for questions never asked.
+    #expect(!result.areas.isEmpty)
+    for area in result.areas { #expect(area.answered == area.total, "\(area.area)") }
+    #expect(result.areas.map(\.total).reduce(0, +) == result.totalScored)
+  }
+
   @Test func theRunAsksTheProfileFirstAndOnlyTheChosenTracksQuestions() throws {
     let pack = try TestPacks.bundled
     var run = AssessmentRun(pack: pack)

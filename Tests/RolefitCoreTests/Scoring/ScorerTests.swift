@@ -183,3 +183,93 @@ import Testing
     #expect(roleEdge.newRole == "program-manager")
   }
 }
+
+/// "What would change it" proposes the smallest change that crosses, not the furthest answer.
+@Suite struct SmallestChangeTests {
+  let pack: ContentPack
+
+  /// The bundled bank scores no number since its rewrite (the tracks of issue 10), so the
+  /// pack gets one scored count back, with the ranges the old bank's "related projects" had
+  /// (weighted a little more, so that crossing often goes through it).
+  init() throws {
+    let count = PackFile(
+      path: "questions/related-projects.yaml", displayPath: "test/related-projects.yaml",
+      text: """
+        version: 1
+        questions:
+          - id: horizon.related-projects
+            type: number
+            area: horizon
+            track: current
+            text: "How many related projects, each with its own team or plan, do you coordinate right now?"
+            measures: "Whether you steer one delivery or a set of related ones."
+            claims: [pgm-fleet]
+            unit: projects
+            min: 0
+            max: 100
+            ranges:
+              - {max: 0, weights: {}}
+              - {max: 1, weights: {project-manager: 3}}
+              - {max: 2, weights: {project-manager: 1, program-manager: 1}}
+              - {weights: {program-manager: 3}}
+        """)
+    pack = try #require(try ContentLoader.load(TestPacks.bundledFiles + [count]).pack)
+  }
+
+  /// A balanced sheet: half the scored questions lean one way, half the other.
+  func sheets() -> [AnswerSheet] {
+    var generator = SplitMix64(seed: 11)
+    return (0..<40).map { _ in
+      var sheet = AnswerSheet()
+      for question in pack.scoredQuestions {
+        switch question.kind {
+        case .number:
+          sheet[question.id] = .number(Double(Int.random(in: 0...2, using: &generator)))
+        case .multi:
+          sheet[question.id] = .choices([question.options.randomElement(using: &generator)?.id ?? "none"])
+        default:
+          sheet[question.id] = question.options.randomElement(using: &generator).map { .choice($0.id) }
+        }
+      }
+      return sheet
+    }
+  }
+
+  @Test func aNumberMovesOnlyAsFarAsTheRangeThatCrosses() throws {
+    var numberChanges = 0
+    for sheet in sheets() {
+      for edge in Scorer(pack: pack).score(sheet).edges {
+        for change in edge.changes {
+          guard case .number(let from) = change.from, case .number(let to) = change.to,
+            let spec = pack.question(change.question)?.number
+          else { continue }
+          numberChanges += 1
+          // The nearest number in the new answer's range: no number between it and the answer
+          // given earns the same weights.
+          let weights = spec.weights(for: to)
+          let step: Double = to > from ? -1 : 1
+          let nearer = to + step
+          if nearer != from && (min(from, to)...max(from, to)).contains(nearer) {
+            #expect(spec.weights(for: nearer) != weights, "\(change.question): \(from) → \(to)")
+          }
+        }
+      }
+    }
+    #expect(numberChanges > 0)
+  }
+
+  @Test func everyChangeIsNeeded() {
+    let scorer = Scorer(pack: pack)
+    for sheet in sheets() {
+      let result = scorer.score(sheet)
+      for edge in result.edges where edge.changes.count > 1 {
+        for left in edge.changes.indices {
+          var changed = sheet
+          for (index, change) in edge.changes.enumerated() where index != left { changed[change.question] = change.to }
+          let after = scorer.score(changed)
+          #expect(after.fit.role != edge.newRole || after.fit.band != edge.newBand)
+        }
+      }
+    }
+  }
+}

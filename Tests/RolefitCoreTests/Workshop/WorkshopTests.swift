@@ -81,6 +81,23 @@ import Testing
     #expect(agenda.sections.reduce(0) { $0 + $1.minutes } == 60)
   }
 
+  @Test func aParticipantHoldingAPMPIsNotToldToEarnTheCAPM() throws {
+    var session = WorkshopSession(name: "t", agenda: agenda, pack: pack, participants: ["Ana"])
+    var answers = AnswerSheet()
+    for question in pack.scoredQuestions where question.kind != .number && question.kind != .multi {
+      answers[question.id] = question.options.max {
+        ($0.weights["project-manager"] ?? 0) < ($1.weights["project-manager"] ?? 0)
+      }.map { .choice($0.id) }
+    }
+    answers["profile.education"] = .choice("bachelor")
+    answers["profile.project-months"] = .number(72)
+    answers["profile.certifications"] = .choices(["pmp"])
+    session.importedAnswers["Ana"] = answers
+    let markdown = WorkshopReport(session: session, pack: pack).markdown()
+    #expect(markdown.contains("**Ana**"))
+    #expect(!markdown.contains("CAPM"), "\(markdown)")
+  }
+
   @Test func roundsAreKeptAndBankVotesGiveEachParticipantAFit() throws {
     var session = WorkshopSession(name: "t", agenda: agenda, pack: pack, participants: ["Ana", "Ben"])
     let questionIndex = try #require(

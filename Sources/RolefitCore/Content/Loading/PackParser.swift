@@ -66,13 +66,17 @@ struct PackParser {
   private func readRoles(_ map: YAMLMapping, _ key: String, required: Bool) -> [Role] {
     map.sequence(key, required: required).compactMap { item in
       guard let role = item.mapping("a role") else { return nil }
-      role.rejectUnknownKeys(allowed: ["id", "name", "short", "color", "summary", "claims", "experience"])
+      role.rejectUnknownKeys(allowed: [
+        "id", "name", "short", "color", "summary", "claims", "experience", "work", "meaning",
+      ])
       guard let id = identifier(role), let name = role.string("name") else { return nil }
       book.define(.role, id, at: role.location)
       return Role(
         id: id, name: name, short: role.string("short", required: false) ?? name,
         color: role.string("color", required: false), summary: role.string("summary", required: false) ?? "",
-        claims: references(role, "claims", .claim), experience: experienceKind(role), location: role.location)
+        claims: references(role, "claims", .claim), experience: experienceKind(role),
+        work: role.string("work", required: false), meaning: role.string("meaning", required: false),
+        location: role.location)
     }
   }
 

@@ -72,7 +72,7 @@ import Testing
     let agreeing = all.filter { RespondentSimulator.verdict($0.full) == RespondentSimulator.verdict($0.short) }
     #expect(Double(agreeing.count) >= 0.9 * Double(all.count))
     let pack = try TestPacks.bundled
-    let clear = try RespondentSimulator(pack: pack).run(count: 10, noise: 0, seed: 3).filter {
+    let clear = RespondentSimulator(pack: pack).run(count: 10, noise: 0, seed: 3).filter {
       if case .role = $0.strategy { return true }
       return false
     }

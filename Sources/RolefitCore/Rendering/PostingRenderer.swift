@@ -139,7 +139,8 @@ public struct PostingRenderer: Sendable {
   /// The reading as a hiring manager reads it: the verdict, what decided it, the fixes, then the
   /// highlighted posting; every matched phrase only with `showEvidence` (`--evidence all`).
   public func text(
-    _ analysis: PostingAnalysis, showText: Bool = true, showRecommendations: Bool = true, showEvidence: Bool = false
+    _ analysis: PostingAnalysis, showText: Bool = true, showRecommendations: Bool = true, showEvidence: Bool = false,
+    allEvidenceHint: String = "--evidence all lists them."
   ) -> String {
     var out: [String] = []
     let fit = analysis.fit
@@ -191,7 +192,7 @@ public struct PostingRenderer: Sendable {
     } else if analysis.evidence.count > deciding.count {
       out.append("")
       out.append(
-        styler.dim("  \(TextWrap.count(analysis.evidence.count, "phrase")) counted in all: --evidence all lists them."))
+        styler.dim("  \(TextWrap.count(analysis.evidence.count, "phrase")) counted in all: \(allEvidenceHint)"))
     }
     if showEvidence && !analysis.ignored.isEmpty {
       let list = analysis.ignored.map { "\"\($0.phrase)\" (\($0.reason.rawValue))" }.joined(separator: ", ")

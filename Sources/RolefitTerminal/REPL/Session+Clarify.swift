@@ -56,10 +56,13 @@ extension Session {
       // What is shown is what `clarify save` writes: the reading and the outline, without colour.
       let plain = PostingRenderer(pack: pack, width: console.width)
       lastOutline =
-        plain.text(draft.analysis, showText: false, showRecommendations: false) + "\n"
+        plain.text(
+          draft.analysis, showText: false, showRecommendations: false, allEvidenceHint: "jd explain lists them.") + "\n"
         + outliner.outline(duties: draft.duties, analysis: draft.analysis)
       console.line("")
-      console.text(postingRenderer.text(draft.analysis, showText: false, showRecommendations: false))
+      console.text(
+        postingRenderer.text(
+          draft.analysis, showText: false, showRecommendations: false, allEvidenceHint: "jd explain lists them."))
       console.line("")
       console.text(outliner.outline(duties: draft.duties, analysis: draft.analysis))
       if reader.isInteractive {

@@ -43,7 +43,7 @@ extension Session {
       let analysis = try JobDescriptionAnalyzer(pack: pack).analyze(posting)
       lastPosting = analysis
       console.line("")
-      console.text(postingRenderer.text(analysis))
+      console.text(postingRenderer.text(analysis, allEvidenceHint: "jd explain lists them."))
       do {
         try postings?.save(analysis, resultJSON: PostingRenderer(pack: pack).json(analysis))
       } catch {
@@ -69,7 +69,7 @@ extension Session {
     }
     guard let phrase, !phrase.isEmpty else {
       // Every phrase that counted, and what was set aside: the reading's full evidence.
-      console.write(postingRenderer.text(analysis, showText: false, showRecommendations: false, showEvidence: true))
+      console.text(postingRenderer.text(analysis, showText: false, showRecommendations: false, showEvidence: true))
       console.line(styler.dim("jd explain PHRASE says more about one of them."))
       return
     }

@@ -155,7 +155,7 @@ import Testing
 
   @Test func evidenceFavoursTheFitAndCitesExistingClaims() {
     let result = scorer.score(mostFavouring("program-manager"))
-    #expect((3...5).contains(result.evidence.count))
+    #expect((3...pack.scoring.evidenceCount).contains(result.evidence.count))
     for item in result.evidence {
       #expect(item.towards == "program-manager")
       #expect(!item.claims.isEmpty)

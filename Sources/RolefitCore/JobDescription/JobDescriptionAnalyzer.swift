@@ -219,6 +219,12 @@ public struct JobDescriptionAnalyzer: Sendable {
     var reading = Reading(otherTotals: [Double?](repeating: nil, count: rules.otherKinds.count))
     let requirement = requirementSentences(text, skipping: title.segment)
     let related = relatedTokens(text, skipping: title.segment)
+    // A role's name in the body ("our Program Managers", "the Project Manager will") names people,
+    // not duties: a phrase lying wholly inside one is not counted.
+    var named = [Int](repeating: -1, count: text.tokens.count)
+    for match in titles.matches(in: text, segments: { $0 != title.segment }) {
+      for index in match.tokens { named[index] = match.tokens.upperBound }
+    }
     /// Entry and sentence pairs already counted: an acronym and its expansion, or one entry
     /// said twice in a sentence, count once.
     var counted: Set<Int64> = []
@@ -245,6 +251,8 @@ public struct JobDescriptionAnalyzer: Sendable {
       } else if related[match.tokens.lowerBound] {
         ignore(.related)
         reading.cues["relation", default: 0] += 1
+      } else if named[match.tokens.lowerBound] >= match.tokens.upperBound {
+        ignore(.related)
       } else {
         let shown = entryShown[entryIndex]
         reading.evidence.append(

@@ -45,6 +45,14 @@ import Testing
     #expect(try features("Responsibilities\n- Work closely with project managers.\n").cues["relation"] ?? 0 > 0)
   }
 
+  @Test func aRoleNamedInTheBodyNamesPeopleNotDuties() throws {
+    let named = try analyze("Responsibilities\n- Share updates with our program managers every week.\n")
+    #expect(named.ignored.contains { $0.reason == .related && $0.phrase.lowercased() == "program managers" })
+    #expect(!phrases(named).contains("program managers"))
+    let led = try analyze("Responsibilities\n- Lead program managers across the region.\n")
+    #expect(phrases(led).contains { $0.hasSuffix("program managers") })
+  }
+
   @Test func aRequirementCountsLessThanADuty() throws {
     let index = try entryIndex("cert-pmp")
     let duty = try features("Responsibilities\n- Hold the PMP and coach others towards it.\n")

@@ -12,6 +12,9 @@ struct Command: Sendable {
     Command(name: "jd", argument: "[FILE]", summary: "analyse a job description: paste it, or give a file"),
     Command(
       name: "clarify", summary: "no posting yet? answer questions about the role, get an outline (clarify save FILE)"),
+    Command(
+      name: "narrative", argument: "[FILE]",
+      summary: "rehearse your PgMP experience summaries: paste them, or give a file (narrative save FILE)"),
     Command(name: "workshop", argument: "new|resume NAME", summary: "run a group calibration workshop (workshop list)"),
     Command(name: "result", summary: "show your last result again"),
     Command(name: "save", argument: "FILE", summary: "save the last result (.md, .json, or text)"),

@@ -13,6 +13,8 @@ public final class Session {
   var lastPosting: PostingAnalysis?
   /// The last `clarify` outline as shown, for `clarify save FILE`.
   var lastOutline: String?
+  /// The last `narrative` reading, for `narrative save FILE`.
+  var lastNarrative: NarrativeReport?
   /// The assessment under way or last left, so `assess` resumes it.
   var run: AssessmentRun?
   /// Questions of the resumed run that this content no longer asks, told once on resuming.
@@ -88,6 +90,7 @@ public final class Session {
         firstWord: Command.main.map(\.name),
         afterCommand: [
           "cert": pack.credentials.map(\.id), "role": pack.assessedRoles.map(\.id), "jd": ["explain", "save"],
+          "narrative": ["save"],
           "workshop": ["new", "resume", "list"],
         ])
       switch reader.readLine(prompt: "rolefit> ", remember: true) {
@@ -143,6 +146,7 @@ public final class Session {
       return assess(short: argument != nil)
     case "jd": return jobDescription(argument)
     case "clarify": return clarify(argument)
+    case "narrative": return narrative(argument)
     case "workshop": return workshop(argument)
     case "result": showResult()
     case "save": save(to: argument)

@@ -29,7 +29,7 @@ public enum NarrativeText {
     let scalars = Array(text.unicodeScalars)
     let lines = lineRanges(scalars)
     func trimmed(_ line: Range<Int>) -> String {
-      String(String.UnicodeScalarView(scalars[line])).trimmingCharacters(in: .whitespaces)
+      String(String.UnicodeScalarView(scalars[line])).trimmingCharacters(in: .whitespacesAndNewlines)
     }
     var blocks: [Block] = []
     let hasHeadings = lines.contains { trimmed($0).hasPrefix("#") }

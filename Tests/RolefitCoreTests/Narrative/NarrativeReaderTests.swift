@@ -112,6 +112,15 @@ import Testing
     #expect(named.summaries.first?.name == "Program one")
   }
 
+  @Test func windowsLineEndingsSeparateSummariesToo() throws {
+    let text =
+      "Billing\r\n\r\nI led the strategic program to deliver the new billing system.\r\nI managed the schedule and budget of the release.\r\n\r\nI managed a program in the IT department.\r\n"
+    let report = try NarrativeReader(pack: try TestPacks.bundled).read(text, id: "crlf")
+    #expect(report.summaries.map(\.name) == ["Billing", nil])
+    #expect(report.summaries.map(\.reading) == [.project, .unclear])
+    #expect(report.summaries[0].sentences.map(\.text).allSatisfy { !$0.contains("\r") })
+  }
+
   @Test func aProfileAddsThePgMPEligibilityLine() throws {
     let pack = try TestPacks.bundled
     let profile = Profile(education: "bachelor", months: [.project: 60, .program: 20])

@@ -74,4 +74,31 @@ import Testing
     #expect(outcome.status == 0, "\(outcome.stderr)")
     #expect(outcome.stdout.contains("PgMP eligibility: Eligible in 28 months"))
   }
+
+  @Test func theSavedAssessmentGivesTheProfileWhenNoFileIsGiven() throws {
+    let folder = try RolefitBinary.temporaryDirectory()
+    let environment = RolefitBinary.environment(["ROLEFIT_DB": folder.appendingPathComponent("db.sqlite").path])
+    // Take the assessment on the current track: the profile's own answers, then each question's first option.
+    let bank = try RolefitBinary.run(["questions", "--format", "json"], environment: environment)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(bank.stdout.utf8)) as? [String: Any])
+    let questions = try #require(object["questions"] as? [[String: Any]])
+    let profile = [
+      "profile.track": "current", "profile.education": "bachelor", "profile.project-months": "60",
+      "profile.program-months": "20", "profile.certifications": "none",
+    ]
+    var lines = ["assess"]
+    for question in questions where question["track"] as? String != "preference" {
+      let id = try #require(question["id"] as? String)
+      let options = question["options"] as? [[String: Any]] ?? []
+      lines.append(
+        profile[id] ?? (question["type"] as? String == "number" ? "10" : options.first?["id"] as? String ?? "3"))
+    }
+    let session = try RolefitBinary.run(
+      [], input: (lines + ["quit"]).joined(separator: "\n") + "\n", environment: environment)
+    #expect(session.stdout.contains("Your fit: "), "\(session.stdout.suffix(400))")
+    let outcome = try RolefitBinary.run(["narrative", "-"], input: summaries, environment: environment)
+    #expect(outcome.stdout.contains("PgMP eligibility: Eligible in 28 months"))
+    let unsaved = try RolefitBinary.run(["narrative", "-", "--no-save"], input: summaries, environment: environment)
+    #expect(!unsaved.stdout.contains("PgMP eligibility"))
+  }
 }

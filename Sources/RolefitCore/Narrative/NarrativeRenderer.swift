@@ -38,6 +38,26 @@ public struct NarrativeRenderer: Sendable {
     }
   }
 
+  /// A sentence wrapped, with its reading in brackets; a sentence that reads as program or project
+  /// work is shown in that role's colour, line by line, so wrapping never splits a colour code.
+  private func highlighted(_ sentence: NarrativeReport.Sentence) -> String {
+    let tag = "[\(sentence.readsAs.rawValue)] "
+    let wrapped = TextWrap.wrap(tag + sentence.text, width: width, indent: "      ", firstIndent: "    ")
+    let side: NarrativeRules.Side? =
+      switch sentence.readsAs {
+      case .program: .program
+      case .project: .project
+      case .mixed, .neutral: nil
+      }
+    return wrapped.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line in
+      let indent = String(line.prefix { $0 == " " })
+      var body = String(line.dropFirst(indent.count))
+      if index == 0 { body = String(body.dropFirst(tag.count)) }
+      let shown = side.map { styler.colored(body, as: color($0)) } ?? body
+      return indent + (index == 0 ? "[" + label(sentence.readsAs) + "] " : "") + shown
+    }.joined(separator: "\n")
+  }
+
   private func readingLine(_ summary: NarrativeReport.Summary) -> String {
     let reading: String
     switch summary.reading {
@@ -60,11 +80,7 @@ public struct NarrativeRenderer: Sendable {
       out.append("")
       out.append(styler.bold("  Sentence by sentence"))
       for sentence in summary.sentences {
-        out.append(
-          TextWrap.wrap(
-            "[\(sentence.readsAs.rawValue)] " + sentence.text, width: width, indent: "      ", firstIndent: "    "
-          )
-          .replacingOccurrences(of: "[\(sentence.readsAs.rawValue)]", with: "[" + label(sentence.readsAs) + "]"))
+        out.append(highlighted(sentence))
         let counted = sentence.marks.map { "\"\($0.phrase)\" (\($0.side.rawValue))" }
         if !counted.isEmpty {
           out.append(

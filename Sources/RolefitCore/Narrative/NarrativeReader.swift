@@ -65,9 +65,10 @@ public struct NarrativeReader: Sendable {
       throw NarrativeError.empty(id: id)
     }
     let blocks = NarrativeText.blocks(text)
+    let scalars = Array(text.unicodeScalars)
     var summaries: [NarrativeReport.Summary] = []
     for block in blocks {
-      if let summary = try readSummary(text, block: block, index: summaries.count + 1, id: id) {
+      if let summary = try readSummary(scalars, block: block, index: summaries.count + 1, id: id) {
         summaries.append(summary)
       }
     }
@@ -79,10 +80,9 @@ public struct NarrativeReader: Sendable {
       id: id, summaries: summaries, eligibility: eligibility, outline: rules.outline, outlineNote: rules.outlineNote)
   }
 
-  private func readSummary(_ text: String, block: NarrativeText.Block, index: Int, id: String) throws
+  private func readSummary(_ scalars: [Unicode.Scalar], block: NarrativeText.Block, index: Int, id: String) throws
     -> NarrativeReport.Summary?
   {
-    let scalars = Array(text.unicodeScalars)
     let body = String(String.UnicodeScalarView(scalars[block.start..<block.end]))
     let analysis: PostingAnalysis
     do {
@@ -90,11 +90,11 @@ public struct NarrativeReader: Sendable {
     } catch PostingError.empty {
       return nil
     }
-    let spans = NarrativeText.sentences(text, in: block.start..<block.end)
+    let spans = NarrativeText.sentences(scalars, in: block.start..<block.end)
     var sentences: [NarrativeReport.Sentence] = []
     var asked: Set<String> = []
     for span in spans {
-      var sentence = readSentence(text, scalars: scalars, span: span, analysis: analysis, bodyStart: block.start)
+      var sentence = readSentence(scalars, span: span, analysis: analysis, bodyStart: block.start)
       sentence.questions = questions(for: sentence, asked: &asked)
       sentences.append(sentence)
     }
@@ -120,7 +120,7 @@ public struct NarrativeReader: Sendable {
   }
 
   private func readSentence(
-    _ text: String, scalars: [Unicode.Scalar], span: NarrativeText.Span, analysis: PostingAnalysis, bodyStart: Int
+    _ scalars: [Unicode.Scalar], span: NarrativeText.Span, analysis: PostingAnalysis, bodyStart: Int
   ) -> NarrativeReport.Sentence {
     var marks: [NarrativeReport.Mark] = []
     var domains: Set<Int> = []

@@ -85,7 +85,11 @@ public enum NarrativeText {
   /// The sentences of `scalars[range]`: split after `.`, `!` or `?` followed by a space, at blank
   /// lines and before list items; a single line break inside a sentence is a space.
   public static func sentences(_ text: String, in range: Range<Int>) -> [Span] {
-    let scalars = Array(text.unicodeScalars)
+    sentences(Array(text.unicodeScalars), in: range)
+  }
+
+  /// The sentences of `scalars[range]`, for a caller that holds the text's scalars already.
+  static func sentences(_ scalars: [Unicode.Scalar], in range: Range<Int>) -> [Span] {
     var spans: [Span] = []
     var start = range.lowerBound
     func emit(_ end: Int) {

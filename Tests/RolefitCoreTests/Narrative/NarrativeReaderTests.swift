@@ -112,6 +112,18 @@ import Testing
     #expect(named.summaries.first?.name == "Program one")
   }
 
+  @Test func listItemsAreSentencesAndAHardWrapIsNot() {
+    let text =
+      "- Led five related projects: the app,\n  the API and the gates.\n- Chaired the board. Reported to the CEO\n* Benefit measured in 2.5 years"
+    let spans = NarrativeText.sentences(text, in: 0..<text.unicodeScalars.count)
+    let scalars = Array(text.unicodeScalars)
+    #expect(
+      spans.map { String(String.UnicodeScalarView(scalars[$0.start..<$0.end])) } == [
+        "Led five related projects: the app,\n  the API and the gates.", "Chaired the board.", "Reported to the CEO",
+        "Benefit measured in 2.5 years",
+      ])
+  }
+
   @Test func windowsLineEndingsSeparateSummariesToo() throws {
     let text =
       "Billing\r\n\r\nI led the strategic program to deliver the new billing system.\r\nI managed the schedule and budget of the release.\r\n\r\nI managed a program in the IT department.\r\n"

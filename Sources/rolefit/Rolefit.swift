@@ -20,6 +20,7 @@ struct Rolefit: AsyncParsableCommand {
         rolefit assess --answers me.yaml     score an answers file
         rolefit questions --format json      every question, option and weight
         rolefit jd posting.txt               what role a posting really describes
+        rolefit narrative summaries.md       do your PgMP summaries read as program work?
         rolefit workshop new intro \\
           --agenda project-or-program-intro --participants "Ana, Ben"
         rolefit sessions                     saved assessments, workshops, postings
@@ -30,7 +31,8 @@ struct Rolefit: AsyncParsableCommand {
       """,
     version: RolefitVersion.string,
     subcommands: [
-      Start.self, Assess.self, JD.self, WorkshopCommand.self, Sessions.self, History.self, Questions.self,
+      Start.self, Assess.self, JD.self, Narrative.self, WorkshopCommand.self, Sessions.self, History.self,
+      Questions.self,
       ContentCommand.self,
     ],
     defaultSubcommand: Start.self

@@ -36,6 +36,8 @@ public struct ContentPack: Sendable {
   public var clarifyIntro: String?
   /// Workshop agendas, from `workshops/`.
   public var agendas: [Agenda]
+  /// How `rolefit narrative` reads experience summaries, from `narrative.yaml`.
+  public var narrative: NarrativeRules?
   /// Where `pack.yaml` is, for messages about the pack as a whole.
   public var location: SourceLocation
 

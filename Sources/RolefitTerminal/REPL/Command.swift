@@ -14,6 +14,9 @@ struct Command: Sendable {
     Command(name: "jd", argument: "[FILE]", summary: "analyse a job description: paste it, or give a file"),
     Command(
       name: "clarify", summary: "no posting yet? answer questions about the role, get an outline (clarify save FILE)"),
+    Command(
+      name: "narrative", argument: "[FILE]",
+      summary: "rehearse your PgMP experience summaries: paste them, or give a file (narrative save FILE)"),
     Command(name: "workshop", argument: "new|resume NAME", summary: "run a group calibration workshop (workshop list)"),
     Command(name: "result", summary: "show your last result again (the first screen)"),
     Command(name: "details", summary: "the rest of the last result: areas, evidence, what would change it, the path"),

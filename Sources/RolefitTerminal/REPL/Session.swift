@@ -13,6 +13,8 @@ public final class Session {
   var lastPosting: PostingAnalysis?
   /// The last `clarify` outline as shown, for `clarify save FILE`.
   var lastOutline: String?
+  /// The last `narrative` reading, for `narrative save FILE`.
+  var lastNarrative: NarrativeReport?
   /// The assessment under way or last left, so `assess` resumes it.
   var run: AssessmentRun?
   /// Questions of the resumed run that this content no longer asks, told once on resuming.
@@ -99,6 +101,7 @@ public final class Session {
         firstWord: Command.main.map(\.name),
         afterCommand: [
           "cert": pack.credentials.map(\.id), "role": pack.assessedRoles.map(\.id), "jd": ["explain", "save"],
+          "narrative": ["save"], "clarify": ["save"],
           "workshop": ["new", "resume", "list"], "assess": ["new", "short"],
         ])
       switch reader.readLine(prompt: "rolefit> ", remember: true) {
@@ -158,6 +161,7 @@ public final class Session {
       return assess(fresh: words.contains("new"), short: words.contains("short") || words.contains("--short"))
     case "jd": return jobDescription(argument)
     case "clarify": return clarify(argument)
+    case "narrative": return narrative(argument)
     case "workshop": return workshop(argument)
     case "result": showResult()
     case "details": showDetails()

@@ -48,9 +48,10 @@ public enum ContentLoader {
       case .postingModel: parser.readPostingModel(mapping, into: &parts)
       case .clarify: parser.readClarify(mapping, into: &parts)
       case .workshop: parser.readAgenda(mapping, into: &parts)
+      case .narrative: parser.readNarrativeRules(mapping, into: &parts)
       case .unknown:
         sink.warning(
-          "unknown file ignored: pack files are pack.yaml, claims.yaml, credentials.yaml, paths.yaml, jd.yaml, jd-model.yaml, clarify.yaml, questions/*.yaml, lexicon/*.yaml and workshops/*.yaml",
+          "unknown file ignored: pack files are pack.yaml, claims.yaml, credentials.yaml, paths.yaml, jd.yaml, jd-model.yaml, clarify.yaml, narrative.yaml, questions/*.yaml, lexicon/*.yaml and workshops/*.yaml",
           at: root.location, rule: "schema")
       }
     }
@@ -90,7 +91,7 @@ extension ContentLoader {
 
     /// Roles, claims, questions, credentials and learning paths.
     public static let assessment = Sections(rawValue: 1)
-    /// `jd.yaml` and the lexicon.
+    /// `jd.yaml`, the lexicon and `narrative.yaml` (which reads with the job-description engine).
     public static let jobDescription = Sections(rawValue: 2)
     /// `clarify.yaml`.
     public static let clarify = Sections(rawValue: 4)
@@ -103,13 +104,13 @@ extension ContentLoader {
 /// What a file of the pack holds, by its path.
 enum FileRole {
   case manifest, claims, questions, credentials, paths, jobDescription, postingModel, lexicon, clarify, workshop,
-    unknown
+    narrative, unknown
 
   /// The part of the pack the file belongs to (unknown files are read with everything, to warn about them).
   var section: ContentLoader.Sections {
     switch self {
     case .manifest, .claims, .questions, .credentials, .paths: return .assessment
-    case .jobDescription, .postingModel, .lexicon: return .jobDescription
+    case .jobDescription, .postingModel, .lexicon, .narrative: return .jobDescription
     case .clarify: return .clarify
     case .workshop: return .workshops
     case .unknown: return .all
@@ -127,6 +128,7 @@ enum FileRole {
     case ("", "jd.yaml"): self = .jobDescription
     case ("", "jd-model.yaml"): self = .postingModel
     case ("", "clarify.yaml"): self = .clarify
+    case ("", "narrative.yaml"): self = .narrative
     case ("questions", _): self = .questions
     case ("lexicon", _): self = .lexicon
     case ("workshops", _): self = .workshop

@@ -27,6 +27,7 @@ struct PackParts {
   var clarify: [ClarifyQuestion] = []
   var clarifyIntro: String?
   var agendas: [Agenda] = []
+  var narrative: NarrativeRules?
 
   func assemble() -> ContentPack? {
     guard let id, let name, let version, let asOf, let scoring else { return nil }
@@ -44,7 +45,7 @@ struct PackParts {
       scoring: scoring,
       sources: sources, claims: claims, questions: questions, credentials: credentials, paths: paths,
       jobDescription: jobDescription, lexicon: lexicon, postingModel: postingModel, clarify: clarify,
-      clarifyIntro: clarifyIntro, agendas: agendas,
+      clarifyIntro: clarifyIntro, agendas: agendas, narrative: narrative,
       location: location
     )
   }

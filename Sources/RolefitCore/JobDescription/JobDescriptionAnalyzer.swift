@@ -27,6 +27,8 @@ public struct JobDescriptionAnalyzer: Sendable {
   let model: PostingModel
   /// The lexicon's entry ids by index, for the model's lookups.
   let entryIDs: [String]
+  /// The model's weights of each lexicon entry, by index: looked up once, not per posting.
+  let entryWeights: [[Double]?]
   /// Each role id's (and `other`'s) class index in the model.
   let modelClass: [String: Int]
   /// What each entry's evidence shows: the role it points to and its fitted weight for it.
@@ -84,6 +86,7 @@ public struct JobDescriptionAnalyzer: Sendable {
     let model = PostingModel.effective(for: pack)
     self.model = model
     entryIDs = pack.lexicon.map(\.id)
+    entryWeights = model.entryWeights(for: entryIDs)
     let modelClass = Dictionary(model.classes.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     self.modelClass = modelClass
     entryShown = pack.lexicon.map { model.shown($0, otherKinds: otherKindIDs) }
@@ -118,7 +121,8 @@ public struct JobDescriptionAnalyzer: Sendable {
     let features = PostingFeatures(
       entries: PostingFeatures.saturated(reading.counts), cues: reading.cues.mapValues { log1p($0) },
       titleKey: title.key)
-    let probabilities = model.probabilities(features, entryIDs: entryIDs)
+    let probabilities = PostingModel.softmax(
+      model.scores(features, entryWeights: entryWeights), temperature: model.temperature)
     let scores = tally.roleIDs.map { role in modelClass[role].map { probabilities[$0] } ?? 0 }
     let bodyWeight = reading.counts.values.reduce(0, +)
     let ranked = scores.indices.sorted { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1) }
@@ -188,7 +192,7 @@ public struct JobDescriptionAnalyzer: Sendable {
     }
     var contributions: [(index: Int, amount: Double)] = []
     for (entry, value) in features.entries {
-      guard let weights = model.entries[entryIDs[entry]], let index = firstIndex[entry] else { continue }
+      guard let weights = entryWeights[entry], let index = firstIndex[entry] else { continue }
       let against = second.map { weights[$0] } ?? 0
       let amount = value * (weights[top] - against)
       if amount > 0 { contributions.append((index, amount)) }
@@ -353,8 +357,17 @@ public struct JobDescriptionAnalyzer: Sendable {
 
   /// Whether a title holds a slash, an ampersand or the word "or".
   static func offersAlternatives(_ title: String) -> Bool {
-    title.utf8.contains { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "&") }
-      || title.split(separator: " ").contains { $0.count == 2 && $0.lowercased() == "or" }
+    // One pass over the bytes: a title is read for every posting of a batch.
+    let bytes = Array(title.utf8)
+    for (index, byte) in bytes.enumerated() {
+      if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "&") { return true }
+      if byte | 0x20 == UInt8(ascii: "o"), index > 0, index + 2 < bytes.count, bytes[index - 1] == 0x20,
+        bytes[index + 1] | 0x20 == UInt8(ascii: "r"), bytes[index + 2] == 0x20
+      {
+        return true
+      }
+    }
+    return false
   }
 
   /// A title with each "A / B", "A or B" or "A & B" between two words read as A alone and as B alone.

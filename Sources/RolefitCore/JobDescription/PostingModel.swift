@@ -73,10 +73,18 @@ public struct PostingModel: Sendable, Hashable {
 
   /// The class scores for a posting's features (before the temperature).
   public func scores(_ features: PostingFeatures, entryIDs: [String]) -> [Double] {
+    scores(features, entryWeights: entryWeights(for: entryIDs))
+  }
+
+  /// Each entry's weights by its place in a lexicon, looked up once for a batch of postings.
+  public func entryWeights(for entryIDs: [String]) -> [[Double]?] { entryIDs.map { entries[$0] } }
+
+  /// The class scores, with the entries' weights by lexicon index (see `entryWeights(for:)`).
+  public func scores(_ features: PostingFeatures, entryWeights: [[Double]?]) -> [Double] {
     var scores = bias
     if let title = titles[features.titleKey] { add(title, 1, into: &scores) }
     for (index, value) in features.entries {
-      if let weights = entries[entryIDs[index]] { add(weights, value, into: &scores) }
+      if let weights = entryWeights[index] { add(weights, value, into: &scores) }
     }
     for (cue, value) in features.cues {
       if let weights = cues[cue] { add(weights, value, into: &scores) }

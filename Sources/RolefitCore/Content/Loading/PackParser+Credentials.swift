@@ -42,7 +42,8 @@ extension PackParser {
     for entry in route.sequence("experience") {
       guard let requirement = entry.mapping("an experience requirement") else { continue }
       requirement.rejectUnknownKeys(allowed: ["kind", "months", "within_years", "waived_by"])
-      guard let kindName = requirement.string("kind"), let months = requirement.integer("months", required: true)
+      guard let kindName = requirement.string("kind"),
+        let months = requirement.integer("months", in: PackRanges.months, required: true)
       else { continue }
       guard let kind = ExperienceKind(rawValue: kindName) else {
         sink.error(
@@ -52,11 +53,12 @@ extension PackParser {
       }
       experience.append(
         ExperienceRequirement(
-          kind: kind, months: months, withinYears: requirement.integer("within_years"),
+          kind: kind, months: months, withinYears: requirement.integer("within_years", in: PackRanges.years),
           waivedBy: references(requirement, "waived_by", .credential)))
     }
     return EligibilityRoute(
-      name: name, education: education, experience: experience, trainingHours: route.number("training_hours"),
+      name: name, education: education, experience: experience,
+      trainingHours: route.number("training_hours", in: PackRanges.trainingHours),
       trainingWaivedBy: references(route, "training_waived_by", .credential),
       course: route.string("course", required: false), requires: references(route, "requires", .credential))
   }

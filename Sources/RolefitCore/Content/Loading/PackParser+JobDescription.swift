@@ -67,13 +67,14 @@ extension PackParser {
     parts.jobDescription = JobDescriptionRules(
       otherKinds: otherKinds, spelling: spelling,
       negationCues: negation?.strings("cues").map { $0.0.lowercased() } ?? [],
-      negationWindow: negation?.integer("window") ?? 0,
+      negationWindow: negation?.integer("window", in: PackRanges.negationWindow) ?? 0,
       boilerplateHeadings: boilerplate?.strings("headings").map { $0.0.lowercased() } ?? [],
       boilerplatePhrases: boilerplate?.strings("phrases").map { $0.0.lowercased() } ?? [],
       sectionHeadings: boilerplate?.strings("sections").map { $0.0.lowercased() } ?? [],
-      titles: titles, titleWeight: map.number("title_weight", required: true) ?? 0,
-      fullEvidence: max(0.1, map.number("full_evidence", required: true) ?? 1),
-      resamples: max(1, map.integer("resamples", required: true) ?? 1), advice: advice, checks: checks)
+      titles: titles, titleWeight: map.number("title_weight", in: PackRanges.weight, required: true) ?? 0,
+      fullEvidence: max(0.1, map.number("full_evidence", in: PackRanges.fullEvidence, required: true) ?? 1),
+      resamples: max(1, map.integer("resamples", in: PackRanges.resamples, required: true) ?? 1), advice: advice,
+      checks: checks)
   }
 
   // MARK: lexicon/*.yaml

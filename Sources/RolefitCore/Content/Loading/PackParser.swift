@@ -15,7 +15,7 @@ struct PackParser {
     parts.name = map.string("name")
     parts.version = map.string("pack_version")
     parts.asOf = date(map, "as_of", required: true)
-    parts.freshnessMonths = map.integer("freshness_months")
+    parts.freshnessMonths = map.integer("freshness_months", in: PackRanges.freshnessMonths)
 
     for item in map.sequence("roles", required: true) {
       guard let role = item.mapping("a role") else { continue }
@@ -56,11 +56,8 @@ struct PackParser {
       guard let point = item.mapping("a Likert point") else { continue }
       point.rejectUnknownKeys(allowed: ["id", "text", "value"])
       guard let id = point.string("id"), let text = point.string("text"),
-        let value = point.number("value", required: true)
+        let value = point.number("value", in: PackRanges.share, required: true)
       else { continue }
-      if !(0...1).contains(value) {
-        sink.error("a Likert 'value' must be between 0 and 1", at: point.location)
-      }
       parts.likert.append(LikertPoint(id: id, text: text, value: value))
     }
     if let scoring = map.required("scoring")?.mapping("'scoring'") {
@@ -75,7 +72,7 @@ struct PackParser {
       guard let band = item.mapping("a band") else { continue }
       band.rejectUnknownKeys(allowed: ["id", "name", "min_share"])
       guard let id = band.string("id"), let name = band.string("name"),
-        let minShare = band.number("min_share", required: true)
+        let minShare = band.number("min_share", in: PackRanges.share, required: true)
       else { continue }
       bands.append(ScoringRules.Band(id: id, name: name, minShare: minShare))
     }
@@ -93,19 +90,17 @@ struct PackParser {
       "careless_confidence_factor",
     ])
     guard let confidence, let style,
-      let resamples = confidence.integer("resamples", required: true),
-      let fullCoverage = confidence.number("full_coverage", required: true),
-      let evidenceCount = map.integer("evidence_count", required: true),
-      let minLikert = style.integer("min_likert_for_straightline", required: true),
-      let minForced = style.integer("min_forced_for_one_side", required: true),
-      let minSeconds = style.number("min_seconds_per_answer", required: true),
-      let minTimed = style.integer("min_timed_answers", required: true),
-      let factor = style.number("careless_confidence_factor", required: true)
+      let resamples = confidence.integer("resamples", in: PackRanges.resamples, required: true),
+      let fullCoverage = confidence.number("full_coverage", in: PackRanges.coverage, required: true),
+      let evidenceCount = map.integer("evidence_count", in: PackRanges.evidenceCount, required: true),
+      let minLikert = style.integer("min_likert_for_straightline", in: PackRanges.answerCount, required: true),
+      let minForced = style.integer("min_forced_for_one_side", in: PackRanges.answerCount, required: true),
+      let minSeconds = style.number("min_seconds_per_answer", in: PackRanges.secondsPerAnswer, required: true),
+      let minTimed = style.integer("min_timed_answers", in: PackRanges.answerCount, required: true),
+      let factor = style.number("careless_confidence_factor", in: PackRanges.share, required: true)
     else { return nil }
-    if resamples < 1 { sink.error("'resamples' must be at least 1", at: confidence.location) }
-    if !(0.01...1).contains(fullCoverage) { sink.error("'full_coverage' must be in (0, 1]", at: confidence.location) }
     return ScoringRules(
-      bands: bands, resamples: max(1, resamples), fullCoverage: fullCoverage, evidenceCount: evidenceCount,
+      bands: bands, resamples: resamples, fullCoverage: fullCoverage, evidenceCount: evidenceCount,
       responseStyle: ResponseStyleRules(
         minLikertForStraightline: minLikert, minForcedForOneSide: minForced, minSecondsPerAnswer: minSeconds,
         minTimedAnswers: minTimed, carelessConfidenceFactor: factor))

@@ -49,7 +49,23 @@ struct Rolefit: AsyncParsableCommand {
         Foundation.exit(ExitCode.validationFailure.rawValue)
       }
     }
-    await main(arguments)
+    do {
+      var command = try parseAsRoot(arguments)
+      if var command = command as? any AsyncParsableCommand {
+        try await command.run()
+      } else {
+        try command.run()
+      }
+    } catch {
+      // ArgumentParser's own messages echo what was typed: they go through the console too,
+      // so an option name holding escape sequences shows them as visible characters.
+      let code = exitCode(for: error)
+      let message = fullMessage(for: error)
+      if !message.isEmpty {
+        (code == .success ? Console.standardOutput : Console.standardError).line(message)
+      }
+      Foundation.exit(code.rawValue)
+    }
   }
 }
 

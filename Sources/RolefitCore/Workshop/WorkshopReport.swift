@@ -108,11 +108,11 @@ public struct WorkshopReport: Sendable {
 
   public func markdown() -> String {
     let agenda = session.agenda
-    var out = ["# Workshop report: \(session.name)", ""]
+    var out = ["# Workshop report: \(MarkdownText.inline(session.name))", ""]
     out.append("**Agenda:** \(agenda.title) (\(agenda.minutes) minutes) · **Audience:** \(agenda.audience)")
     out.append("")
     out.append(
-      "**Participants:** \(session.participants.joined(separator: ", ")) · **Content:** \(session.packID) \(session.packVersion)"
+      "**Participants:** \(session.participants.map(MarkdownText.inline).joined(separator: ", ")) · **Content:** \(session.packID) \(session.packVersion)"
     )
     out += ["", "## Agenda and timing", "", "| Section | Planned | Started |", "| --- | ---: | --- |"]
     let formatter = ISO8601DateFormatter()
@@ -145,7 +145,7 @@ public struct WorkshopReport: Sendable {
         out.append("- Round \(round.round): \(counts) · disagreement \(TextWrap.percent(round.disagreement))")
       }
       if !item.rounds.isEmpty { out.append("- \(item.converged ? "Converged." : "Did not converge.")") }
-      for note in item.notes { out.append("- Note: \(note)") }
+      for note in item.notes { out.append("- Note: \(MarkdownText.inline(note))") }
       out.append("")
     }
     out += [
@@ -154,12 +154,12 @@ public struct WorkshopReport: Sendable {
     ]
     for participant in participants {
       guard let fit = participant.fit else {
-        out.append("| \(participant.name) | not enough answers | – | 0 |")
+        out.append("| \(MarkdownText.inline(participant.name)) | not enough answers | – | 0 |")
         continue
       }
       let band = pack.scoring.bands.first { $0.id == fit.band }?.name.lowercased() ?? fit.band
       out.append(
-        "| \(participant.name) | \(roleName(fit.role)), \(band) | \(String(format: "%.2f", fit.confidence)) | \(participant.answered) |"
+        "| \(MarkdownText.inline(participant.name)) | \(roleName(fit.role)), \(band) | \(String(format: "%.2f", fit.confidence)) | \(participant.answered) |"
       )
     }
     let withPaths = participants.filter { $0.path != nil }

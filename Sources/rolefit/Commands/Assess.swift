@@ -56,9 +56,13 @@ struct Assess: ParsableCommand {
       let report = AssessmentReport(pack: pack, answers: sheet)
       let console = Console.standardOutput
       let renderer = AssessmentRenderer(pack: pack, width: console.width, styler: console.styler)
-      console.write(renderer.render(report, as: format))
+      if format == .json {
+        console.write(json: renderer.render(report, as: format))
+      } else {
+        console.write(renderer.render(report, as: format))
+      }
       if let outFile {
-        try InputFiles.write(renderer.render(report, as: .json), to: outFile)
+        try InputFiles.write(renderer.render(report, as: .json), to: outFile, json: true)
       }
     }
   }

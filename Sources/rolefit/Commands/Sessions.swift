@@ -52,7 +52,7 @@ struct Sessions: ParsableCommand {
             AssessmentRenderer(pack: pack, width: console.width, styler: console.styler).render(
               AssessmentReport(pack: pack, answers: record.answers), as: .text))
         } else if let json = record.resultJSON {
-          console.write(json)
+          console.write(json: json)
         }
       }
     }
@@ -91,16 +91,18 @@ struct Sessions: ParsableCommand {
         let record = try SessionLookup.record(id, store: store)
         let pack = try content.load()
         let console = Console.standardOutput
+        // JSON escapes its own control characters; Markdown is made safe by the console.
+        let write: (String) -> Void = format == .json ? { console.write(json: $0) } : { console.write($0) }
         switch record.summary.kind {
         case .assessment:
           let report = AssessmentReport(pack: pack, answers: record.answers)
-          console.write(AssessmentRenderer(pack: pack).render(report, as: format == .json ? .json : .markdown))
+          write(AssessmentRenderer(pack: pack).render(report, as: format == .json ? .json : .markdown))
         case .workshop:
           let found = try WorkshopCommand.find(record.summary.title ?? "", store: store, pack: pack)
           let report = WorkshopReport(session: found.session, pack: pack)
-          console.write(format == .json ? report.json() : report.markdown())
+          write(format == .json ? report.json() : report.markdown())
         case .posting:
-          console.write(record.resultJSON ?? "{}\n")
+          console.write(json: record.resultJSON ?? "{}\n")
         }
       }
     }

@@ -139,8 +139,10 @@ struct WorkshopCommand: ParsableCommand {
         let report = WorkshopReport(session: found.session, pack: pack)
         let text = format == .json ? report.json() : report.markdown()
         if let outFile {
-          try InputFiles.write(text, to: outFile)
+          try InputFiles.write(text, to: outFile, json: format == .json)
           Console.standardError.line("Wrote \(outFile).")
+        } else if format == .json {
+          Console.standardOutput.write(json: text)
         } else {
           Console.standardOutput.write(text)
         }

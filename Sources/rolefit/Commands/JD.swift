@@ -64,6 +64,9 @@ struct JD: ParsableCommand {
     if maxSize < 1 || maxSize > JobDescriptionAnalyzer.largestKiB {
       throw ValidationError("--max-size must be between 1 and \(JobDescriptionAnalyzer.largestKiB) (KiB).")
     }
+    if let minAccuracy, !(0...1).contains(minAccuracy) {
+      throw ValidationError("--min-accuracy must be a share between 0 and 1 (got \(minAccuracy)).")
+    }
   }
 
   func run() throws {
@@ -92,6 +95,7 @@ struct JD: ParsableCommand {
       if let jsonl { try runner.runJSONL(path: jsonl) }
       for input in inputs { try runner.runInput(input, title: title) }
       runner.finish()
+      if runner.unsaved > 0 { throw ExitCode(74) }
       if runner.missingFiles > 0 { throw ExitCode(66) }
       if runner.failures > 0 { throw ExitCode(65) }
     }

@@ -99,4 +99,52 @@ import Testing
     #expect(try FileManager.default.attributesOfItem(atPath: target)[.posixPermissions] as? Int == 0o600)
     #expect(try String(contentsOfFile: target, encoding: .utf8).hasPrefix("{"))
   }
+
+  /// A copy of the bundled pack in a fresh folder, to break.
+  private func packCopy() throws -> URL {
+    let folder = try RolefitBinary.temporaryDirectory().appendingPathComponent("pack")
+    try FileManager.default.copyItem(at: RolefitBinary.repository.appendingPathComponent("content"), to: folder)
+    return folder
+  }
+
+  @Test func anUnreadablePackFileIsNamedWithWhatItIs() throws {
+    let folder = try packCopy()
+    let questions = folder.appendingPathComponent("questions")
+    try FileManager.default.createDirectory(
+      at: questions.appendingPathComponent("odd.yaml"), withIntermediateDirectories: true)
+    let asFolder = try RolefitBinary.run(["content", "lint", folder.path])
+    #expect(asFolder.status == 66)
+    #expect(asFolder.stderr.contains("odd.yaml: cannot read: a folder, not a file"), "\(asFolder.stderr)")
+    try FileManager.default.removeItem(at: questions.appendingPathComponent("odd.yaml"))
+    try FileManager.default.createSymbolicLink(
+      atPath: questions.appendingPathComponent("loop.yaml").path, withDestinationPath: "loop.yaml")
+    let loop = try RolefitBinary.run(["content", "lint", folder.path])
+    #expect(loop.status == 66)
+    #expect(loop.stderr.contains("loop.yaml: cannot read: a loop of symbolic links"), "\(loop.stderr)")
+    try FileManager.default.removeItem(at: questions.appendingPathComponent("loop.yaml"))
+    try Data([0xFF, 0xFE, 0x00, 0x9B, 0x1B]).write(to: questions.appendingPathComponent("binary.yaml"))
+    let binary = try RolefitBinary.run(["content", "lint", folder.path])
+    #expect(binary.status == 65)
+    #expect(binary.stderr.contains("questions/binary.yaml:1:1: error: not UTF-8 text"), "\(binary.stderr)")
+  }
+
+  @Test func aNegativeEvidenceCountStopsEveryCommandWithExit65() throws {
+    let folder = try packCopy()
+    let manifest = folder.appendingPathComponent("pack.yaml")
+    let text = try String(contentsOf: manifest, encoding: .utf8)
+    try text.replacingOccurrences(of: "evidence_count: 5", with: "evidence_count: -1").write(
+      to: manifest, atomically: true, encoding: .utf8)
+    for arguments in [["content", "lint", folder.path], ["questions", "--content", folder.path]] {
+      let outcome = try RolefitBinary.run(arguments)
+      #expect(outcome.status == 65, "\(arguments): \(outcome.stderr)")
+      #expect(
+        outcome.stdout.contains("'evidence_count' must be between 0 and 1000")
+          || outcome.stderr.contains("'evidence_count' must be between 0 and 1000"))
+    }
+  }
+
+  @Test func anImpossibleDateForPurgeIsAUsageError() throws {
+    let outcome = try RolefitBinary.run(["sessions", "purge", "--before", "2026-02-30", "--yes"])
+    #expect(outcome.status == 64, "\(outcome.stderr)")
+  }
 }

@@ -40,11 +40,15 @@ public struct WorkshopReport: Sendable {
   public var participants: [Participant]
   /// Credentials and topics most participants still need, with how many need them.
   public var needs: [(name: String, count: Int)]
+  /// Notes typed after the last item (or on no item of the agenda), in the order of their items.
+  public var closingNotes: [String]
   let pack: ContentPack
 
   public init(session: WorkshopSession, pack: ContentPack) {
     self.session = session
     self.pack = pack
+    closingNotes = session.notes.filter { !session.items.indices.contains($0.key) }.sorted { $0.key < $1.key }
+      .flatMap(\.value)
     let analyzer = try? JobDescriptionAnalyzer(pack: pack)
     items = session.items.enumerated().map { index, entry in
       let options = session.options(for: entry.item, pack: pack)
@@ -148,6 +152,9 @@ public struct WorkshopReport: Sendable {
       for note in item.notes { out.append("- Note: \(MarkdownText.inline(note))") }
       out.append("")
     }
+    if !closingNotes.isEmpty {
+      out += ["## Closing notes", ""] + closingNotes.map { "- Note: \(MarkdownText.inline($0))" } + [""]
+    }
     out += [
       "## Participants", "", "| Participant | Fit | Confidence | Bank questions answered |",
       "| --- | --- | ---: | ---: |",
@@ -168,7 +175,7 @@ public struct WorkshopReport: Sendable {
       for participant in withPaths {
         let credentials = participant.missing.filter { pack.credentials.map(\.short).contains($0) }
         out.append(
-          "- **\(participant.name)**: \(participant.path ?? "")"
+          "- **\(MarkdownText.inline(participant.name))**: \(participant.path ?? "")"
             + (credentials.isEmpty ? "" : "; credentials still to earn: \(credentials.joined(separator: ", "))"))
       }
     }
@@ -227,6 +234,7 @@ public struct WorkshopReport: Sendable {
     var sections: [Section]
     var participants: [Participant]
     var items: [Item]
+    var closingNotes: [String]
     var needs: [Need]
   }
 
@@ -256,6 +264,7 @@ public struct WorkshopReport: Sendable {
           },
           converged: item.converged, notes: item.notes, engineReading: item.engineReading)
       },
+      closingNotes: closingNotes,
       needs: needs.map { .init(name: $0.name, participants: $0.count) })
     return JSONOutput.encode(shape)
   }

@@ -88,3 +88,15 @@ import Testing
       "\(errors)")
   }
 }
+
+@Suite struct CalendarDateTests {
+  @Test(arguments: ["2026-02-30", "2026-02-29", "2026-04-31", "2100-02-29", "2026-13-01", "2026-00-10"])
+  func impossibleDatesAreRefused(text: String) {
+    #expect(CalendarDate(text) == nil)
+  }
+
+  @Test(arguments: ["2024-02-29", "2000-02-29", "2026-01-31", "2026-12-31"])
+  func realDatesAreRead(text: String) {
+    #expect(CalendarDate(text) != nil)
+  }
+}

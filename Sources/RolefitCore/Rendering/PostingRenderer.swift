@@ -193,7 +193,11 @@ public struct PostingRenderer: Sendable {
     }
     if !analysis.recommendations.isEmpty {
       out += ["", "### Recommendations", ""]
-      for item in analysis.recommendations { out.append("- **\(item.severity)** \(item.message) *Fix:* \(item.fix)") }
+      // A message may quote the posting's title.
+      for item in analysis.recommendations {
+        out.append(
+          "- **\(item.severity)** \(MarkdownText.inline(item.message)) *Fix:* \(MarkdownText.inline(item.fix))")
+      }
     }
     return out.joined(separator: "\n") + "\n"
   }

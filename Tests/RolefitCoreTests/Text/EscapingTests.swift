@@ -43,12 +43,13 @@ import Testing
     let analysis = try analyzer.analyze(
       Posting(
         id: "[x](javascript:alert(1))", text: "Manage the project schedule and the sprint backlog.",
-        title: "PM\n# Injected <img src=x onerror=alert(1)> | cell"))
+        title: "Senior Program Manager \u{1B}]0;x\u{07}\n# Injected <img src=x onerror=alert(1)> | cell"))
     let markdown = PostingRenderer(pack: pack).markdown(analysis)
     #expect(!markdown.contains("](javascript:"))
     #expect(!markdown.contains(" <img") && markdown.contains("\\<img"))
     #expect(!markdown.contains("\n# Injected"))
     #expect(markdown.contains("\\| cell"))
+    #expect(!markdown.unicodeScalars.contains("\u{1B}"), "a recommendation quoting the title is escaped too")
   }
 
   @Test func csvQuotesCarriageReturnsAndDisarmsFormulas() throws {

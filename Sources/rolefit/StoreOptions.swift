@@ -33,6 +33,21 @@ struct StoreOptions: ParsableArguments {
     }
   }
 
+  /// Opens the store for a command that only reads it (list, show, export, history): a
+  /// database this user cannot write is still read.
+  func openForReading() throws -> Store {
+    do {
+      return try open()
+    } catch CLIError.store(.readOnly) {
+      guard let path = resolvedPath else { throw CLIError.missingInput("no database path") }
+      do {
+        return try Store(readingOnly: path)
+      } catch {
+        throw CLIError.store(error)
+      }
+    }
+  }
+
   /// Opens the store for an interactive session: a damaged, foreign, newer or unsafe database
   /// stops the program (it would be wrong to ignore it silently); a read-only or full disk lets
   /// the session go on in memory with a warning.

@@ -16,7 +16,7 @@ struct History: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let opened = try store.open()
+      let opened = try store.openForReading()
       let pack = try content.load(sections: .assessment)
       let finished = try storeCall { try opened.history(person: person) }
       let console = Console.standardOutput

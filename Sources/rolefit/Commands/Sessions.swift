@@ -22,7 +22,7 @@ struct Sessions: ParsableCommand {
 
     func run() throws {
       try reportingErrors {
-        let sessions = try storeCall { try store.open().sessions() }
+        let sessions = try storeCall { try store.openForReading().sessions() }
         let console = Console.standardOutput
         guard !sessions.isEmpty else {
           console.line("No saved sessions. `rolefit assess` starts an assessment.")
@@ -98,7 +98,7 @@ struct Sessions: ParsableCommand {
           let report = AssessmentReport(pack: pack, answers: record.answers)
           write(AssessmentRenderer(pack: pack).render(report, as: format == .json ? .json : .markdown))
         case .workshop:
-          let found = try WorkshopCommand.find(record.summary.title ?? "", store: store, pack: pack)
+          let found = try WorkshopCommand.find(record.summary.title ?? "", store: store, pack: pack, reading: true)
           let report = WorkshopReport(session: found.session, pack: pack)
           write(format == .json ? report.json() : report.markdown())
         case .posting:
@@ -199,7 +199,7 @@ func storeCall<T>(_ body: () throws -> T) throws -> T {
 
 enum SessionLookup {
   static func record(_ id: Int64, store: StoreOptions) throws -> SessionRecord {
-    guard let record = try storeCall({ try store.open().session(id) }) else {
+    guard let record = try storeCall({ try store.openForReading().session(id) }) else {
       throw CLIError.missingInput("no session \(id); `rolefit sessions` lists them")
     }
     return record

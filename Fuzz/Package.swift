@@ -13,12 +13,12 @@ let package = Package(
   dependencies: [.package(name: "rolefit", path: "..")],
   targets: [
     // Loads the packs the harnesses read, once per process.
-    .target(name: "FuzzSupport", dependencies: [.product(name: "RolefitCore", package: "rolefit")]),
-    // Declares libFuzzer's driver for the harnesses' main.
+    .target(name: "FuzzSupport", dependencies: ["CFuzzDriver", .product(name: "RolefitCore", package: "rolefit")]),
+    // Declares libFuzzer's driver, which FuzzSupport starts.
     .target(name: "CFuzzDriver"),
   ]
     + harnesses.map { name in
       .executableTarget(
-        name: name, dependencies: ["FuzzSupport", "CFuzzDriver", .product(name: "RolefitCore", package: "rolefit")])
+        name: name, dependencies: ["FuzzSupport", .product(name: "RolefitCore", package: "rolefit")])
     }
 )

@@ -1,4 +1,3 @@
-import CFuzzDriver
 import Foundation
 import FuzzSupport
 import RolefitCore
@@ -14,9 +13,4 @@ func fuzzAnswers(_ data: UnsafeRawBufferPointer) -> Int32 {
   return 0
 }
 
-var arguments = CommandLine.argc
-var values: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-exit(
-  LLVMFuzzerRunDriver(&arguments, &values) { data, count in
-    fuzzAnswers(UnsafeRawBufferPointer(start: data, count: count))
-  })
+runFuzzer(fuzzAnswers)

@@ -1,4 +1,3 @@
-import CFuzzDriver
 import Foundation
 import FuzzSupport
 import RolefitCore
@@ -30,9 +29,4 @@ func fuzzContent(_ data: UnsafeRawBufferPointer) -> Int32 {
   return 0
 }
 
-var arguments = CommandLine.argc
-var values: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-exit(
-  LLVMFuzzerRunDriver(&arguments, &values) { data, count in
-    fuzzContent(UnsafeRawBufferPointer(start: data, count: count))
-  })
+runFuzzer(fuzzContent)

@@ -1,4 +1,3 @@
-import CFuzzDriver
 import Foundation
 import FuzzSupport
 import RolefitCore
@@ -27,9 +26,4 @@ func fuzzJSONLines(_ data: UnsafeRawBufferPointer) -> Int32 {
   return 0
 }
 
-var arguments = CommandLine.argc
-var values: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-exit(
-  LLVMFuzzerRunDriver(&arguments, &values) { data, count in
-    fuzzJSONLines(UnsafeRawBufferPointer(start: data, count: count))
-  })
+runFuzzer(fuzzJSONLines)

@@ -1,4 +1,3 @@
-import CFuzzDriver
 import Foundation
 import FuzzSupport
 import RolefitCore
@@ -24,9 +23,4 @@ func fuzzPosting(_ data: UnsafeRawBufferPointer) -> Int32 {
   return 0
 }
 
-var arguments = CommandLine.argc
-var values: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-exit(
-  LLVMFuzzerRunDriver(&arguments, &values) { data, count in
-    fuzzPosting(UnsafeRawBufferPointer(start: data, count: count))
-  })
+runFuzzer(fuzzPosting)

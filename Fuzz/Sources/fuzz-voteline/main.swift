@@ -1,4 +1,3 @@
-import CFuzzDriver
 import Foundation
 import FuzzSupport
 import RolefitCore
@@ -17,9 +16,4 @@ func fuzzVoteLine(_ data: UnsafeRawBufferPointer) -> Int32 {
   return 0
 }
 
-var arguments = CommandLine.argc
-var values: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-exit(
-  LLVMFuzzerRunDriver(&arguments, &values) { data, count in
-    fuzzVoteLine(UnsafeRawBufferPointer(start: data, count: count))
-  })
+runFuzzer(fuzzVoteLine)

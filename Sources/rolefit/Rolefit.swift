@@ -50,7 +50,9 @@ struct Rolefit: AsyncParsableCommand {
       }
     }
     do {
-      var command = try parseAsRoot(arguments)
+      // As ArgumentParser's own main does: after the await, commands run off the main thread,
+      // which Ctrl-C handling under readline depends on.
+      var command = try await asyncParseAsRoot(arguments)
       if var command = command as? any AsyncParsableCommand {
         try await command.run()
       } else {

@@ -148,3 +148,30 @@ import Testing
     #expect(outcome.status == 64, "\(outcome.stderr)")
   }
 }
+
+/// Under a pseudo-terminal, with colour on: the REPL shows a posting's escape sequences as
+/// visible characters and sends none of them.
+@Suite(.serialized) struct HostileInputTerminalTests {
+  @Test func aPostingsEscapeSequencesNeverReachTheTerminal() throws {
+    let folder = try RolefitBinary.temporaryDirectory()
+    let file = folder.appendingPathComponent("evil.txt")
+    try
+      "Senior Program Manager \u{1B}]0;PWNED\u{07}\nManage the project schedule \u{1B}]52;c;aGk=\u{07} and the sprint backlog \u{1B}[2J.\n"
+      .write(to: file, atomically: true, encoding: .utf8)
+    var environment = RolefitBinary.environment()
+    environment.removeValue(forKey: "NO_COLOR")
+    environment["TERM"] = "xterm"
+    let terminal = try PseudoTerminal(environment: environment)
+    #expect(terminal.waitFor("rolefit> "))
+    let before = terminal.mark
+    terminal.type("jd \(file.path)\r")
+    #expect(terminal.waitFor("rolefit> ", after: before), "\(terminal.screen)")
+    let shown = String(decoding: terminal.screen.utf8.dropFirst(before), as: UTF8.self)
+    #expect(shown.contains("\u{241B}]0;PWNED"), "the sequence is shown, made visible")
+    #expect(!shown.contains("\u{1B}]"), "no OSC (window title, clipboard) reaches the terminal")
+    #expect(!shown.contains("\u{1B}[2J"), "no clear-screen reaches the terminal")
+    #expect(!shown.contains("\u{07}"))
+    terminal.type("\u{4}")
+    _ = terminal.waitForExit()
+  }
+}

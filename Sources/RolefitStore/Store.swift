@@ -20,8 +20,8 @@ public final class Store: Sendable {
   /// The database file.
   public let path: String
 
-  /// The connections: one writer and a few readers.
-  let pool: DatabasePool
+  /// The connections: one writer and a few readers, or one read-only connection.
+  let pool: any DatabaseWriter
 
   /// The clock that stamps sessions, answers and votes.
   let now: @Sendable () -> Date
@@ -48,11 +48,35 @@ public final class Store: Sendable {
     configuration.label = "rolefit"
     configuration.maximumReaderCount = 2
     do {
-      pool = try Self.openPool(path: path, configuration: configuration)
+      let opened = try Self.openPool(path: path, configuration: configuration)
       // GRDB's WAL set-up picks NORMAL, which may lose the last answers on a power cut;
       // an answer is a transaction a person waited for, so pay for the fsync.
-      try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-      try Self.migrate(pool)
+      try opened.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+      try Self.migrate(opened)
+      pool = opened
+    } catch {
+      throw StoreError.wrapping(error, path: path)
+    }
+  }
+
+  /// Opens an existing database that this user cannot write (a read-only file, folder or disk),
+  /// for listing, showing and exporting: it is checked like any other, and every write throws
+  /// `StoreError.readOnly`.
+  ///
+  /// - Throws: `.notFound` when there is no file; otherwise as `init(path:now:)`.
+  public init(readingOnly path: String) throws(StoreError) {
+    self.path = path
+    self.now = { Date() }
+    guard let info = DatabaseFile.status(path), DatabaseFile.isRegularFile(info) else {
+      throw .notFound(path: path, what: "database")
+    }
+    try Schema.inspect(path: path)
+    var configuration = Configuration()
+    configuration.readonly = true
+    configuration.busyMode = .timeout(Self.busyTimeout)
+    configuration.label = "rolefit.read-only"
+    do {
+      pool = try DatabaseQueue(path: path, configuration: configuration)
     } catch {
       throw StoreError.wrapping(error, path: path)
     }

@@ -20,15 +20,15 @@ public final class ProgressBar {
     drawn = true
     if let total, total > 0 {
       let share = min(1, Double(done) / Double(total))
-      console.write(
+      console.writeControls(
         "\r\(label) \(Bar.draw(share, width: 30)) \(TextWrap.percent(share)) (\(done)/\(total) \(unit))\u{1B}[K")
     } else {
-      console.write("\r\(label) \(done) \(unit)\u{1B}[K")
+      console.writeControls("\r\(label) \(done) \(unit)\u{1B}[K")
     }
   }
 
   /// Clears the bar's line.
   public func finish() {
-    if drawn { console.write("\r\u{1B}[K") }
+    if drawn { console.writeControls("\r\u{1B}[K") }
   }
 }

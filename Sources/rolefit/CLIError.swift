@@ -11,8 +11,10 @@ enum CLIError: Error {
   case badData(String)
   /// Input that is not there (66).
   case missingInput(String)
-  /// Output that cannot be written (73).
+  /// Output that cannot be created (73).
   case cannotCreate(String)
+  /// Input or output that failed while reading or writing (74).
+  case ioError(String)
   /// A content pack that does not load (65 or 66).
   case content(ContentError)
   /// The database cannot be used (65 damaged or newer, 73 cannot create, 74 read-only or full).
@@ -24,6 +26,7 @@ enum CLIError: Error {
     case .badData: return 65
     case .missingInput: return 66
     case .cannotCreate: return 73
+    case .ioError: return 74
     case .content(.packNotFound): return 66
     case .content(.unreadable): return 66
     case .content(.invalid): return 65
@@ -36,7 +39,8 @@ enum CLIError: Error {
 
   var message: String {
     switch self {
-    case .usage(let text), .badData(let text), .missingInput(let text), .cannotCreate(let text): return text
+    case .usage(let text), .badData(let text), .missingInput(let text), .cannotCreate(let text), .ioError(let text):
+      return text
     case .content(let error): return error.description
     case .store(let error): return error.description
     }

@@ -33,6 +33,8 @@ struct ContentOptions: ParsableArguments {
         let source = directory != nil ? "--content" : "ROLEFIT_CONTENT"
         throw CLIError.missingInput(
           "no content pack at \(url.standardizedFileURL.path) (from \(source)): the folder must hold a pack.yaml")
+      } catch let error as ContentError {
+        throw CLIError.content(error)
       }
     }
     return BundledContent.files.map {

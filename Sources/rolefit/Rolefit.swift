@@ -51,7 +51,25 @@ struct Rolefit: AsyncParsableCommand {
         Foundation.exit(ExitCode.validationFailure.rawValue)
       }
     }
-    await main(arguments)
+    do {
+      // As ArgumentParser's own main does: after the await, commands run off the main thread,
+      // which Ctrl-C handling under readline depends on.
+      var command = try await asyncParseAsRoot(arguments)
+      if var command = command as? any AsyncParsableCommand {
+        try await command.run()
+      } else {
+        try command.run()
+      }
+    } catch {
+      // ArgumentParser's own messages echo what was typed: they go through the console too,
+      // so an option name holding escape sequences shows them as visible characters.
+      let code = exitCode(for: error)
+      let message = fullMessage(for: error)
+      if !message.isEmpty {
+        (code == .success ? Console.standardOutput : Console.standardError).line(message)
+      }
+      Foundation.exit(code.rawValue)
+    }
   }
 }
 

@@ -29,7 +29,7 @@ enum SessionContent {
       }
       return out
     case .workshop:
-      let found = try WorkshopCommand.find(record.summary.title ?? "", store: store, pack: pack)
+      let found = try WorkshopCommand.find(record.summary.title ?? "", store: store, pack: pack, reading: true)
       let report = WorkshopReport(session: found.session, pack: pack)
       return format == .json ? report.json() : report.markdown()
     case .posting:

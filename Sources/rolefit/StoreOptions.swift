@@ -28,6 +28,21 @@ struct DatabaseOptions: ParsableArguments {
       throw CLIError.store(error)
     }
   }
+
+  /// Opens the store for a command that only reads it (list, show, export, history): a
+  /// database this user cannot write is still read.
+  func openForReading() throws -> Store {
+    do {
+      return try open()
+    } catch CLIError.store(.readOnly) {
+      guard let path = resolvedPath else { throw CLIError.missingInput("no database path") }
+      do {
+        return try Store(readingOnly: path)
+      } catch {
+        throw CLIError.store(error)
+      }
+    }
+  }
 }
 
 /// The database options of commands that can also run keeping nothing.

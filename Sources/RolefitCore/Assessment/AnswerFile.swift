@@ -30,7 +30,7 @@ public enum AnswerFile {
         raw = .choices(entry.value.strings("the answer to \(entry.key)").map(\.0))
       } else if let text = entry.value.string("the answer to \(entry.key)") {
         if question.kind == .number {
-          guard let number = Double(text) else {
+          guard let number = Double(text), number.isFinite else {
             sink.error(
               AnswerError.notANumber(question: entry.key, text: text).description, at: entry.value.location,
               rule: "answers")

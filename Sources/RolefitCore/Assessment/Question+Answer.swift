@@ -39,6 +39,8 @@ extension Question {
   public func validate(_ value: AnswerValue) -> Result<AnswerValue, AnswerError> {
     switch (kind, value) {
     case (.number, .number(let number)):
+      // NaN compares false with every bound, so it would pass the range check below.
+      guard number.isFinite else { return .failure(.notANumber(question: id, text: String(number))) }
       if let spec = self.number, number < spec.minimum || number > spec.maximum {
         return .failure(.outOfRange(question: id, value: number, minimum: spec.minimum, maximum: spec.maximum))
       }

@@ -27,6 +27,17 @@ public struct PostingBatch: Sendable {
     return try analyzer.analyze(posting)
   }
 
+  /// Reads one posting's bytes from a file or a stream, refusing it as soon as it passes the
+  /// limit: memory holds at most the limit and one chunk, whatever the input's size.
+  public func readPosting(from handle: FileHandle, id: String) throws -> Data {
+    var data = Data()
+    while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+      data.append(chunk)
+      if data.count > maxBytes { throw PostingError.tooLarge(id: id, bytes: data.count, limit: maxBytes) }
+    }
+    return data
+  }
+
   /// Parses and analyses JSONL lines (`text`, optional `id`, `title`, `label`), in parallel.
   ///
   /// Each line comes with its number in the file, for ids and messages; `source` names the file.
@@ -56,6 +67,10 @@ public struct PostingBatch: Sendable {
     _ line: Data, number: Int, source: String, render: (PostingAnalysis) -> [UInt8]
   ) -> Outcome {
     let place = "\(source):\(number)"
+    if line.isEmpty {
+      return .failed(
+        id: place, message: "\(place): the line is longer than \(maxBytes / 512) KiB (twice --max-size); line skipped")
+    }
     guard let fields = Self.fields(of: line) else {
       return .failed(id: place, message: "\(place): not a JSON object; line skipped")
     }
@@ -87,16 +102,29 @@ extension PostingBatch {
 }
 
 /// Reads a file or standard input line by line in large chunks, so memory stays flat.
+///
+/// Memory is bounded by the line limit, not by the input: a line longer than `maxLineBytes` is
+/// skipped while it is read (never held whole) and returned as an empty line, which
+/// `PostingBatch.process` reports as too long; blank lines are never returned.
 public final class LineChunkReader {
   private let handle: FileHandle
+  private let maxLineBytes: Int
   private var buffer: [UInt8] = []
   /// Where the unread part of `buffer` starts.
   private var cursor = 0
   private var finished = false
+  /// Whether the current line passed the limit: its bytes are dropped up to the next newline.
+  private var skipping = false
   /// Bytes consumed so far, for progress.
   public private(set) var bytesRead = 0
+  /// Why reading stopped early (an I/O error), if it did.
+  public private(set) var readError: (any Error)?
 
-  public init(handle: FileHandle) { self.handle = handle }
+  /// A reader of `handle` that refuses lines longer than `maxLineBytes`.
+  public init(handle: FileHandle, maxLineBytes: Int = 128 << 20) {
+    self.handle = handle
+    self.maxLineBytes = maxLineBytes
+  }
 
   /// The number of the next line to be returned, from 1.
   public private(set) var lineNumber = 1
@@ -112,14 +140,27 @@ public final class LineChunkReader {
   }
 
   /// Up to `count` non-blank lines (without newlines) with their numbers, or fewer at the end.
-  public func nextLines(_ count: Int) -> [(number: Int, data: Data)] {
+  ///
+  /// A batch also stops once it holds `budget` bytes, so a batch of long lines stays bounded.
+  public func nextLines(_ count: Int, budget: Int = 64 << 20) -> [(number: Int, data: Data)] {
     var lines: [(number: Int, data: Data)] = []
+    var held = 0
     func take(_ bytes: ArraySlice<UInt8>) {
       defer { lineNumber += 1 }
+      if skipping {
+        skipping = false
+        lines.append((lineNumber, Data()))
+        return
+      }
       guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
+      if bytes.count > maxLineBytes {
+        lines.append((lineNumber, Data()))
+        return
+      }
+      held += bytes.count
       lines.append((lineNumber, Data(bytes)))
     }
-    while lines.count < count {
+    while lines.count < count && held < budget {
       if let newline = nextNewline() {
         var end = newline
         if end > cursor && buffer[end - 1] == 0x0D { end -= 1 }
@@ -128,14 +169,25 @@ public final class LineChunkReader {
         continue
       }
       if finished {
-        if cursor < buffer.count { take(buffer[cursor...]) }
+        if cursor < buffer.count || skipping { take(buffer[cursor...]) }
         buffer.removeAll()
         cursor = 0
         break
       }
       buffer.removeSubrange(0..<cursor)
       cursor = 0
-      let chunk = handle.readData(ofLength: 1 << 20)
+      if buffer.count > maxLineBytes {
+        // The line is already too long: drop what is held and the rest of it as it comes.
+        buffer.removeAll(keepingCapacity: true)
+        skipping = true
+      }
+      let chunk: Data
+      do {
+        chunk = try handle.read(upToCount: 1 << 20) ?? Data()
+      } catch {
+        readError = error
+        chunk = Data()
+      }
       bytesRead += chunk.count
       if chunk.isEmpty { finished = true } else { buffer.append(contentsOf: chunk) }
     }

@@ -26,13 +26,20 @@ public struct Profile: Sendable, Hashable {
       guard let field = question.profileField, let value = answers[question.id] else { continue }
       switch (field, value) {
       case (.education, .choice(let id)): education = id
-      case (.projectMonths, .number(let n)): months[.project] = Int(n)
-      case (.programMonths, .number(let n)): months[.program] = Int(n)
-      case (.agileMonths, .number(let n)): months[.agile] = Int(n)
+      case (.projectMonths, .number(let n)): months[.project] = Self.wholeMonths(n)
+      case (.programMonths, .number(let n)): months[.program] = Self.wholeMonths(n)
+      case (.agileMonths, .number(let n)): months[.agile] = Self.wholeMonths(n)
       case (.trainingHours, .number(let n)): trainingHours = n
       case (.certifications, _): certifications = Set(value.optionIDs.filter { $0 != "none" })
       default: break
       }
     }
+  }
+
+  /// Months as a whole number; a value no range bounded (a pack without `min`/`max`) is clamped
+  /// instead of trapping in the conversion.
+  private static func wholeMonths(_ value: Double) -> Int {
+    guard value.isFinite else { return 0 }
+    return Int(min(max(value, -1e9), 1e9))
   }
 }

@@ -229,11 +229,11 @@ public struct PostingRenderer: Sendable {
   // MARK: Markdown
 
   public func markdown(_ analysis: PostingAnalysis) -> String {
-    var out = ["## \(analysis.id): \(verdict(analysis))", ""]
+    var out = ["## \(MarkdownText.inline(analysis.id)): \(verdict(analysis))", ""]
     out.append("- **Confidence:** \(String(format: "%.2f", analysis.fit.confidence))")
     if let stated = analysis.title.stated {
       out.append(
-        "- **Title:** \(stated) → \(analysis.title.impliedRole.map(name) ?? "unknown")\(analysis.title.mismatch ? " (**does not match the duties**)" : "")"
+        "- **Title:** \(MarkdownText.inline(stated)) → \(analysis.title.impliedRole.map(name) ?? "unknown")\(analysis.title.mismatch ? " (**does not match the duties**)" : "")"
       )
     }
     out.append(
@@ -243,13 +243,17 @@ public struct PostingRenderer: Sendable {
       out += ["", "| Phrase | Role | Weight | Why | Source |", "| --- | --- | ---: | --- | --- |"]
       for item in analysis.evidence {
         out.append(
-          "| \(item.phrase) | \(name(item.role)) | \(String(format: "%g", item.weight)) | \(item.reason) | \(item.claim ?? "") |"
+          "| \(MarkdownText.inline(item.phrase)) | \(name(item.role)) | \(String(format: "%g", item.weight)) | \(item.reason) | \(item.claim ?? "") |"
         )
       }
     }
     if !analysis.recommendations.isEmpty {
       out += ["", "### Recommendations", ""]
-      for item in analysis.recommendations { out.append("- **\(item.severity)** \(item.message) *Fix:* \(item.fix)") }
+      // A message may quote the posting's title.
+      for item in analysis.recommendations {
+        out.append(
+          "- **\(item.severity)** \(MarkdownText.inline(item.message)) *Fix:* \(MarkdownText.inline(item.fix))")
+      }
     }
     return out.joined(separator: "\n") + "\n"
   }
@@ -353,8 +357,17 @@ public struct PostingRenderer: Sendable {
     return fields.map(Self.csvField).joined(separator: ",") + "\n"
   }
 
+  /// One CSV field (RFC 4180) that a spreadsheet shows as text.
+  ///
+  /// A field holding a comma, a quote, CR or LF is quoted (scalars are checked: `"\r\n"` is one
+  /// `Character`); a field starting with `=`, `+`, `-`, `@`, tab or CR, which a spreadsheet would
+  /// run as a formula, gets a leading `'`; control characters are made visible.
   static func csvField(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+    var text = ControlCharacters.visible(text)
+    if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + text }
+    guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+      return text
+    }
     return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 }

@@ -11,10 +11,19 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
       let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month)
     else { return nil }
     let day = parts.count == 3 ? Int(parts[2]) : 1
-    guard let day, (1...31).contains(day) else { return nil }
+    guard let day, (1...Self.days(inMonth: month, of: year)).contains(day) else { return nil }
     self.year = year
     self.month = month
     self.day = day
+  }
+
+  /// The number of days in a month of the Gregorian calendar.
+  static func days(inMonth month: Int, of year: Int) -> Int {
+    switch month {
+    case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+    case 4, 6, 9, 11: return 30
+    default: return 31
+    }
   }
 
   public init(year: Int, month: Int, day: Int) {

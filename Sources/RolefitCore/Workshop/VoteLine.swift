@@ -13,20 +13,28 @@ public enum VoteLine {
     case empty
 
     public var description: String {
+      // What was typed is echoed at most `longestEcho` characters long: a 10 MB word is not
+      // printed back whole.
+      func echo(_ text: String) -> String {
+        text.count > Self.longestEcho ? text.prefix(Self.longestEcho) + "…" : text
+      }
       switch self {
       case .unknownName(let name, let suggestion):
-        return "no participant called '\(name)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+        return "no participant called '\(echo(name))'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
           + "; participants add NAME adds one"
       case .ambiguousName(let name, let matches):
-        return "'\(name)' could be \(matches.joined(separator: " or ")); type more of the name"
+        return "'\(echo(name))' could be \(matches.joined(separator: " or ")); type more of the name"
       case .duplicateVote(let name): return "\(name) is given two votes in one line"
       case .unknownOption(let option, let valid):
-        return "'\(option)' is not an option here; choose one of: \(valid.joined(separator: ", "))"
+        return "'\(echo(option))' is not an option here; choose one of: \(valid.joined(separator: ", "))"
       case .tooManyVotes(let given, let participants):
         return "\(given) votes for \(participants) participants; use name=option to vote for some of them"
       case .empty: return "no votes in the line"
       }
     }
+
+    /// The most characters of a typed word a message repeats.
+    static let longestEcho = 40
   }
 
   /// The votes a line gives, by participant, and who in the roster it leaves without one.
@@ -79,7 +87,10 @@ public enum VoteLine {
     let prefixed = participants.filter { $0.lowercased().hasPrefix(lowered) }
     if prefixed.count == 1 { return .success(prefixed[0]) }
     if prefixed.count > 1 { return .failure(.ambiguousName(typed, matches: prefixed)) }
-    return .failure(.unknownName(typed, suggestion: EditDistance.suggestion(for: typed, among: participants)))
+    // No name is that long: a suggestion for a huge word would only cost time.
+    let suggestion =
+      typed.count > Problem.longestEcho ? nil : EditDistance.suggestion(for: typed, among: participants)
+    return .failure(.unknownName(typed, suggestion: suggestion))
   }
 }
 

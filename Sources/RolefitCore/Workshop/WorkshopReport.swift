@@ -40,11 +40,15 @@ public struct WorkshopReport: Sendable {
   public var participants: [Participant]
   /// Credentials and topics most participants still need, with how many need them.
   public var needs: [(name: String, count: Int)]
+  /// Notes typed after the last item (or on no item of the agenda), in the order of their items.
+  public var closingNotes: [String]
   let pack: ContentPack
 
   public init(session: WorkshopSession, pack: ContentPack) {
     self.session = session
     self.pack = pack
+    closingNotes = session.notes.filter { !session.items.indices.contains($0.key) }.sorted { $0.key < $1.key }
+      .flatMap(\.value)
     let analyzer = try? JobDescriptionAnalyzer(pack: pack)
     items = session.items.enumerated().map { index, entry in
       let options = session.options(for: entry.item, pack: pack)
@@ -108,11 +112,11 @@ public struct WorkshopReport: Sendable {
 
   public func markdown() -> String {
     let agenda = session.agenda
-    var out = ["# Workshop report: \(session.name)", ""]
+    var out = ["# Workshop report: \(MarkdownText.inline(session.name))", ""]
     out.append("**Agenda:** \(agenda.title) (\(agenda.minutes) minutes) · **Audience:** \(agenda.audience)")
     out.append("")
     out.append(
-      "**Participants:** \(session.participants.joined(separator: ", ")) · **Content:** \(session.packID) \(session.packVersion)"
+      "**Participants:** \(session.participants.map(MarkdownText.inline).joined(separator: ", ")) · **Content:** \(session.packID) \(session.packVersion)"
     )
     out += ["", "## Agenda and timing", "", "| Section | Planned | Started |", "| --- | ---: | --- |"]
     let formatter = ISO8601DateFormatter()
@@ -145,8 +149,11 @@ public struct WorkshopReport: Sendable {
         out.append("- Round \(round.round): \(counts) · disagreement \(TextWrap.percent(round.disagreement))")
       }
       if !item.rounds.isEmpty { out.append("- \(item.converged ? "Converged." : "Did not converge.")") }
-      for note in item.notes { out.append("- Note: \(note)") }
+      for note in item.notes { out.append("- Note: \(MarkdownText.inline(note))") }
       out.append("")
+    }
+    if !closingNotes.isEmpty {
+      out += ["## Closing notes", ""] + closingNotes.map { "- Note: \(MarkdownText.inline($0))" } + [""]
     }
     out += [
       "## Participants", "", "| Participant | Fit | Confidence | Bank questions answered |",
@@ -154,12 +161,12 @@ public struct WorkshopReport: Sendable {
     ]
     for participant in participants {
       guard let fit = participant.fit else {
-        out.append("| \(participant.name) | not enough answers | – | 0 |")
+        out.append("| \(MarkdownText.inline(participant.name)) | not enough answers | – | 0 |")
         continue
       }
       let band = pack.scoring.bands.first { $0.id == fit.band }?.name.lowercased() ?? fit.band
       out.append(
-        "| \(participant.name) | \(roleName(fit.role)), \(band) | \(String(format: "%.2f", fit.confidence)) | \(participant.answered) |"
+        "| \(MarkdownText.inline(participant.name)) | \(roleName(fit.role)), \(band) | \(String(format: "%.2f", fit.confidence)) | \(participant.answered) |"
       )
     }
     let withPaths = participants.filter { $0.path != nil }
@@ -168,7 +175,7 @@ public struct WorkshopReport: Sendable {
       for participant in withPaths {
         let credentials = participant.missing.filter { pack.credentials.map(\.short).contains($0) }
         out.append(
-          "- **\(participant.name)**: \(participant.path ?? "")"
+          "- **\(MarkdownText.inline(participant.name))**: \(participant.path ?? "")"
             + (credentials.isEmpty ? "" : "; credentials still to earn: \(credentials.joined(separator: ", "))"))
       }
     }
@@ -227,6 +234,7 @@ public struct WorkshopReport: Sendable {
     var sections: [Section]
     var participants: [Participant]
     var items: [Item]
+    var closingNotes: [String]
     var needs: [Need]
   }
 
@@ -256,6 +264,7 @@ public struct WorkshopReport: Sendable {
           },
           converged: item.converged, notes: item.notes, engineReading: item.engineReading)
       },
+      closingNotes: closingNotes,
       needs: needs.map { .init(name: $0.name, participants: $0.count) })
     return JSONOutput.encode(shape)
   }

@@ -1,5 +1,6 @@
 internal import CReadline
 import Foundation
+import RolefitCore
 import Synchronization
 
 /// Set by the SIGINT handler; readline's event hook turns it into a cancelled line.
@@ -47,7 +48,7 @@ public final class ReadlineLineReader: LineReader {
 
   public func readLine(prompt: String, remember: Bool) -> LineInput {
     interruptRequested.store(false, ordering: .relaxed)
-    guard let raw = readline(prompt) else {
+    guard let raw = readline(ControlCharacters.visible(prompt)) else {
       return interruptRequested.exchange(false, ordering: .relaxed) ? .interrupted : .endOfInput
     }
     defer { free(raw) }

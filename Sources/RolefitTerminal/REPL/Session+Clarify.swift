@@ -80,10 +80,10 @@ extension Session {
       return
     }
     do {
-      try outline.write(toFile: path, atomically: true, encoding: .utf8)
+      try OutputFile.write(outline, to: path, json: false)
       console.line("Saved the outline to \(path).")
     } catch {
-      console.line(styler.warning("Cannot write \(path): \(error.localizedDescription)"))
+      console.line(styler.warning("Cannot write \(path): \(error)"))
     }
   }
 }

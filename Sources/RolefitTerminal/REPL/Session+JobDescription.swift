@@ -119,10 +119,10 @@ extension Session {
       path.hasSuffix(".md")
       ? renderer.markdown(analysis) : path.hasSuffix(".json") ? renderer.json(analysis) : renderer.text(analysis)
     do {
-      try text.write(toFile: path, atomically: true, encoding: .utf8)
+      try OutputFile.write(text, to: path, json: path.hasSuffix(".json"))
       console.line("Saved to \(path).")
     } catch {
-      console.line(styler.warning("Cannot write \(path): \(error.localizedDescription)"))
+      console.line(styler.warning("Cannot save: \(error)"))
     }
   }
 }

@@ -75,11 +75,10 @@ extension Session {
     }
     let format: OutputFormat = path.hasSuffix(".md") ? .markdown : path.hasSuffix(".json") ? .json : .text
     do {
-      try NarrativeRenderer(pack: pack).render(report, as: format).write(
-        toFile: path, atomically: true, encoding: .utf8)
+      try OutputFile.write(NarrativeRenderer(pack: pack).render(report, as: format), to: path, json: format == .json)
       console.line("Saved to \(path).")
     } catch {
-      console.line(styler.warning("Cannot write \(path): \(error.localizedDescription)"))
+      console.line(styler.warning("Cannot write \(path): \(error)"))
     }
   }
 }

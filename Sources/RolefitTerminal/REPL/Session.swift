@@ -128,10 +128,10 @@ public final class Session {
     if let outFile, let lastReport {
       let json = AssessmentRenderer(pack: pack).render(lastReport, as: .json)
       do {
-        try json.write(toFile: outFile, atomically: true, encoding: .utf8)
+        try OutputFile.write(json, to: outFile, json: true)
         console.line("Saved your result to \(outFile).")
       } catch {
-        Console.standardError.line("rolefit: \(outFile): cannot write: \(error.localizedDescription)")
+        Console.standardError.line("rolefit: \(error)")
       }
     }
     if reader.isInteractive { console.line("Bye.") }
@@ -229,11 +229,11 @@ public final class Session {
     }
     let format: OutputFormat = path.hasSuffix(".md") ? .markdown : path.hasSuffix(".json") ? .json : .text
     do {
-      try AssessmentRenderer(pack: pack, width: 80).render(lastReport, as: format)
-        .write(toFile: path, atomically: true, encoding: .utf8)
+      try OutputFile.write(
+        AssessmentRenderer(pack: pack, width: 80).render(lastReport, as: format), to: path, json: format == .json)
       console.line("Saved to \(path) (\(format.rawValue)).")
     } catch {
-      console.line(styler.warning("Cannot write \(path): \(error.localizedDescription)"))
+      console.line(styler.warning("Cannot save: \(error)"))
     }
   }
 

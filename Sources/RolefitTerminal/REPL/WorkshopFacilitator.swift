@@ -279,11 +279,11 @@ public final class WorkshopFacilitator {
       return
     }
     do {
-      try (path.hasSuffix(".json") ? report.json() : report.markdown()).write(
-        toFile: path, atomically: true, encoding: .utf8)
+      let json = path.hasSuffix(".json")
+      try OutputFile.write(json ? report.json() : report.markdown(), to: path, json: json)
       console.line("Wrote the report to \(path).")
     } catch {
-      console.line(styler.warning("Cannot write \(path): \(error.localizedDescription)"))
+      console.line(styler.warning("Cannot write the report: \(error)"))
     }
   }
 

@@ -76,11 +76,13 @@ struct Assess: ParsableCommand {
         console.text(renderer.summary(report, more: AssessmentRenderer.moreHint(command: "--details")))
       } else if format == .text {
         console.text(renderer.render(report, as: format))
+      } else if format == .json {
+        console.write(json: renderer.render(report, as: format))
       } else {
         console.write(renderer.render(report, as: format))
       }
       if let outFile {
-        try InputFiles.write(renderer.render(report, as: .json), to: outFile)
+        try InputFiles.write(renderer.render(report, as: .json), to: outFile, json: true)
       }
     }
   }

@@ -19,7 +19,7 @@ struct History: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let opened = try store.open()
+      let opened = try store.openForReading()
       let pack = try content.load(sections: .assessment)
       let console = Console.standardOutput
       // Each person's history apart: two people on one machine are never one trend.

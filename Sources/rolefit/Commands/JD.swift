@@ -116,6 +116,9 @@ struct JD: ParsableCommand {
     if maxSize < 1 || maxSize > JobDescriptionAnalyzer.largestKiB {
       throw ValidationError("--max-size must be between 1 and \(JobDescriptionAnalyzer.largestKiB) (KiB).")
     }
+    if let minAccuracy, !(0...1).contains(minAccuracy) {
+      throw ValidationError("--min-accuracy must be a share between 0 and 1 (got \(minAccuracy)).")
+    }
   }
 
   func run() throws {
@@ -145,7 +148,7 @@ struct JD: ParsableCommand {
           let (model, report) = try fitting.fit(path: fit, today: Self.today())
           Console.standardError.write(report.text())
           let yaml = model.yaml(lexicon: pack.lexicon)
-          if let out { try InputFiles.write(yaml, to: out) } else { Console.standardOutput.write(yaml) }
+          if let out { try InputFiles.write(yaml, to: out, json: false) } else { Console.standardOutput.write(yaml) }
         }
         return
       }
@@ -163,6 +166,7 @@ struct JD: ParsableCommand {
       if let jsonl { try runner.runJSONL(path: jsonl) }
       for input in inputs { try runner.runInput(input, title: title) }
       runner.finish()
+      if runner.unsaved > 0 { throw ExitCode(74) }
       if runner.missingFiles > 0 { throw ExitCode(66) }
       if runner.failures > 0 { throw ExitCode(65) }
     }

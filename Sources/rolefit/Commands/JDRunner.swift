@@ -14,6 +14,8 @@ struct JDRunner {
   private(set) var failures = 0
   /// Input files that did not exist (they count among `failures` too).
   private(set) var missingFiles = 0
+  /// Analyses `--save` could not keep.
+  private(set) var unsaved = 0
   /// Where analyses are kept with `--save`.
   var archive: (any PostingArchive)?
   private var byRole: [String: Int] = [:]
@@ -59,6 +61,7 @@ struct JDRunner {
         try archive?.save(analysis, resultJSON: renderer.json(analysis, compact: true))
       } catch {
         Console.standardError.line("rolefit: \(analysis.id) was not saved: \(error)")
+        unsaved += 1
         archive = nil
       }
     case .failed(_, let message):
@@ -72,7 +75,7 @@ struct JDRunner {
   mutating func runJSONL(path: String) throws {
     let handle = try open(path)
     let total = path == "-" ? nil : (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
-    let reader = LineChunkReader(handle: handle)
+    let reader = LineChunkReader(handle: handle, maxLineBytes: 2 * batch.maxBytes)
     let progress = ProgressBar(label: "jd")
     let source = path == "-" ? "<stdin>" : path
     let renderer = self.renderer
@@ -90,10 +93,16 @@ struct JDRunner {
       // One write per batch, not one per posting.
       var chunk: [UInt8] = []
       for outcome in outcomes { record(outcome, into: &chunk) }
-      output.write(chunk)
+      write(chunk)
       progress.update(done: reader.bytesRead, total: total, unit: "bytes")
     }
     progress.finish()
+    if let error = reader.readError { throw CLIError.ioError("\(source): cannot read: \(error.localizedDescription)") }
+  }
+
+  /// Writes rendered output: JSON as it is, every other format as text made safe for a terminal.
+  private func write(_ bytes: [UInt8]) {
+    if format == .json { output.write(json: bytes) } else { output.write(String(decoding: bytes, as: UTF8.self)) }
   }
 
   static func render(
@@ -114,6 +123,7 @@ struct JDRunner {
     if input != "-", FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue {
       let files = (try? FileManager.default.contentsOfDirectory(atPath: input)) ?? []
       let postings = files.filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }.sorted()
+      if postings.isEmpty { throw CLIError.missingInput("\(input): no .txt or .md postings in this folder") }
       let progress = ProgressBar(label: "jd")
       for (index, name) in postings.enumerated() {
         try runFile((input as NSString).appendingPathComponent(name), title: nil)
@@ -126,19 +136,29 @@ struct JDRunner {
   }
 
   private mutating func runFile(_ path: String, title: String?) throws {
-    let data: Data
-    if path == "-" {
-      data = FileHandle.standardInput.readDataToEndOfFile()
-    } else {
-      guard FileManager.default.fileExists(atPath: path), let read = FileManager.default.contents(atPath: path) else {
-        failures += 1
-        missingFiles += 1
-        Console.standardError.line("rolefit: \(path): no such file")
-        return
-      }
-      data = read
-    }
     let id = path == "-" ? "<stdin>" : path
+    let data: Data
+    do {
+      let handle: FileHandle
+      if path == "-" {
+        handle = .standardInput
+      } else {
+        guard let opened = try? open(path) else {
+          failures += 1
+          missingFiles += 1
+          Console.standardError.line("rolefit: \(path): no such file")
+          return
+        }
+        handle = opened
+      }
+      data = try batch.readPosting(from: handle, id: id)
+    } catch let error as PostingError {
+      failures += 1
+      Console.standardError.line("rolefit: \(error)")
+      return
+    } catch {
+      throw CLIError.ioError("\(id): cannot read: \(error.localizedDescription)")
+    }
     let posting = Posting(id: id, text: String(decoding: data, as: UTF8.self), title: title)
     var text: [UInt8] = []
     do {
@@ -150,13 +170,15 @@ struct JDRunner {
     if format == .text {
       output.text(String(decoding: text, as: UTF8.self))
     } else {
-      output.write(text)
+      write(text)
     }
   }
 
+  /// Opens an input file, or standard input for `-`; a folder or a device is refused by name.
   private func open(_ path: String) throws -> FileHandle {
     if path == "-" { return .standardInput }
-    guard let handle = FileHandle(forReadingAtPath: path) else { throw CLIError.missingInput("\(path): no such file") }
+    try InputFiles.checkReadable(path, what: "file")
+    guard let handle = FileHandle(forReadingAtPath: path) else { throw CLIError.missingInput("\(path): cannot open") }
     return handle
   }
 
@@ -178,7 +200,7 @@ struct JDRunner {
 
   mutating func evaluate(path: String) throws -> Evaluation {
     let handle = try open(path)
-    let reader = LineChunkReader(handle: handle)
+    let reader = LineChunkReader(handle: handle, maxLineBytes: 2 * batch.maxBytes)
     var evaluation = Evaluation(labels: pack.roles.map(\.id) + [JobDescriptionAnalyzer.otherID])
     let source = path == "-" ? "<stdin>" : path
     while true {
@@ -198,6 +220,7 @@ struct JDRunner {
         }
       }
     }
+    if let error = reader.readError { throw CLIError.ioError("\(source): cannot read: \(error.localizedDescription)") }
     return evaluation
   }
 }

@@ -93,7 +93,8 @@ struct Narrative: ParsableCommand {
       if let save {
         let fileFormat: OutputFormat = save.hasSuffix(".md") ? .markdown : save.hasSuffix(".json") ? .json : .text
         let plain = NarrativeRenderer(pack: pack, width: 80)
-        try InputFiles.write(reports.map { plain.render($0, as: fileFormat) }.joined(separator: "\n"), to: save)
+        try InputFiles.write(
+          reports.map { plain.render($0, as: fileFormat) }.joined(separator: "\n"), to: save, json: fileFormat == .json)
         Console.standardError.line("rolefit: saved to \(save)")
       }
     }

@@ -21,7 +21,7 @@ struct Questions: ParsableCommand {
     try reportingErrors {
       let pack = try content.load(sections: .assessment)
       switch format {
-      case .json: Console.standardOutput.write(QuestionBankRenderer(pack: pack).json())
+      case .json: Console.standardOutput.write(json: QuestionBankRenderer(pack: pack).json())
       case .text: Console.standardOutput.text(QuestionBankRenderer(pack: pack).text())
       }
     }

@@ -25,7 +25,7 @@ struct Sessions: ParsableCommand {
     func run() throws {
       try reportingErrors {
         let sessions = try storeCall {
-          try store.open().sessions(kind: person == nil ? nil : .assessment, person: person)
+          try store.openForReading().sessions(kind: person == nil ? nil : .assessment, person: person)
         }
         let console = Console.standardOutput
         guard !sessions.isEmpty else {
@@ -115,9 +115,10 @@ struct Sessions: ParsableCommand {
         let record = try SessionLookup.record(id, store: store)
         let pack = try content.load()
         let console = Console.standardOutput
-        console.write(
-          try SessionContent.render(
-            record, as: format == .json ? .json : .markdown, pack: pack, store: store, console: console))
+        // JSON escapes its own control characters; Markdown is made safe by the console.
+        let text = try SessionContent.render(
+          record, as: format == .json ? .json : .markdown, pack: pack, store: store, console: console)
+        if format == .json { console.write(json: text) } else { console.write(text) }
       }
     }
   }
@@ -213,7 +214,7 @@ func storeCall<T>(_ body: () throws -> T) throws -> T {
 
 enum SessionLookup {
   static func record(_ id: Int64, store: DatabaseOptions) throws -> SessionRecord {
-    guard let record = try storeCall({ try store.open().session(id) }) else {
+    guard let record = try storeCall({ try store.openForReading().session(id) }) else {
       throw CLIError.missingInput("no session \(id); `rolefit sessions` lists them")
     }
     return record

@@ -67,7 +67,7 @@ struct WorkshopCommand: ParsableCommand {
 
     func run() throws {
       try reportingErrors {
-        let lines = try storeCall { try StoreWorkshopLibrary(store: try store.open()).list() }
+        let lines = try storeCall { try StoreWorkshopLibrary(store: try store.openForReading()).list() }
         Console.standardOutput.line(
           lines.isEmpty
             ? "No workshops yet. `rolefit workshop new NAME --agenda ID --participants \"Ana, Ben\"` starts one."
@@ -135,12 +135,14 @@ struct WorkshopCommand: ParsableCommand {
     func run() throws {
       try reportingErrors {
         let pack = try content.load()
-        let found = try WorkshopCommand.find(name, store: store, pack: pack)
+        let found = try WorkshopCommand.find(name, store: store, pack: pack, reading: true)
         let report = WorkshopReport(session: found.session, pack: pack)
         let text = format == .json ? report.json() : report.markdown()
         if let outFile {
-          try InputFiles.write(text, to: outFile)
+          try InputFiles.write(text, to: outFile, json: format == .json)
           Console.standardError.line("Wrote \(outFile).")
+        } else if format == .json {
+          Console.standardOutput.write(json: text)
         } else {
           Console.standardOutput.write(text)
         }
@@ -148,11 +150,12 @@ struct WorkshopCommand: ParsableCommand {
     }
   }
 
-  /// A saved workshop by name, rebuilt on the pack, with the library it came from.
-  static func find(_ name: String, store: DatabaseOptions, pack: ContentPack) throws -> (
+  /// A saved workshop by name, rebuilt on the pack, with the library it came from; `reading`
+  /// for a command that only reads it, which works on a database this user cannot write.
+  static func find(_ name: String, store: DatabaseOptions, pack: ContentPack, reading: Bool = false) throws -> (
     library: StoreWorkshopLibrary, session: WorkshopSession, recorder: any WorkshopRecorder
   ) {
-    let library = StoreWorkshopLibrary(store: try store.open())
+    let library = StoreWorkshopLibrary(store: try reading ? store.openForReading() : store.open())
     guard let found = try storeCall({ try library.open(named: name, pack: pack) }) else {
       throw CLIError.missingInput("no workshop called '\(name)'; `rolefit workshop list` shows them")
     }

@@ -120,6 +120,33 @@ import Testing
     #expect(report.markdown().contains("- **Ana**: "), "each participant's learning path")
   }
 
+  @Test func aNoteTypedAfterTheLastItemIsInTheReport() throws {
+    var session = WorkshopSession(name: "t", agenda: agenda, pack: pack, participants: ["Ana", "Ben"])
+    session.move(to: session.items.count, now: Date())
+    #expect(session.isFinished)
+    session.notes[session.position, default: []].append("Follow up with <b>Ben</b> | next week")
+    let report = WorkshopReport(session: session, pack: pack)
+    #expect(report.closingNotes == ["Follow up with <b>Ben</b> | next week"])
+    #expect(report.markdown().contains("## Closing notes\n\n- Note: Follow up with \\<b\\>Ben\\</b\\> \\| next week\n"))
+    #expect(
+      report.json().contains("Follow up with <b>Ben<\\/b> | next week")
+        || report.json().contains("Follow up with <b>Ben</b> | next week"))
+  }
+
+  @Test func voteLineProblemsEchoALongWordShortened() {
+    let huge = String(repeating: "x", count: 1_000_000)
+    guard case .failure(let problem) = VoteLine.parse("\(huge)=a", participants: ["Ana"], options: ["a", "b"]) else {
+      Issue.record("expected a problem")
+      return
+    }
+    #expect(problem.description.count < 200)
+    guard case .failure(let option) = VoteLine.parse("ana=\(huge)", participants: ["Ana"], options: ["a", "b"]) else {
+      Issue.record("expected a problem")
+      return
+    }
+    #expect(option.description.count < 200)
+  }
+
   @Test func importsKeepKnownAnswersAndRefuseOtherPacks() throws {
     let answers =
       #"{"pack": {"id": "rolefit-core", "version": "1999.1"}, "answers": {"resp.shared-devops": "b", "resp.retired-question": "a", "profile.project-months": "40"}}"#

@@ -68,7 +68,7 @@ public enum ContentLoader {
   }
 
   private static func checkVersion(_ mapping: YAMLMapping) {
-    guard let version = mapping.integer("version", required: true) else { return }
+    guard let version = mapping.integer("version", in: PackRanges.formatVersion, required: true) else { return }
     if version > formatVersion {
       mapping.sink.error(
         "written for a newer rolefit (format version \(version); this rolefit reads version \(formatVersion))",

@@ -40,14 +40,30 @@ public struct PackFile: Sendable, Hashable {
       guard ["yaml", "yml"].contains(url.pathExtension) else { continue }
       let full = url.standardizedFileURL.path
       let relative = String(full.dropFirst(root.path.count + 1))
-      let text: String
-      do {
-        text = try String(contentsOf: url, encoding: .utf8)
-      } catch {
-        throw ContentError.unreadable(path: full, reason: "not UTF-8 text or not readable")
-      }
-      files.append(PackFile(path: relative, displayPath: display + "/" + relative, text: text))
+      let shown = display + "/" + relative
+      files.append(PackFile(path: relative, displayPath: shown, text: try text(of: full, shownAs: shown)))
     }
     return files.sorted { $0.path < $1.path }
+  }
+
+  /// A pack file's text; what the path is, when it is not a readable file of UTF-8 text, is
+  /// named: a folder or a symbolic-link loop (`unreadable`, 66), binary data (`invalid`, 65).
+  private static func text(of path: String, shownAs shown: String) throws -> String {
+    var info = stat()
+    guard stat(path, &info) == 0 else {
+      let reason = errno == ELOOP ? "a loop of symbolic links" : String(cString: strerror(errno))
+      throw ContentError.unreadable(path: path, reason: reason)
+    }
+    if info.st_mode & S_IFMT == S_IFDIR { throw ContentError.unreadable(path: path, reason: "a folder, not a file") }
+    if info.st_mode & S_IFMT != S_IFREG { throw ContentError.unreadable(path: path, reason: "not a regular file") }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw ContentError.unreadable(path: path, reason: String(cString: strerror(errno)))
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw ContentError.invalid([
+        Diagnostic(.error, "not UTF-8 text (a binary file?)", at: SourceLocation(file: shown), rule: "schema")
+      ])
+    }
+    return text
   }
 }

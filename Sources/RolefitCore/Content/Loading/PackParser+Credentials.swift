@@ -46,11 +46,12 @@ extension PackParser {
       guard let (kind, months) = experienceKind(requirement) else { continue }
       experience.append(
         ExperienceRequirement(
-          kind: kind, months: months, withinYears: requirement.integer("within_years"),
+          kind: kind, months: months, withinYears: requirement.integer("within_years", in: PackRanges.years),
           waivedBy: references(requirement, "waived_by", .credential)))
     }
     return EligibilityRoute(
-      name: name, education: education, experience: experience, trainingHours: route.number("training_hours"),
+      name: name, education: education, experience: experience,
+      trainingHours: route.number("training_hours", in: PackRanges.trainingHours),
       trainingWaivedBy: references(route, "training_waived_by", .credential),
       course: route.string("course", required: false), requires: references(route, "requires", .credential),
       note: route.string("note", required: false), verified: route.boolean("verified") ?? true)
@@ -58,7 +59,8 @@ extension PackParser {
 
   /// The `kind` and `months` of an experience mapping, or `nil` after reporting what is wrong.
   private func experienceKind(_ requirement: YAMLMapping) -> (ExperienceKind, Int)? {
-    guard let kindName = requirement.string("kind"), let months = requirement.integer("months", required: true)
+    guard let kindName = requirement.string("kind"),
+      let months = requirement.integer("months", in: PackRanges.months, required: true)
     else { return nil }
     guard let kind = ExperienceKind(rawValue: kindName) else {
       sink.error(
@@ -119,7 +121,7 @@ extension PackParser {
       parts.paths.append(
         LearningPathDefinition(
           id: id, target: target, from: from, title: title, summary: path.string("summary", required: false) ?? "",
-          steps: steps, minMonths: path.integer("min_months") ?? 0, location: path.location))
+          steps: steps, minMonths: path.integer("min_months", in: PackRanges.months) ?? 0, location: path.location))
     }
   }
 }

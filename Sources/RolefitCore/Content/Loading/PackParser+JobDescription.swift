@@ -67,13 +67,14 @@ extension PackParser {
     parts.jobDescription = JobDescriptionRules(
       otherKinds: otherKinds, spelling: spelling,
       negationCues: negation?.strings("cues").map { $0.0.lowercased() } ?? [],
-      negationWindow: negation?.integer("window") ?? 0,
+      negationWindow: negation?.integer("window", in: PackRanges.negationWindow) ?? 0,
       boilerplateHeadings: boilerplate?.strings("headings").map { $0.0.lowercased() } ?? [],
       boilerplatePhrases: boilerplate?.strings("phrases").map { $0.0.lowercased() } ?? [],
       sectionHeadings: boilerplate?.strings("sections").map { $0.0.lowercased() } ?? [],
-      titles: titles, titleWeight: map.number("title_weight", required: true) ?? 0,
-      fullEvidence: max(0.1, map.number("full_evidence", required: true) ?? 1),
-      resamples: max(1, map.integer("resamples", required: true) ?? 1), advice: advice, checks: checks,
+      titles: titles, titleWeight: map.number("title_weight", in: PackRanges.weight, required: true) ?? 0,
+      fullEvidence: max(0.1, map.number("full_evidence", in: PackRanges.fullEvidence, required: true) ?? 1),
+      resamples: max(1, map.integer("resamples", in: PackRanges.resamples, required: true) ?? 1), advice: advice,
+      checks: checks,
       structure: map.value("structure")?.mapping("'structure'").map(readStructure) ?? .init())
   }
 
@@ -105,25 +106,14 @@ extension PackParser {
     return structure
   }
 
-  /// A number from 0 to 1, reported when outside.
+  /// A number from 0 to 1 (the reader reports one outside).
   private func share(_ map: YAMLMapping?, _ key: String) -> Double? {
-    guard let map, let value = map.number(key) else { return nil }
-    guard (0...1).contains(value) else {
-      sink.error("'\(key)' must be between 0 and 1 (got \(value))", at: map.value(key)?.location ?? map.location)
-      return nil
-    }
-    return value
+    map?.number(key, in: PackRanges.share)
   }
 
-  /// A word window from 0 to 12, reported when outside.
+  /// A word window from 0 to 12 (the reader reports one outside).
   private func window(_ map: YAMLMapping?) -> Int {
-    guard let map, let value = map.integer("window") else { return 0 }
-    guard (0...12).contains(value) else {
-      sink.error(
-        "'window' must be between 0 and 12 words (got \(value))", at: map.value("window")?.location ?? map.location)
-      return 0
-    }
-    return value
+    map?.integer("window", in: PackRanges.structureWindow) ?? 0
   }
 
   // MARK: lexicon/*.yaml

@@ -11,7 +11,7 @@ extension PackParser {
     if let credential { book.refer(.credential, credential, at: map.value("credential")?.location ?? map.location) }
     let reading = map.required("reading")?.mapping("'reading'")
     reading?.rejectUnknownKeys(allowed: ["min_sentences", "program_needs_structure", "project_kinds"])
-    let minSentences = reading?.integer("min_sentences", required: true) ?? 1
+    let minSentences = reading?.integer("min_sentences", in: PackRanges.answerCount, required: true) ?? 1
     if minSentences < 1, let reading {
       sink.error("'min_sentences' must be at least 1", at: reading.value("min_sentences")?.location ?? reading.location)
     }
@@ -84,7 +84,7 @@ extension PackParser {
       if side == .project && questions.isEmpty {
         sink.error("project pattern '\(id)' needs questions for the candidate", at: pattern.location)
       }
-      let weight = pattern.number("weight", required: true) ?? 0
+      let weight = pattern.number("weight", in: PackRanges.weight, required: true) ?? 0
       if weight <= 0 { sink.error("'weight' must be above 0", at: pattern.location) }
       patterns.append(
         .init(

@@ -1,10 +1,6 @@
 extension PackParser {
   // MARK: jd-model.yaml
 
-  /// The largest weight a fitted model may hold: far beyond what regularised fitting gives, small
-  /// enough that no sum of them overflows.
-  static let largestModelWeight = 100.0
-
   func readPostingModel(_ map: YAMLMapping, into parts: inout PackParts) {
     map.rejectUnknownKeys(allowed: [
       "version", "classes", "temperature", "uncertain_below", "fitted", "bias", "titles", "cues", "entries",
@@ -17,7 +13,7 @@ extension PackParser {
       sink.error("'classes' needs two or more different classes (role ids and 'other')", at: map.location)
       return
     }
-    let temperature = bounded(map, "temperature", 0.05...20) ?? 1
+    let temperature = bounded(map, "temperature", PackRanges.temperature) ?? 1
     let uncertainBelow = bounded(map, "uncertain_below", 0...1) ?? 0
     var titles: [String: [Double]] = [:]
     for entry in map.value("titles")?.mapping("'titles'")?.entries ?? [] {
@@ -58,11 +54,7 @@ extension PackParser {
         )
         continue
       }
-      guard let number = entry.value.number("weight '\(entry.key)'") else { continue }
-      guard abs(number) <= Self.largestModelWeight else {
-        sink.error(
-          "weight '\(entry.key)' in \(what) must be between -\(Int(Self.largestModelWeight)) and \(Int(Self.largestModelWeight)) (got \(number))",
-          at: entry.value.location)
+      guard let number = entry.value.number("weight '\(entry.key)' in \(what)", in: PackRanges.modelWeight) else {
         continue
       }
       weights[index] = number
@@ -71,14 +63,7 @@ extension PackParser {
   }
 
   private func bounded(_ map: YAMLMapping, _ key: String, _ range: ClosedRange<Double>) -> Double? {
-    guard let value = map.number(key, required: true) else { return nil }
-    guard range.contains(value) else {
-      sink.error(
-        "'\(key)' must be between \(range.lowerBound) and \(range.upperBound) (got \(value))",
-        at: map.value(key)?.location ?? map.location)
-      return nil
-    }
-    return value
+    map.number(key, in: range, required: true)
   }
 
   private func readProvenance(_ map: YAMLMapping) -> PostingModel.Provenance {
@@ -87,12 +72,13 @@ extension PackParser {
     ])
     var figures: [String: Double] = [:]
     for entry in map.value("cross_validated")?.mapping("'cross_validated'")?.entries ?? [] {
-      if let number = entry.value.number("'\(entry.key)'") { figures[entry.key] = number }
+      if let number = entry.value.number("'\(entry.key)'", in: PackRanges.share) { figures[entry.key] = number }
     }
     return .init(
-      data: map.string("data") ?? "", postings: map.integer("postings") ?? 0, date: map.string("date") ?? "",
-      folds: map.integer("folds") ?? 0, regularization: map.number("regularization") ?? 0,
-      titleRegularization: map.number("title_regularization") ?? 0, crossValidated: figures)
+      data: map.string("data") ?? "", postings: map.integer("postings", in: 0...100_000_000) ?? 0,
+      date: map.string("date") ?? "",
+      folds: map.integer("folds", in: 0...20) ?? 0, regularization: map.number("regularization", in: 0...10) ?? 0,
+      titleRegularization: map.number("title_regularization", in: 0...10) ?? 0, crossValidated: figures)
   }
 }
 

@@ -99,15 +99,15 @@ extension PackParser {
   }
 
   private func readNumber(_ map: YAMLMapping) -> NumberSpec {
-    let minimum = map.number("min") ?? 0
-    let maximum = map.number("max") ?? 1_000_000
+    let minimum = map.number("min", in: PackRanges.answerNumber) ?? 0
+    let maximum = map.number("max", in: PackRanges.answerNumber) ?? 1_000_000
     if minimum > maximum { sink.error("'min' is larger than 'max'", at: map.location) }
     var ranges: [NumberRange] = []
     let items = map.sequence("ranges")
     for (index, item) in items.enumerated() {
       guard let range = item.mapping("a range") else { continue }
       range.rejectUnknownKeys(allowed: ["max", "weights"])
-      let top = range.number("max")
+      let top = range.number("max", in: PackRanges.answerNumber)
       if top == nil && index != items.count - 1 {
         sink.error("only the last range may leave out 'max'", at: range.location)
       }

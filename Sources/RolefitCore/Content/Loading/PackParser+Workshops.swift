@@ -8,20 +8,17 @@ extension PackParser {
       "id", "title", "audience", "minutes", "summary", "discuss_above", "sections",
     ])
     guard let id = identifier(agenda), let title = agenda.string("title"),
-      let minutes = agenda.integer("minutes", required: true),
-      let discussAbove = agenda.number("discuss_above", required: true)
+      let minutes = agenda.integer("minutes", in: PackRanges.minutes, required: true),
+      let discussAbove = agenda.number("discuss_above", in: PackRanges.share, required: true)
     else { return }
     book.define(.agenda, id, at: agenda.location)
-    if !(0...1).contains(discussAbove) {
-      sink.error("'discuss_above' is a share of the maximum disagreement, between 0 and 1", at: agenda.location)
-    }
     var sections: [AgendaSection] = []
     var itemIDs: Set<String> = []
     for entry in agenda.sequence("sections", required: true) {
       guard let section = entry.mapping("a section") else { continue }
       section.rejectUnknownKeys(allowed: ["id", "title", "minutes", "items"])
       guard let sectionID = identifier(section), let sectionTitle = section.string("title"),
-        let sectionMinutes = section.integer("minutes", required: true)
+        let sectionMinutes = section.integer("minutes", in: PackRanges.minutes, required: true)
       else { continue }
       var items: [AgendaItem] = []
       for itemEntry in section.sequence("items", required: true) {

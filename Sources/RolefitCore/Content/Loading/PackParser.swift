@@ -15,7 +15,7 @@ struct PackParser {
     parts.name = map.string("name")
     parts.version = map.string("pack_version")
     parts.asOf = date(map, "as_of", required: true)
-    parts.freshnessMonths = map.integer("freshness_months")
+    parts.freshnessMonths = map.integer("freshness_months", in: PackRanges.freshnessMonths)
 
     parts.roles = readRoles(map, "roles", required: true)
     parts.otherRoles = readRoles(map, "other_roles", required: false)
@@ -50,11 +50,8 @@ struct PackParser {
       guard let point = item.mapping("a Likert point") else { continue }
       point.rejectUnknownKeys(allowed: ["id", "text", "value"])
       guard let id = point.string("id"), let text = point.string("text"),
-        let value = point.number("value", required: true)
+        let value = point.number("value", in: PackRanges.share, required: true)
       else { continue }
-      if !(0...1).contains(value) {
-        sink.error("a Likert 'value' must be between 0 and 1", at: point.location)
-      }
       parts.likert.append(LikertPoint(id: id, text: text, value: value))
     }
     if let scoring = map.required("scoring")?.mapping("'scoring'") {
@@ -89,7 +86,7 @@ struct PackParser {
       guard let band = item.mapping("a band") else { continue }
       band.rejectUnknownKeys(allowed: ["id", "name", "min_share"])
       guard let id = band.string("id"), let name = band.string("name"),
-        let minShare = band.number("min_share", required: true)
+        let minShare = band.number("min_share", in: PackRanges.share, required: true)
       else { continue }
       bands.append(ScoringRules.Band(id: id, name: name, minShare: minShare))
     }
@@ -108,30 +105,32 @@ struct PackParser {
       "min_inconsistent_pairs",
     ])
     guard let confidence, let style,
-      let resamples = confidence.integer("resamples", required: true),
-      let fullCoverage = confidence.number("full_coverage", required: true),
-      let evidenceCount = map.integer("evidence_count", required: true),
-      let minLikert = style.integer("min_likert_for_straightline", required: true),
-      let minForced = style.integer("min_forced_for_one_side", required: true),
-      let minSeconds = style.number("min_seconds_per_answer", required: true),
-      let minTimed = style.integer("min_timed_answers", required: true),
-      let factor = style.number("careless_confidence_factor", required: true)
+      let resamples = confidence.integer("resamples", in: PackRanges.resamples, required: true),
+      let fullCoverage = confidence.number("full_coverage", in: PackRanges.coverage, required: true),
+      let evidenceCount = map.integer("evidence_count", in: PackRanges.evidenceCount, required: true),
+      let minLikert = style.integer("min_likert_for_straightline", in: PackRanges.answerCount, required: true),
+      let minForced = style.integer("min_forced_for_one_side", in: PackRanges.answerCount, required: true),
+      let minSeconds = style.number("min_seconds_per_answer", in: PackRanges.secondsPerAnswer, required: true),
+      let minTimed = style.integer("min_timed_answers", in: PackRanges.answerCount, required: true),
+      let factor = style.number("careless_confidence_factor", in: PackRanges.share, required: true)
     else { return nil }
     if resamples < 1 { sink.error("'resamples' must be at least 1", at: confidence.location) }
     if !(0.01...1).contains(fullCoverage) { sink.error("'full_coverage' must be in (0, 1]", at: confidence.location) }
     var rules = ResponseStyleRules(
       minLikertForStraightline: minLikert, minForcedForOneSide: minForced, minSecondsPerAnswer: minSeconds,
       minTimedAnswers: minTimed, carelessConfidenceFactor: factor)
-    rules.minPatternAnswers = style.integer("min_pattern_answers") ?? rules.minPatternAnswers
-    rules.patternShare = style.number("pattern_share") ?? rules.patternShare
+    rules.minPatternAnswers =
+      style.integer("min_pattern_answers", in: PackRanges.answerCount) ?? rules.minPatternAnswers
+    rules.patternShare = style.number("pattern_share", in: PackRanges.share) ?? rules.patternShare
     rules.strategyWords = style.strings("strategy_words").map { $0.0.lowercased() }
     rules.seniorRoles = references(style, "senior_roles", .role)
-    rules.minInconsistentPairs = style.integer("min_inconsistent_pairs") ?? rules.minInconsistentPairs
+    rules.minInconsistentPairs =
+      style.integer("min_inconsistent_pairs", in: PackRanges.answerCount) ?? rules.minInconsistentPairs
     var unclear: ScoringRules.Unclear?
     if let map = map.value("unclear")?.mapping("'unclear'") {
       map.rejectUnknownKeys(allowed: ["id", "name", "below_evidence"])
       if let id = map.string("id"), let name = map.string("name"),
-        let below = map.number("below_evidence", required: true)
+        let below = map.number("below_evidence", in: PackRanges.unclearEvidence, required: true)
       {
         unclear = .init(id: id, name: name, belowEvidence: below)
       }
@@ -141,14 +140,21 @@ struct PackParser {
       responseStyle: rules, unclear: unclear)
     if let reading = map.value("reading")?.mapping("'reading'") {
       reading.rejectUnknownKeys(allowed: ["words_per_minute", "seconds_per_answer"])
-      if let speed = reading.number("words_per_minute"), speed > 0 { scoring.reading.wordsPerMinute = speed }
-      if let seconds = reading.number("seconds_per_answer") { scoring.reading.secondsPerAnswer = max(0, seconds) }
+      if let speed = reading.number("words_per_minute", in: 1...10_000), speed > 0 {
+        scoring.reading.wordsPerMinute = speed
+      }
+      if let seconds = reading.number("seconds_per_answer", in: PackRanges.secondsPerAnswer) {
+        scoring.reading.secondsPerAnswer = max(0, seconds)
+      }
     }
     if let short = map.value("short_form")?.mapping("'short_form'") {
       short.rejectUnknownKeys(allowed: ["min_questions", "stop_stability", "in_play_margin"])
-      scoring.shortForm.minQuestions = short.integer("min_questions") ?? scoring.shortForm.minQuestions
-      scoring.shortForm.stopStability = short.number("stop_stability") ?? scoring.shortForm.stopStability
-      scoring.shortForm.inPlayMargin = short.number("in_play_margin") ?? scoring.shortForm.inPlayMargin
+      scoring.shortForm.minQuestions =
+        short.integer("min_questions", in: PackRanges.answerCount) ?? scoring.shortForm.minQuestions
+      scoring.shortForm.stopStability =
+        short.number("stop_stability", in: PackRanges.share) ?? scoring.shortForm.stopStability
+      scoring.shortForm.inPlayMargin =
+        short.number("in_play_margin", in: PackRanges.share) ?? scoring.shortForm.inPlayMargin
     }
     return scoring
   }

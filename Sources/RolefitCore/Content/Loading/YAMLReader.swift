@@ -23,19 +23,32 @@ struct YAMLValue {
     return scalar.string
   }
 
-  /// The scalar as a number, or `nil` (and an error).
-  func number(_ what: String) -> Double? {
+  /// The scalar as a number within `range`, or `nil` (and an error).
+  ///
+  /// Every number a pack holds has a documented range (content/README.md), checked here
+  /// before anything uses it: NaN, infinities and huge values never reach scoring.
+  func number(_ what: String, in range: ClosedRange<Double>) -> Double? {
     guard let text = node.scalar?.string, let value = Double(text), value.isFinite else {
       sink.error("\(what) must be a number", at: location)
+      return nil
+    }
+    guard range.contains(value) else {
+      sink.error(
+        "\(what) must be between \(AnswerValue.number(range.lowerBound)) and \(AnswerValue.number(range.upperBound)) (got \(text))",
+        at: location)
       return nil
     }
     return value
   }
 
-  /// The scalar as a whole number, or `nil` (and an error).
-  func integer(_ what: String) -> Int? {
+  /// The scalar as a whole number within `range`, or `nil` (and an error).
+  func integer(_ what: String, in range: ClosedRange<Int>) -> Int? {
     guard let text = node.scalar?.string, let value = Int(text) else {
       sink.error("\(what) must be a whole number", at: location)
+      return nil
+    }
+    guard range.contains(value) else {
+      sink.error("\(what) must be between \(range.lowerBound) and \(range.upperBound) (got \(text))", at: location)
       return nil
     }
     return value
@@ -134,12 +147,12 @@ struct YAMLMapping {
     (required ? self.required(key) : value(key))?.string("'\(key)'")
   }
 
-  func number(_ key: String, required: Bool = false) -> Double? {
-    (required ? self.required(key) : value(key))?.number("'\(key)'")
+  func number(_ key: String, in range: ClosedRange<Double>, required: Bool = false) -> Double? {
+    (required ? self.required(key) : value(key))?.number("'\(key)'", in: range)
   }
 
-  func integer(_ key: String, required: Bool = false) -> Int? {
-    (required ? self.required(key) : value(key))?.integer("'\(key)'")
+  func integer(_ key: String, in range: ClosedRange<Int>, required: Bool = false) -> Int? {
+    (required ? self.required(key) : value(key))?.integer("'\(key)'", in: range)
   }
 
   func boolean(_ key: String) -> Bool? {
@@ -158,11 +171,7 @@ struct YAMLMapping {
   func weights(_ key: String) -> [(String, Double, SourceLocation)] {
     guard let map = value(key)?.mapping("'\(key)'") else { return [] }
     return map.entries.compactMap { entry in
-      guard let number = entry.value.number("weight '\(entry.key)'") else { return nil }
-      if number < 0 {
-        sink.error("weight '\(entry.key)' must not be negative (got \(number))", at: entry.value.location)
-        return nil
-      }
+      guard let number = entry.value.number("weight '\(entry.key)'", in: PackRanges.weight) else { return nil }
       return (entry.key, number, entry.keyLocation)
     }
   }
@@ -186,7 +195,8 @@ enum YAMLDocument {
   /// Scalars are left untagged (`Resolver.basic`): the readers interpret them by the key they
   /// belong to, and skipping Yams' regular-expression tag resolution halves the load time.
   static func compose(_ text: String) -> Result<Node?, any Error> {
-    Result { try Yams.compose(yaml: text, .basic) }
+    if let problem = YAMLKeyCheck.check(text) { return .failure(problem) }
+    return Result { try Yams.compose(yaml: text, .basic) }
   }
 
   static func parse(_ text: String, file: String, sink: DiagnosticSink) -> YAMLValue? {
@@ -200,6 +210,9 @@ enum YAMLDocument {
       return YAMLValue(node: node, file: file, sink: sink)
     case .success(nil):
       sink.error("the file is empty", at: SourceLocation(file: file))
+      return nil
+    case .failure(let problem as YAMLKeyCheck.Problem):
+      sink.error(problem.message, at: SourceLocation(file: file, line: problem.line, column: problem.column))
       return nil
     case .failure(let error as YamlError):
       sink.error(describe(error), at: location(of: error, file: file))

@@ -1,0 +1,26 @@
+import Foundation
+import FuzzSupport
+import RolefitCore
+
+let analyzer: JobDescriptionAnalyzer = {
+  guard let analyzer = try? JobDescriptionAnalyzer(pack: FuzzPacks.bundled) else { fatalError("no analyzer") }
+  return analyzer
+}()
+let renderer = PostingRenderer(pack: FuzzPacks.bundled)
+
+/// The posting scanner and phrase matcher: any bytes as a posting (the first line doubles as a
+/// title), rendered in every text format, none of which may carry a control character.
+func fuzzPosting(_ data: UnsafeRawBufferPointer) -> Int32 {
+  let text = FuzzPacks.text(data)
+  let title = text.split(separator: "\n", maxSplits: 1).first.map(String.init)
+  guard let analysis = try? analyzer.analyze(Posting(id: title ?? "p", text: text, title: title)) else { return 0 }
+  FuzzPacks.requireNoControls(ControlCharacters.visible(renderer.text(analysis)), "the text rendering")
+  FuzzPacks.requireNoControls(renderer.markdown(analysis), "the Markdown rendering")
+  FuzzPacks.requireNoControls(renderer.csvRow(analysis), "the CSV row")
+  for item in analysis.evidence {
+    precondition(item.start <= item.end && item.end <= text.unicodeScalars.count, "evidence outside the text")
+  }
+  return 0
+}
+
+runFuzzer(fuzzPosting)

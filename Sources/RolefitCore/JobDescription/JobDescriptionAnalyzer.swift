@@ -102,25 +102,12 @@ public struct JobDescriptionAnalyzer: Sendable {
   ///
   /// - Throws: `PostingError.empty` when the text has no words, `.tooLarge` when it is over 64 MiB.
   public func analyze(_ posting: Posting) throws -> PostingAnalysis {
-    let size = posting.text.utf8.count
-    if size > PostingText.largestBytes {
-      throw PostingError.tooLarge(id: posting.id, bytes: size, limit: PostingText.largestBytes)
-    }
-    let text = PostingText(posting.text, vocabulary: vocabulary)
-    guard !text.tokens.isEmpty else { throw PostingError.empty(id: posting.id) }
-    let title = readTitle(posting, text)
-    let boilerplate = boilerplateSegments(text, skipping: title.segment)
-    let boilerplateSentenceIDs = boilerplateSentenceIDs(text, boilerplate: boilerplate, skipping: title.segment)
-
-    let reading = read(text, title: title, boilerplate: boilerplate, boilerplateSentences: boilerplateSentenceIDs)
+    let (text, title, boilerplate, boilerplateSentenceIDs, reading, features) = try scan(posting)
     var satisfiedChecks: Set<Int> = []
     for match in checks.matches(in: text, segments: { $0 != title.segment && !boilerplate[$0] })
     where !boilerplateSentenceIDs[Int(text.tokens[match.tokens.lowerBound].sentence)] {
       satisfiedChecks.insert(checks.payload(match))
     }
-    let features = PostingFeatures(
-      entries: PostingFeatures.saturated(reading.counts), cues: reading.cues.mapValues { log1p($0) },
-      titleKey: title.key)
     let probabilities = PostingModel.softmax(
       model.scores(features, entryWeights: entryWeights), temperature: model.temperature)
     let scores = tally.roleIDs.map { role in modelClass[role].map { probabilities[$0] } ?? 0 }
@@ -163,7 +150,14 @@ public struct JobDescriptionAnalyzer: Sendable {
   }
 
   /// The features of a posting as the model reads them, for fitting.
-  public func features(_ posting: Posting) throws -> PostingFeatures {
+  public func features(_ posting: Posting) throws -> PostingFeatures { try scan(posting).features }
+
+  /// A posting cut into tokens, its title and boilerplate found, its duties read, and the
+  /// features the model decides on: what `analyze` and `features` share.
+  private func scan(_ posting: Posting) throws -> (
+    text: PostingText, title: TitleReading, boilerplate: [Bool], boilerplateSentences: [Bool], reading: Reading,
+    features: PostingFeatures
+  ) {
     let size = posting.text.utf8.count
     if size > PostingText.largestBytes {
       throw PostingError.tooLarge(id: posting.id, bytes: size, limit: PostingText.largestBytes)
@@ -172,12 +166,12 @@ public struct JobDescriptionAnalyzer: Sendable {
     guard !text.tokens.isEmpty else { throw PostingError.empty(id: posting.id) }
     let title = readTitle(posting, text)
     let boilerplate = boilerplateSegments(text, skipping: title.segment)
-    let reading = read(
-      text, title: title, boilerplate: boilerplate,
-      boilerplateSentences: boilerplateSentenceIDs(text, boilerplate: boilerplate, skipping: title.segment))
-    return PostingFeatures(
+    let boilerplateSentences = boilerplateSentenceIDs(text, boilerplate: boilerplate, skipping: title.segment)
+    let reading = read(text, title: title, boilerplate: boilerplate, boilerplateSentences: boilerplateSentences)
+    let features = PostingFeatures(
       entries: PostingFeatures.saturated(reading.counts), cues: reading.cues.mapValues { log1p($0) },
       titleKey: title.key)
+    return (text, title, boilerplate, boilerplateSentences, reading, features)
   }
 
   /// The evidence that moved the verdict most from the runner-up, first occurrence of each

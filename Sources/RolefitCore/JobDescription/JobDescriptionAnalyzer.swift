@@ -34,9 +34,20 @@ public struct JobDescriptionAnalyzer: Sendable {
   /// What each entry's evidence shows: the role it points to and its fitted weight for it.
   let entryShown: [(role: String, weight: Double)]
   let requirementHeadings: PhraseMatcher<Int>
-  let requirementCues: PhraseMatcher<Int>
-  let relationCues: PhraseMatcher<Int>
-  let quantifiers: PhraseMatcher<Int>
+  /// The structure's cues and the role names of the body, found in one pass over a posting.
+  let cues: PhraseMatcher<Cue>
+
+  /// What a structure cue says about the words after it.
+  enum Cue: Sendable, Equatable {
+    /// The sentence states a requirement ("years of experience").
+    case requirement
+    /// The words just after it are related to, not done ("reporting to").
+    case relation
+    /// A quantifier that, with a scope noun a few words on, is scope ("multiple").
+    case quantifier
+    /// A role's name ("program managers"): people, not duties.
+    case roleName
+  }
   let scopeNouns: PhraseMatcher<Int>
   let quantifiedEntry: Int?
   /// Each lexicon entry's weights for kinds of `other`, by their index in `rules.otherKinds`.
@@ -71,9 +82,10 @@ public struct JobDescriptionAnalyzer: Sendable {
       PhraseMatcher(phrases.enumerated().map { ($1, $0) }, vocabulary: vocabulary)
     }
     requirementHeadings = matcher(structure.requirementHeadings)
-    requirementCues = matcher(structure.requirementCues)
-    relationCues = matcher(structure.relationCues)
-    quantifiers = matcher(structure.quantifiers)
+    cues = PhraseMatcher(
+      structure.requirementCues.map { ($0, Cue.requirement) } + structure.relationCues.map { ($0, Cue.relation) }
+        + structure.quantifiers.map { ($0, Cue.quantifier) } + titlePhrases.map { ($0.0, Cue.roleName) },
+      vocabulary: vocabulary)
     scopeNouns = matcher(structure.scopeNouns)
     quantifiedEntry = structure.quantifiedEntry.flatMap { id in pack.lexicon.firstIndex { $0.id == id } }
     checks = PhraseMatcher(checkPhrases, vocabulary: vocabulary)
@@ -180,19 +192,21 @@ public struct JobDescriptionAnalyzer: Sendable {
     _ evidence: [PostingAnalysis.Evidence], features: PostingFeatures, toward top: Int?, against second: Int?
   ) -> [Int] {
     guard let top else { return [] }
-    var firstIndex: [Int: Int] = [:]
-    for (index, item) in evidence.enumerated() where firstIndex[item.entryIndex] == nil {
-      firstIndex[item.entryIndex] = index
-    }
-    var contributions: [(index: Int, amount: Double)] = []
+    // Entries first (a few per posting), then the first evidence of the strongest: no table of
+    // every match is built for each posting of a batch.
+    var contributions: [(entry: Int, amount: Double)] = []
     for (entry, value) in features.entries {
-      guard let weights = entryWeights[entry], let index = firstIndex[entry] else { continue }
+      guard let weights = entryWeights[entry] else { continue }
       let against = second.map { weights[$0] } ?? 0
       let amount = value * (weights[top] - against)
-      if amount > 0 { contributions.append((index, amount)) }
+      if amount > 0 { contributions.append((entry, amount)) }
     }
-    return contributions.sorted { $0.amount > $1.amount || ($0.amount == $1.amount && $0.index < $1.index) }
-      .prefix(Self.decidingCount).map(\.index)
+    contributions.sort { $0.amount > $1.amount || ($0.amount == $1.amount && $0.entry < $1.entry) }
+    var result: [Int] = []
+    for contribution in contributions where result.count < Self.decidingCount {
+      if let index = evidence.firstIndex(where: { $0.entryIndex == contribution.entry }) { result.append(index) }
+    }
+    return result
   }
 
   /// How many deciding reasons a reading shows first.
@@ -215,12 +229,13 @@ public struct JobDescriptionAnalyzer: Sendable {
     _ text: PostingText, title: TitleReading, boilerplate: [Bool], boilerplateSentences: [Bool]
   ) -> Reading {
     var reading = Reading(otherTotals: [Double?](repeating: nil, count: rules.otherKinds.count))
-    let requirement = requirementSentences(text, skipping: title.segment)
-    let related = relatedTokens(text, skipping: title.segment)
+    let found = cues.matches(in: text, segments: { $0 != title.segment })
+    let requirement = requirementSentences(text, skipping: title.segment, cues: found)
+    let related = relatedTokens(text, cues: found)
     // A role's name in the body ("our Program Managers", "the Project Manager will") names people,
     // not duties: a phrase lying wholly inside one is not counted.
     var named = [Int](repeating: -1, count: text.tokens.count)
-    for match in titles.matches(in: text, segments: { $0 != title.segment }) {
+    for match in found where cues.payload(match) == .roleName {
       for index in match.tokens { named[index] = match.tokens.upperBound }
     }
     /// Entry and sentence pairs already counted: an acronym and its expansion, or one entry
@@ -264,7 +279,7 @@ public struct JobDescriptionAnalyzer: Sendable {
         }
       }
     }
-    for (range, sentence) in quantifiedScope(text, skipping: title.segment, boilerplate: boilerplate)
+    for (range, sentence) in quantifiedScope(text, cues: found, boilerplate: boilerplate)
     where !boilerplateSentences[Int(sentence)] {
       guard let entryIndex = quantifiedEntry else { break }
       let entry = pack.lexicon[entryIndex]
@@ -408,7 +423,9 @@ public struct JobDescriptionAnalyzer: Sendable {
 
   /// A flag per sentence: whether it states a requirement (under a requirements heading, or
   /// holding a requirement cue such as "years of experience") rather than a duty.
-  private func requirementSentences(_ text: PostingText, skipping title: Int?) -> [Bool] {
+  private func requirementSentences(
+    _ text: PostingText, skipping title: Int?, cues found: [PhraseMatcher<Cue>.Match]
+  ) -> [Bool] {
     var flags = [Bool](repeating: false, count: Int(text.tokens.last?.sentence ?? 0) + 1)
     var inRequirements = false
     for (index, segment) in text.segments.enumerated() where index != title && !segment.tokens.isEmpty {
@@ -427,7 +444,7 @@ public struct JobDescriptionAnalyzer: Sendable {
         for token in segment.tokens { flags[Int(text.tokens[token].sentence)] = true }
       }
     }
-    for match in requirementCues.matches(in: text, segments: { $0 != title }) {
+    for match in found where cues.payload(match) == .requirement {
       flags[Int(text.tokens[match.tokens.lowerBound].sentence)] = true
     }
     return flags
@@ -435,10 +452,10 @@ public struct JobDescriptionAnalyzer: Sendable {
 
   /// A flag per token: whether a relation cue ("reporting to", "supporting", "work closely with")
   /// stands at most the window's words before it in the same sentence.
-  private func relatedTokens(_ text: PostingText, skipping title: Int?) -> [Bool] {
+  private func relatedTokens(_ text: PostingText, cues found: [PhraseMatcher<Cue>.Match]) -> [Bool] {
     var flags = [Bool](repeating: false, count: text.tokens.count)
     let window = rules.structure.relationWindow
-    for match in relationCues.matches(in: text, segments: { $0 != title }) {
+    for match in found where cues.payload(match) == .relation {
       let sentence = text.tokens[match.tokens.upperBound - 1].sentence
       var index = match.tokens.upperBound
       while index < text.tokens.count && index - match.tokens.upperBound <= window
@@ -454,13 +471,13 @@ public struct JobDescriptionAnalyzer: Sendable {
   /// Quantified scope with words between ("multiple large, complex projects"): each quantifier
   /// followed within the window, in the same sentence, by a scope noun; adjacent pairs are the
   /// lexicon's own phrases.
-  private func quantifiedScope(_ text: PostingText, skipping title: Int?, boilerplate: [Bool])
+  private func quantifiedScope(_ text: PostingText, cues: [PhraseMatcher<Cue>.Match], boilerplate: [Bool])
     -> [(tokens: Range<Int>, sentence: Int32)]
   {
     guard quantifiedEntry != nil else { return [] }
     var found: [(tokens: Range<Int>, sentence: Int32)] = []
-    for match in quantifiers.matches(in: text, segments: { $0 != title && !boilerplate[$0] })
-    where isWhole(match.tokens, in: text) {
+    for match in cues
+    where self.cues.payload(match) == .quantifier && !boilerplate[match.segment] && isWhole(match.tokens, in: text) {
       let sentence = text.tokens[match.tokens.lowerBound].sentence
       let bounds = text.segments[match.segment].tokens
       var index = match.tokens.upperBound + 1

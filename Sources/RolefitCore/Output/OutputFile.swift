@@ -83,7 +83,9 @@ public enum OutputFile {
   private static func replace(_ path: String, with text: String, mode: mode_t?, shownAs shown: String) throws(Failure) {
     let url = URL(fileURLWithPath: path)
     let folder = url.deletingLastPathComponent().path
-    var template = Array((folder + "/." + url.lastPathComponent + ".XXXXXX").utf8CString)
+    // mkstemp replaces the template's six trailing X with a unique suffix.
+    let unique = String(repeating: "X", count: 6)
+    var template = Array((folder + "/." + url.lastPathComponent + "." + unique).utf8CString)
     let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
       guard let base = buffer.baseAddress else { return -1 }
       return mkstemp(base)

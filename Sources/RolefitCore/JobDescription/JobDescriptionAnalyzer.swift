@@ -31,8 +31,9 @@ public struct JobDescriptionAnalyzer: Sendable {
   let entryWeights: [[Double]?]
   /// Each role id's (and `other`'s) class index in the model.
   let modelClass: [String: Int]
-  /// What each entry's evidence shows: the role it points to and its fitted weight for it.
-  let entryShown: [(role: String, weight: Double)]
+  /// Each entry's evidence but for where it stands (phrase and offsets), made once: a batch
+  /// makes millions of evidence items.
+  let entryEvidence: [PostingAnalysis.Evidence]
   let requirementHeadings: PhraseMatcher<Int>
   /// The structure's cues and the role names of the body, found in one pass over a posting.
   let cues: PhraseMatcher<Cue>
@@ -101,7 +102,12 @@ public struct JobDescriptionAnalyzer: Sendable {
     entryWeights = model.entryWeights(for: entryIDs)
     let modelClass = Dictionary(model.classes.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     self.modelClass = modelClass
-    entryShown = pack.lexicon.map { model.shown($0, otherKinds: otherKindIDs) }
+    entryEvidence = pack.lexicon.enumerated().map { index, entry in
+      let shown = model.shown(entry, otherKinds: otherKindIDs)
+      return PostingAnalysis.Evidence(
+        phrase: "", start: 0, end: 0, role: shown.role, weight: shown.weight, weights: entry.weights,
+        reason: entry.reason, claim: entry.claims.first, entry: entry.id, kind: entry.kind, entryIndex: index)
+    }
     entryOtherKinds = pack.lexicon.map { entry in
       rules.otherKinds.enumerated().compactMap { index, kind in entry.weights[kind.id].map { (index, $0) } }
     }
@@ -249,13 +255,13 @@ public struct JobDescriptionAnalyzer: Sendable {
     for match in lexicon.matches(in: text, segments: { $0 != title.segment }) where isWhole(match.tokens, in: text) {
       let segment = text.segments[match.segment]
       let entryIndex = lexicon.payload(match)
-      let entry = pack.lexicon[entryIndex]
       let first = text.tokens[match.tokens.lowerBound]
       let last = text.tokens[match.tokens.upperBound - 1]
       let phrase = text.phrase(from: match.tokens.lowerBound, to: match.tokens.upperBound - 1)
       func ignore(_ reason: PostingAnalysis.Ignored.Reason) {
         reading.ignored.append(
-          .init(phrase: phrase, start: Int(first.start), end: Int(last.end), entry: entry.id, reason: reason))
+          .init(
+            phrase: phrase, start: Int(first.start), end: Int(last.end), entry: entryIDs[entryIndex], reason: reason))
       }
       if boilerplate[match.segment] || boilerplateSentences[Int(first.sentence)] {
         ignore(.boilerplate)
@@ -267,12 +273,7 @@ public struct JobDescriptionAnalyzer: Sendable {
       } else if named[match.tokens.lowerBound] >= match.tokens.upperBound {
         ignore(.related)
       } else {
-        let shown = entryShown[entryIndex]
-        reading.evidence.append(
-          .init(
-            phrase: phrase, start: Int(first.start), end: Int(last.end), role: shown.role, weight: shown.weight,
-            weights: entry.weights, reason: entry.reason, claim: entry.claims.first, entry: entry.id,
-            kind: entry.kind, entryIndex: entryIndex))
+        reading.evidence.append(evidence(entryIndex, phrase: phrase, start: first.start, end: last.end))
         count(entryIndex, sentence: first.sentence)
         for (kind, weight) in entryOtherKinds[entryIndex] {
           reading.otherTotals[kind] = (reading.otherTotals[kind] ?? 0) + weight
@@ -282,19 +283,24 @@ public struct JobDescriptionAnalyzer: Sendable {
     for (range, sentence) in quantifiedScope(text, cues: found, boilerplate: boilerplate)
     where !boilerplateSentences[Int(sentence)] {
       guard let entryIndex = quantifiedEntry else { break }
-      let entry = pack.lexicon[entryIndex]
-      let first = text.tokens[range.lowerBound]
-      let last = text.tokens[range.upperBound - 1]
-      let shown = entryShown[entryIndex]
+      let phrase = text.phrase(from: range.lowerBound, to: range.upperBound - 1)
       reading.evidence.append(
-        .init(
-          phrase: text.phrase(from: range.lowerBound, to: range.upperBound - 1), start: Int(first.start),
-          end: Int(last.end), role: shown.role, weight: shown.weight, weights: entry.weights, reason: entry.reason,
-          claim: entry.claims.first, entry: entry.id, kind: entry.kind, entryIndex: entryIndex))
+        evidence(
+          entryIndex, phrase: phrase, start: text.tokens[range.lowerBound].start,
+          end: text.tokens[range.upperBound - 1].end))
       count(entryIndex, sentence: sentence)
     }
     reading.evidence.sort { $0.start < $1.start }
     return reading
+  }
+
+  /// An entry's evidence at a place in the text, from the entry's part made once.
+  private func evidence(_ entryIndex: Int, phrase: String, start: Int32, end: Int32) -> PostingAnalysis.Evidence {
+    var item = entryEvidence[entryIndex]
+    item.phrase = phrase
+    item.start = Int(start)
+    item.end = Int(end)
+    return item
   }
 
   // MARK: Title

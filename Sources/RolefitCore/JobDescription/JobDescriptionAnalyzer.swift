@@ -329,9 +329,18 @@ public struct JobDescriptionAnalyzer: Sendable {
     guard let first = text.segments.first, first.tokens.count <= 10,
       let implied = impliedRole(text, first.tokens)
     else { return TitleReading() }
-    // The words of the first line as written, without the Markdown emphasis around some of them.
-    let stated = text.phrase(from: first.tokens.lowerBound, to: first.tokens.upperBound - 1)
-      .replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
+    // The first line as written from its first word to the end of the line (a closing
+    // parenthesis is part of the title), without Markdown emphasis or an HTML tag after it.
+    let start = Int(text.tokens[first.tokens.lowerBound].byteStart)
+    var end = Int(text.tokens[first.tokens.upperBound - 1].byteEnd)
+    while end < text.bytes.count && text.bytes[end] != UInt8(ascii: "\n") && text.bytes[end] != UInt8(ascii: "\r")
+      && text.bytes[end] != UInt8(ascii: "<")
+    {
+      end += 1
+    }
+    let stated = Self.trimmed(
+      String(decoding: text.bytes[start..<end], as: UTF8.self)
+        .replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: ""))
     return TitleReading(stated: stated, implied: implied, segment: 0, key: titleKey(text, first.tokens))
   }
 

@@ -90,6 +90,13 @@ import Testing
     #expect(try features("Manage the schedule.", title: "Chief Cook").titleKey == PostingModel.noTitle)
   }
 
+  @Test func aTitleReadFromTheFirstLineKeepsItsPunctuation() throws {
+    let text = "Senior Program Manager (m/w/d)\n\nResponsibilities\n- Run program governance.\n"
+    #expect(try analyze(text).title.stated == "Senior Program Manager (m/w/d)")
+    let bold = "**Program Manager** — Berlin\n\nResponsibilities\n- Run program governance.\n"
+    #expect(try analyze(bold).title.stated == "Program Manager — Berlin")
+  }
+
   @Test func theDecidingReasonsPointTheVerdictsWay() throws {
     let analysis = try analyze(
       """

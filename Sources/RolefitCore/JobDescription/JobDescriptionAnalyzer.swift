@@ -152,7 +152,8 @@ public struct JobDescriptionAnalyzer: Sendable {
       topShare: topShare, isHybrid: isHybrid,
       isUncertain: bodyWeight > 0 && !isHybrid && scores[top] < model.uncertainBelow)
     let fitKey = otherKind ?? role
-    let mismatch = !fit.isHybrid && bodyWeight > 0 && title.implied.map { $0 != fitKey } ?? false
+    // An uncertain verdict does not overrule the title either.
+    let mismatch = !fit.isHybrid && !fit.isUncertain && bodyWeight > 0 && title.implied.map { $0 != fitKey } ?? false
     var analysis = PostingAnalysis(
       id: posting.id, title: .init(stated: title.stated, impliedRole: title.implied, mismatch: mismatch), fit: fit,
       scores: zip(tally.roleIDs, scores).map { ($0, $1) }, otherKinds: otherBreakdown,

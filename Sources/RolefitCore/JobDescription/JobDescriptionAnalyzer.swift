@@ -3,15 +3,16 @@ import Foundation
 /// Reads job postings and says which role their duties describe, with the evidence and advice.
 ///
 /// Compiled once from a pack's `jd.yaml` and `lexicon/`, then used for any number of postings,
-/// from any number of threads. It scores with the same `Tally` as the self-assessment, over the
-/// pack's roles plus `other` (every kind in `other_kinds` counts towards it).
+/// from any number of threads. It decides with the pack's `PostingModel` over the pack's roles
+/// plus `other` (every kind in `other_kinds` counts towards it).
 public struct JobDescriptionAnalyzer: Sendable {
   /// The id of the bucket that collects every non-pack role.
   public static let otherID = "other"
 
   public let pack: ContentPack
   let rules: JobDescriptionRules
-  let tally: Tally
+  /// The pack's roles and `other`, in the order the shares are reported.
+  let roleIDs: [String]
   let lexicon: PhraseMatcher<Int>
   let boilerplateHeadings: PhraseMatcher<Int>
   let boilerplateSentences: PhraseMatcher<Int>
@@ -61,9 +62,7 @@ public struct JobDescriptionAnalyzer: Sendable {
     guard let rules = pack.jobDescription else { throw PostingError.noRules }
     self.pack = pack
     self.rules = rules
-    var scoring = pack.scoring
-    scoring.resamples = rules.resamples
-    self.tally = Tally(roleIDs: pack.roles.map(\.id) + [Self.otherID], rules: scoring)
+    roleIDs = pack.roles.map(\.id) + [Self.otherID]
     let lexiconPhrases = pack.lexicon.enumerated().flatMap { index, entry in entry.phrases.map { ($0, index) } }
     let titlePhrases = rules.titles.enumerated().flatMap { index, rule in rule.phrases.map { ($0, index) } }
     let checkPhrases = rules.checks.enumerated().flatMap { index, check in check.phrases.map { ($0, index) } }
@@ -128,7 +127,7 @@ public struct JobDescriptionAnalyzer: Sendable {
     }
     let probabilities = PostingModel.softmax(
       model.scores(features, entryWeights: entryWeights), temperature: model.temperature)
-    let scores = tally.roleIDs.map { role in modelClass[role].map { probabilities[$0] } ?? 0 }
+    let scores = roleIDs.map { role in modelClass[role].map { probabilities[$0] } ?? 0 }
     let bodyWeight = reading.counts.values.reduce(0, +)
     let ranked = scores.indices.sorted { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1) }
     let (top, second) = (ranked[0], ranked.count > 1 ? ranked[1] : ranked[0])
@@ -143,7 +142,7 @@ public struct JobDescriptionAnalyzer: Sendable {
       // The title never decides alone: with no duties to read there is no verdict.
       band = last
     }
-    let role = tally.roleIDs[top]
+    let role = roleIDs[top]
     let otherBreakdown = otherKinds(reading.otherTotals, title: title.implied)
     let otherKind = role == Self.otherID ? leadingOtherKind(otherBreakdown) : nil
     let isHybrid = bodyWeight == 0 || isMixed
@@ -155,14 +154,18 @@ public struct JobDescriptionAnalyzer: Sendable {
     // An uncertain verdict does not overrule the title either.
     let mismatch = !fit.isHybrid && !fit.isUncertain && bodyWeight > 0 && title.implied.map { $0 != fitKey } ?? false
     var analysis = PostingAnalysis(
-      id: posting.id, title: .init(stated: title.stated, impliedRole: title.implied, mismatch: mismatch), fit: fit,
-      scores: zip(tally.roleIDs, scores).map { ($0, $1) }, otherKinds: otherBreakdown,
+      id: posting.id,
+      title: .init(
+        stated: title.stated, impliedRole: title.implied, mismatch: mismatch,
+        isDual: title.key == PostingModel.dualTitle),
+      fit: fit,
+      scores: zip(roleIDs, scores).map { ($0, $1) }, otherKinds: otherBreakdown,
       evidence: reading.evidence, ignored: reading.ignored, recommendations: [],
       warnings: text.hasReplacementCharacters
         ? ["the text had bytes that are not UTF-8; they were replaced with U+FFFD"] : [],
       text: posting.text)
     analysis.deciding = deciding(
-      reading.evidence, features: features, toward: modelClass[role], against: modelClass[tally.roleIDs[second]])
+      reading.evidence, features: features, toward: modelClass[role], against: modelClass[roleIDs[second]])
     analysis.recommendations = advisor.advise(
       analysis, bodyWeight: bodyWeight, satisfiedChecks: satisfiedChecks)
     return analysis
@@ -324,8 +327,10 @@ public struct JobDescriptionAnalyzer: Sendable {
         first.tokens.count <= 12 && impliedRole(text, first.tokens) != nil ? 0 : nil
       }
       let range = 0..<titleText.tokens.count
+      let key = titleKey(titleText, range)
       return TitleReading(
-        stated: given, implied: impliedRole(titleText, range), segment: repeated, key: titleKey(titleText, range))
+        stated: given, implied: key == PostingModel.dualTitle ? nil : impliedRole(titleText, range), segment: repeated,
+        key: key)
     }
     guard let first = text.segments.first, first.tokens.count <= 10,
       let implied = impliedRole(text, first.tokens)
@@ -342,7 +347,9 @@ public struct JobDescriptionAnalyzer: Sendable {
     let stated = Self.trimmed(
       String(decoding: text.bytes[start..<end], as: UTF8.self)
         .replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: ""))
-    return TitleReading(stated: stated, implied: implied, segment: 0, key: titleKey(text, first.tokens))
+    let key = titleKey(text, first.tokens)
+    return TitleReading(
+      stated: stated, implied: key == PostingModel.dualTitle ? nil : implied, segment: 0, key: key)
   }
 
   /// Text without surrounding white space (Foundation's trimming is slow enough to show in batches).

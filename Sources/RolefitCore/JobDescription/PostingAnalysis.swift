@@ -55,6 +55,9 @@ public struct PostingAnalysis: Sendable, Hashable {
     public var impliedRole: String?
     /// Whether title and duties disagree.
     public var mismatch: Bool
+    /// Whether the title names two of the pack's roles ("Project / Program Manager"): it then
+    /// implies neither.
+    public var isDual = false
   }
 
   /// The verdict: a role id, or `other` with the kind of other role.

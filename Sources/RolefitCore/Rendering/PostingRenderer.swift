@@ -149,7 +149,10 @@ public struct PostingRenderer: Sendable {
         + styler.colored(styler.bold(verdict(analysis)), as: color(fit.otherKind ?? fit.role))
         + " (confidence \(String(format: "%.2f", fit.confidence)))")
     if let stated = analysis.title.stated {
-      let implied = analysis.title.impliedRole.map { name($0).lowercased() } ?? "no role rolefit knows"
+      let implied =
+        analysis.title.isDual
+        ? "two roles at once, so neither"
+        : analysis.title.impliedRole.map { name($0).lowercased() } ?? "no role rolefit knows"
       out.append(
         "Title: \"\(stated)\" → \(implied)"
           + (analysis.title.mismatch ? styler.warning(" (does not match the duties)") : ""))
@@ -233,7 +236,7 @@ public struct PostingRenderer: Sendable {
     out.append("- **Confidence:** \(String(format: "%.2f", analysis.fit.confidence))")
     if let stated = analysis.title.stated {
       out.append(
-        "- **Title:** \(MarkdownText.inline(stated)) → \(analysis.title.impliedRole.map(name) ?? "unknown")\(analysis.title.mismatch ? " (**does not match the duties**)" : "")"
+        "- **Title:** \(MarkdownText.inline(stated)) → \(analysis.title.isDual ? "two roles at once, so neither" : analysis.title.impliedRole.map(name) ?? "unknown")\(analysis.title.mismatch ? " (**does not match the duties**)" : "")"
       )
     }
     out.append(
@@ -325,6 +328,7 @@ public struct PostingRenderer: Sendable {
     }
     out.endObject()
     out.beginObject("title")
+    if analysis.title.isDual { out.field("dual", true) }
     if let implied = analysis.title.impliedRole { out.field("impliedRole", implied) }
     out.field("mismatch", analysis.title.mismatch)
     if let stated = analysis.title.stated { out.field("stated", stated) }

@@ -88,6 +88,10 @@ import Testing
     #expect(try features("Manage the schedule.", title: "Senior Program Manager").titleKey == "program-manager")
     #expect(try features("Manage the schedule.", title: "Project/Programme Manager").titleKey == PostingModel.dualTitle)
     #expect(try features("Manage the schedule.", title: "Chief Cook").titleKey == PostingModel.noTitle)
+    let dual = try analyze(
+      "Responsibilities\n- Manage the project schedule, scope and budget to go-live.\n",
+      title: "Project / Program Manager")
+    #expect(dual.title.isDual && dual.title.impliedRole == nil && !dual.title.mismatch)
   }
 
   @Test func aTitleReadFromTheFirstLineKeepsItsPunctuation() throws {

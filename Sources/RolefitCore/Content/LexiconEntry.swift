@@ -86,6 +86,9 @@ public struct JobDescriptionRules: Sendable, Hashable {
   public var spelling: [String: String]
   public var negationCues: [String]
   public var negationWindow: Int
+  /// Words that, as the whole value of a field after the phrase ("Volunteers managed: Nil",
+  /// "Direct reports: none"), say there is none of it.
+  public var emptyValues: [String] = []
   public var boilerplateHeadings: [String]
   public var boilerplatePhrases: [String]
   /// Headings that start the posting's own sections ("The role", "Responsibilities"); they end

@@ -21,6 +21,8 @@ public struct JobDescriptionAnalyzer: Sendable {
   let checks: PhraseMatcher<Int>
   /// Whether each vocabulary id is a negation cue.
   let negationCues: [Bool]
+  /// By vocabulary id, the words that as a field's whole value say there is none ("nil").
+  let emptyValues: [Bool]
   let vocabulary: Vocabulary
   let otherKindIDs: Set<String>
   let advisor: PostingAdvisor
@@ -71,7 +73,7 @@ public struct JobDescriptionAnalyzer: Sendable {
       phrases: lexiconPhrases.map(\.0) + titlePhrases.map(\.0) + checkPhrases.map(\.0) + rules.boilerplateHeadings
         + rules.boilerplatePhrases + rules.sectionHeadings + structure.requirementHeadings + structure.requirementCues
         + structure.relationCues + structure.quantifiers + structure.scopeNouns,
-      cues: rules.negationCues, spelling: rules.spelling)
+      cues: rules.negationCues + rules.emptyValues, spelling: rules.spelling)
     self.vocabulary = vocabulary
     lexicon = PhraseMatcher(lexiconPhrases, vocabulary: vocabulary)
     boilerplateHeadings = PhraseMatcher(rules.boilerplateHeadings.enumerated().map { ($1, $0) }, vocabulary: vocabulary)
@@ -92,6 +94,9 @@ public struct JobDescriptionAnalyzer: Sendable {
     var cues = [Bool](repeating: false, count: vocabulary.count)
     for cue in rules.negationCues where vocabulary.id(of: cue) >= 0 { cues[Int(vocabulary.id(of: cue))] = true }
     negationCues = cues
+    var empty = [Bool](repeating: false, count: vocabulary.count)
+    for value in rules.emptyValues where vocabulary.id(of: value) >= 0 { empty[Int(vocabulary.id(of: value))] = true }
+    emptyValues = empty
     otherKindIDs = Set(rules.otherKinds.map(\.id))
     advisor = PostingAdvisor(pack: pack, rules: rules)
     let otherKindIDs = self.otherKindIDs
@@ -138,6 +143,10 @@ public struct JobDescriptionAnalyzer: Sendable {
     // and uncertain below the model's threshold.
     let isMixed = pack.scoring.band(forShare: topShare).id == pack.scoring.bands.last?.id
     var band = isMixed ? pack.scoring.band(forShare: topShare) : pack.scoring.band(forShare: min(topShare, scores[top]))
+    if !isMixed, band.id == pack.scoring.bands.last?.id, pack.scoring.bands.count > 1 {
+      // The last band names two roles nearly even; a clear but weak lead is the band above it.
+      band = pack.scoring.bands[pack.scoring.bands.count - 2]
+    }
     if bodyWeight == 0, let last = pack.scoring.bands.last {
       // The title never decides alone: with no duties to read there is no verdict.
       band = last
@@ -270,7 +279,9 @@ public struct JobDescriptionAnalyzer: Sendable {
       }
       if boilerplate[match.segment] || boilerplateSentences[Int(first.sentence)] {
         ignore(.boilerplate)
-      } else if isNegated(match.tokens.lowerBound, in: text, segmentStart: segment.tokens.lowerBound) {
+      } else if isNegated(match.tokens.lowerBound, in: text, segmentStart: segment.tokens.lowerBound)
+        || isEmptyField(after: match.tokens.upperBound, in: text, segmentEnd: segment.tokens.upperBound)
+      {
         ignore(.negated)
       } else if related[match.tokens.lowerBound] {
         ignore(.related)
@@ -560,6 +571,25 @@ public struct JobDescriptionAnalyzer: Sendable {
       sentences[Int(text.tokens[match.tokens.lowerBound].sentence)] = true
     }
     return sentences
+  }
+
+  /// Whether the phrase ending before `end` names a field whose whole value is an empty value.
+  ///
+  /// The next clause of its line, within the negation window, is one such word and nothing else
+  /// ("Volunteers managed: Nil", "Direct reports: none").
+  private func isEmptyField(after end: Int, in text: PostingText, segmentEnd: Int) -> Bool {
+    guard end > 0 else { return false }
+    let clause = text.tokens[end - 1].clause
+    var index = end
+    while index < segmentEnd && index - end <= rules.negationWindow {
+      let token = text.tokens[index]
+      if token.clause != clause {
+        let isWholeValue = index + 1 == segmentEnd || text.tokens[index + 1].clause != token.clause
+        return isWholeValue && text.ids[index] >= 0 && emptyValues[Int(text.ids[index])]
+      }
+      index += 1
+    }
+    return false
   }
 
   /// Whether a negation cue stands within the window before a match, in the same clause.

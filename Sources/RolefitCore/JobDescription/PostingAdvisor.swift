@@ -8,6 +8,9 @@ struct PostingAdvisor: Sendable {
   /// Each check's fix filled in for each role and other kind, once: filling is string work that
   /// would otherwise run for every posting of a batch.
   private var filledFixes: [String: [String]] = [:]
+  /// The fixes for a posting whose duties settle no role (hybrid or uncertain): worded for
+  /// "the role", never for a role the verdict does not claim.
+  private var neutralFixes: [String] = []
 
   init(pack: ContentPack, rules: JobDescriptionRules) {
     self.pack = pack
@@ -15,6 +18,7 @@ struct PostingAdvisor: Sendable {
     for key in pack.roles.map(\.id) + rules.otherKinds.map(\.id) + [JobDescriptionAnalyzer.otherID] {
       filledFixes[key] = rules.checks.map { fill($0.fix, advice: rules.advice[key], key: key) }
     }
+    neutralFixes = rules.checks.map { fill($0.fix, advice: nil, key: nil) }
   }
 
   func advise(_ analysis: PostingAnalysis, bodyWeight: Double, satisfiedChecks: Set<Int>) -> [PostingAnalysis
@@ -62,7 +66,9 @@ struct PostingAdvisor: Sendable {
           fix: "For these duties: '\(advice?.title ?? name(key))'."))
     }
 
-    if !fit.isHybrid, bodyWeight > 0 {
+    // A verdict that settles no role names none in its advice.
+    let settled = !fit.isHybrid && !fit.isUncertain
+    if settled, bodyWeight > 0 {
       out += mismatched(kind: "metric", in: analysis, fitKey: key) { phrases, role in
         .init(
           id: "kpi-mismatch", severity: "warning",
@@ -79,7 +85,7 @@ struct PostingAdvisor: Sendable {
       }
     }
 
-    let fixes = filledFixes[key]
+    let fixes: [String]? = settled ? filledFixes[key] : neutralFixes
     for (index, check) in rules.checks.enumerated() where !satisfiedChecks.contains(index) {
       if analysis.evidence.contains(where: { check.kinds.contains($0.kind) || check.entries.contains($0.entry) }) {
         continue
@@ -87,7 +93,7 @@ struct PostingAdvisor: Sendable {
       out.append(
         .init(
           id: check.id, severity: check.severity, message: check.message,
-          fix: fixes?[index] ?? fill(check.fix, advice: advice, key: key)
+          fix: fixes?[index] ?? fill(check.fix, advice: settled ? advice : nil, key: settled ? key : nil)
         ))
     }
     return out.enumerated().sorted {
@@ -122,10 +128,11 @@ struct PostingAdvisor: Sendable {
     return ids.map { pack.credential($0)?.short ?? $0 }.joined(separator: ", ")
   }
 
-  private func fill(_ template: String, advice: JobDescriptionRules.RoleAdvice?, key: String) -> String {
+  /// A check's fix worded for the role `key` (its advice), or for "the role" when `key` is nil.
+  private func fill(_ template: String, advice: JobDescriptionRules.RoleAdvice?, key: String?) -> String {
     template
       .replacingOccurrences(of: "{kpis}", with: advice?.kpis.joined(separator: ", ") ?? "what the role delivers")
-      .replacingOccurrences(of: "{title}", with: advice?.title ?? name(key))
+      .replacingOccurrences(of: "{title}", with: advice?.title ?? key.map(name) ?? "role")
       .replacingOccurrences(of: "{certifications}", with: certificationsToAsk(advice) ?? "none in particular")
   }
 

@@ -88,6 +88,23 @@ import Testing
     #expect(!analysis.evidence.contains { $0.phrase.lowercased().contains("steering committee") })
   }
 
+  /// A field whose whole value says there is none ("Steering committee: none") does not count;
+  /// the same field with a value does, and so does a value that only starts with the word.
+  @Test func aFieldWhoseValueIsNoneDoesNotCount() throws {
+    for (field, counts) in [
+      ("Steering committee: none", false), ("Steering committee: Nil", false),
+      ("Steering committee: monthly", true), ("Steering committee: none yet, to be formed", true),
+    ] {
+      let analysis = try analyze(projectDuties + "\n" + field + "\n")
+      let found = analysis.evidence.contains { $0.phrase.lowercased() == "steering committee" }
+      #expect(found == counts, "\(field)")
+      #expect(
+        analysis.ignored.contains { $0.reason == .negated && $0.phrase.lowercased() == "steering committee" }
+          == !counts,
+        "\(field)")
+    }
+  }
+
   @Test func boilerplateSectionsAndSentencesDoNotCount() throws {
     let text = """
       About us

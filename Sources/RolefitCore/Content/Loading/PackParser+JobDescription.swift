@@ -26,7 +26,7 @@ extension PackParser {
       }
     }
     let negation = map.required("negation")?.mapping("'negation'")
-    negation?.rejectUnknownKeys(allowed: ["cues", "window"])
+    negation?.rejectUnknownKeys(allowed: ["cues", "window", "empty_values"])
     let boilerplate = map.required("boilerplate")?.mapping("'boilerplate'")
     boilerplate?.rejectUnknownKeys(allowed: ["headings", "phrases", "sections"])
 
@@ -68,6 +68,7 @@ extension PackParser {
       otherKinds: otherKinds, spelling: spelling,
       negationCues: negation?.strings("cues").map { $0.0.lowercased() } ?? [],
       negationWindow: negation?.integer("window", in: PackRanges.negationWindow) ?? 0,
+      emptyValues: negation?.strings("empty_values").map { $0.0.lowercased() } ?? [],
       boilerplateHeadings: boilerplate?.strings("headings").map { $0.0.lowercased() } ?? [],
       boilerplatePhrases: boilerplate?.strings("phrases").map { $0.0.lowercased() } ?? [],
       sectionHeadings: boilerplate?.strings("sections").map { $0.0.lowercased() } ?? [],

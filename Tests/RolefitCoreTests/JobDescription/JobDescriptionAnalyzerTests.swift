@@ -105,6 +105,31 @@ import Testing
     }
   }
 
+  /// A verdict that settles no role names none in its advice: the fixes are worded for "the
+  /// role", and no success measure or credential is called the wrong role's.
+  @Test func anUncertainVerdictsFixesNameNoRole() throws {
+    let analysis = try analyze(
+      "Manage the project schedule. Maintain the product backlog and write user stories. Coordinate across multiple projects."
+    )
+    try #require(analysis.fit.isUncertain)
+    let names = pack.roles.map(\.name) + (pack.jobDescription?.otherKinds.map(\.name) ?? [])
+    let fixes = analysis.recommendations.map(\.fix)
+    #expect(fixes.contains { $0.contains("the role ") })
+    for fix in fixes { #expect(!names.contains { fix.contains("the \($0)") }, "\(fix)") }
+    #expect(!analysis.recommendations.contains { ["kpi-mismatch", "certification-mismatch"].contains($0.id) })
+  }
+
+  /// "Hybrid" is kept for two roles nearly even; a clear lead with a modest probability is "leaning".
+  @Test func aClearButWeakLeadIsLeaningNotHybrid() throws {
+    let analysis = try analyze(
+      "Own the product roadmap. Manage the interdependencies between projects. Manage the project schedule.")
+    try #require(!analysis.fit.isHybrid && !analysis.fit.isUncertain)
+    // Below the "leaning" band's share: the old reading called it "hybrid".
+    let leaning = try #require(pack.scoring.bands.dropLast().last)
+    try #require(analysis.fit.confidence < leaning.minShare)
+    #expect(analysis.fit.band != pack.scoring.bands.last?.id)
+  }
+
   @Test func boilerplateSectionsAndSentencesDoNotCount() throws {
     let text = """
       About us

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Renders an assessment report as text, Markdown or JSON.
+/// Renders an assessment report as text, Markdown, JSON or HTML (the last two from its `AssessmentDocument`).
 public struct AssessmentRenderer: Sendable {
   public let pack: ContentPack
   public var width: Int
@@ -17,7 +17,8 @@ public struct AssessmentRenderer: Sendable {
     switch format {
     case .text: return text(report)
     case .markdown: return markdown(report)
-    case .json: return JSONOutput.encode(AssessmentJSON(report, pack: pack))
+    case .json: return JSONOutput.encode(AssessmentDocument(report, pack: pack))
+    case .html: return AssessmentHTML(pack: pack).render(AssessmentDocument(report, pack: pack))
     }
   }
 

@@ -322,6 +322,7 @@ public struct PostingRenderer: Sendable {
       out.endObject()
     }
     out.endArray()
+    out.field("schemaVersion", PostingDocument.currentSchemaVersion)
     out.beginObject("scores")
     for score in analysis.scores.sorted(by: { $0.role < $1.role }) {
       out.field(score.role, JSONOutput.round(score.share))

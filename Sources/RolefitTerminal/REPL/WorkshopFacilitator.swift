@@ -279,8 +279,8 @@ public final class WorkshopFacilitator {
       return
     }
     do {
-      let json = path.hasSuffix(".json")
-      try OutputFile.write(json ? report.json() : report.markdown(), to: path, json: json)
+      let format = OutputFormat(path: path)
+      try OutputFile.write(report.render(as: format), to: path, json: format == .json)
       console.line("Wrote the report to \(path).")
     } catch {
       console.line(styler.warning("Cannot write the report: \(error)"))

@@ -55,16 +55,21 @@ struct History: ParsableCommand {
 /// One finished assessment as the history shows it.
 struct HistoryPoint {
   var summary: SessionSummary
-  var shares: [String: Double] = [:]
-  var path: String?
+  /// The stored result, decoded; `nil` when it is missing or of another schema version, and
+  /// then its shares are shown as unknown, never as 0%.
+  var document: AssessmentDocument?
 
   init(summary: SessionSummary, resultJSON: String?) {
     self.summary = summary
-    guard let data = resultJSON?.data(using: .utf8),
-      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-    else { return }
-    shares = (object["scores"] as? [String: Double]) ?? [:]
-    path = (object["path"] as? [String: Any])?["title"] as? String
+    document = resultJSON.flatMap { try? AssessmentDocument.decode(Data($0.utf8)) }
+  }
+
+  var path: String? { document?.path?.title }
+
+  /// A role's share, `nil` when the result could not be read.
+  func share(of role: String) -> Double? {
+    guard let document else { return nil }
+    return document.roles.first { $0.id == role }?.share ?? 0
   }
 }
 
@@ -75,8 +80,11 @@ struct HistoryTable {
 
   static let ticks = Array("▁▂▃▄▅▆▇█")
 
-  static func sparkline(_ values: [Double]) -> String {
-    String(values.map { ticks[min(ticks.count - 1, max(0, Int(($0 * Double(ticks.count - 1)).rounded())))] })
+  static func sparkline(_ values: [Double?]) -> String {
+    String(
+      values.map { value in
+        value.map { ticks[min(ticks.count - 1, max(0, Int(($0 * Double(ticks.count - 1)).rounded())))] } ?? " "
+      })
   }
 
   func render() -> String {
@@ -99,13 +107,13 @@ struct HistoryTable {
     out.append("")
     // The pack's roles always; another assessed role once any result gave it a share.
     let shown = pack.assessedRoles.filter { role in
-      !pack.isOtherRole(role.id) || points.contains { $0.shares[role.id] ?? 0 > 0 }
+      !pack.isOtherRole(role.id) || points.contains { $0.share(of: role.id) ?? 0 > 0 }
     }
     let nameWidth = max(18, shown.map(\.name.count).max() ?? 0)
     for role in shown {
-      let values = points.map { $0.shares[role.id] ?? 0 }
+      let values = points.map { $0.share(of: role.id) }
       out.append(
-        "\(role.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)) \(Self.sparkline(values))  \(values.map { TextWrap.percent($0) }.joined(separator: " → "))"
+        "\(role.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)) \(Self.sparkline(values))  \(values.map { $0.map(TextWrap.percent) ?? "–" }.joined(separator: " → "))"
       )
     }
     return out.joined(separator: "\n") + "\n"

@@ -155,7 +155,7 @@ extension WorkshopDocument {
       return Item(
         number: index + 1, section: agendaValue.sections[entry.section].title, kind: kind, text: text,
         options: options.map { Option(id: $0.id, text: $0.text) }, rounds: rounds, outcome: outcome,
-        teachingNote: entry.item.note,
+        teachingNote: pack.namingSources(in: entry.item.note),
         sources: entry.item.claims.compactMap { pack.claim($0) }.map { pack.source($0.source)?.title ?? $0.source }
           .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } },
         notes: session.notes[index] ?? [], engineReading: reading)

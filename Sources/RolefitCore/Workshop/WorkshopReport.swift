@@ -34,7 +34,7 @@ public struct WorkshopReport: Sendable {
   static func outcomeSentence(_ item: WorkshopDocument.Item) -> String? {
     switch item.outcome {
     case "converged": return "Converged: the revote brought the group together."
-    case "agreed": return "Agreed in the first round."
+    case "agreed": return "Under the agenda's discussion threshold in the first round; no revote needed."
     case "split": return item.rounds.count > 1 ? "Still split after the revote." : "Split; not revoted."
     default: return nil
     }

@@ -108,6 +108,7 @@ struct HTMLPage {
     .posting{white-space:pre-wrap;border:1px solid var(--line);padding:.7rem;background:#fbfbfc}
     mark{background:none;border-bottom:3px solid #57606a;padding:0 1px}
     mark sub{font-size:.7em;color:var(--muted)}
+    ul.options{list-style:none;padding-left:.5rem}
     .legend span{margin-right:1rem;white-space:nowrap}
     .swatch{display:inline-block;width:.8em;height:.8em;margin-right:.3em;background:#57606a}
     svg .c-cyan,.swatch.c-cyan{fill:#0e7490;background:#0e7490}mark.c-cyan{border-color:#0e7490}

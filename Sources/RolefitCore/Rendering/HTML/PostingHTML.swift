@@ -8,6 +8,11 @@ public struct PostingHTML: Sendable {
 
   var pack: ContentPack { words.pack }
 
+  /// A role's one-word label, as the marks carry it: the pack's short name, else the name.
+  func label(_ role: String) -> String {
+    pack.role(role)?.short ?? pack.assessedRole(role)?.short ?? words.name(role).lowercased()
+  }
+
   func style(_ role: String) -> String {
     HTMLPage.colorClass(pack.role(role)?.color ?? (role == JobDescriptionAnalyzer.otherID ? nil : "yellow"))
   }
@@ -92,7 +97,7 @@ public struct PostingHTML: Sendable {
         + roles.map { role in
           .element(
             "span", [:],
-            [.element("span", ["class": "swatch \(style(role))"]), .text("\(words.short(role)) = \(words.name(role))")])
+            [.element("span", ["class": "swatch \(style(role))"]), .text("\(label(role)) = \(words.name(role))")])
         })
   }
 
@@ -108,7 +113,7 @@ public struct PostingHTML: Sendable {
       nodes.append(
         .element(
           "mark", ["class": style(item.role), "title": "\(words.name(item.role)): \(item.reason)"],
-          [.text(text(item.start..<item.end)), .element("sub", text: words.short(item.role))]))
+          [.text(text(item.start..<item.end)), .element("sub", text: label(item.role))]))
       position = item.end
     }
     nodes.append(.text(text(position..<scalars.count)))

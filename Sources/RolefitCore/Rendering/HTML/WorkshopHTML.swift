@@ -68,7 +68,7 @@ public struct WorkshopHTML: Sendable {
         text: "\(item.section) · \(item.kind)"
           + (item.engineReading.map { " · rolefit reads the posting as: \($0)" } ?? "")),
       .element(
-        "ol", ["type": "a"],
+        "ul", ["class": "options"],
         item.options.map { .element("li", [:], [.element("strong", text: "\($0.id): "), .text($0.text)]) }),
     ]
     let total = item.rounds.map { $0.counts.values.reduce(0, +) }.max() ?? 0

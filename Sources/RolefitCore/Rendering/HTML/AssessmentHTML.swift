@@ -23,7 +23,7 @@ public struct AssessmentHTML: Sendable {
       SVGChart.bars(
         document.roles.map {
           .init(label: $0.name, value: $0.share, caption: TextWrap.percent($0.share), style: style($0.id))
-        }, title: "Share of the answers for each role", labelWidth: 250))
+        }, title: "Share of the answers for each role"))
     body.append(.element("ul", [:], summary.figures.map { .element("li", text: $0) }))
     body += areas(document)
     body += evidence(document)

@@ -100,7 +100,7 @@ struct HTMLPage {
     th{background:#f6f8fa}
     td:first-child{min-width:7em}
     td.num{text-align:right;white-space:nowrap}
-    svg.chart{width:100%;height:auto;display:block;margin:.4rem 0;font-size:13px}
+    svg.chart{width:100%;max-width:40rem;height:auto;display:block;margin:.4rem 0;font-size:12px}
     svg .label,svg .date{fill:var(--ink)}svg .date{font-weight:600}
     svg .value,svg .side{fill:var(--muted)}
     svg .track{fill:var(--track)}svg .axis{stroke:var(--line);stroke-width:2}
@@ -118,7 +118,8 @@ struct HTMLPage {
     svg .c-blue,.swatch.c-blue{fill:#1d4ed8;background:#1d4ed8}mark.c-blue{border-color:#1d4ed8}
     svg .c-red,.swatch.c-red{fill:#b91c1c;background:#b91c1c}mark.c-red{border-color:#b91c1c}
     footer{margin-top:2rem;color:var(--muted);font-size:.9rem}
-    @media (max-width:30rem){body{padding:.6rem;font-size:15px}th,td{padding:.2rem .3rem}}
+    @media (max-width:30rem){body{padding:.6rem;font-size:15px}th,td{padding:.2rem .3rem}
+    table{display:block;overflow-x:auto}td:first-child{min-width:0}}
     @media print{@page{margin:14mm}body{max-width:none;padding:0;font-size:11pt}
     h2{break-after:avoid}table,svg.chart,.item{break-inside:avoid}.warning{background:none}
     a{color:inherit;text-decoration:none}}

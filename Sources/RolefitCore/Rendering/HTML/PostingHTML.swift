@@ -45,7 +45,7 @@ public struct PostingHTML: Sendable {
       SVGChart.bars(
         analysis.scores.map {
           .init(label: words.name($0.role), value: $0.share, caption: TextWrap.percent($0.share), style: style($0.role))
-        }, title: "What the duties describe, by role", labelWidth: 220))
+        }, title: "What the duties describe, by role"))
     let deciding = document.deciding.filter { document.evidence.indices.contains($0) }
     if !deciding.isEmpty {
       body.append(.element("h2", text: "What decided it"))

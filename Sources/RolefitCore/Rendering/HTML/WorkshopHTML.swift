@@ -17,10 +17,16 @@ public struct WorkshopHTML: Sendable {
       SVGChart.bars(
         document.sections.map { section in
           let spent = section.spentMinutes ?? 0
+          let caption =
+            section.spentMinutes.map { "\($0) of \(section.minutes) min" }
+            ?? (section.started == nil ? "not reached" : "open at end")
           return .init(
             label: section.title, value: Double(spent) / Double(max(1, max(spent, section.minutes))),
-            caption: WorkshopReport.timing(section), style: spent > section.minutes ? "c-red" : "c-blue")
-        }, title: "Minutes spent against each section's timebox", labelWidth: 230),
+            caption: caption, style: spent > section.minutes ? "c-red" : "c-blue")
+        }, title: "Minutes spent against each section's timebox"),
+      HTMLPage.table(
+        ["Section", "Timebox", "Time spent"],
+        document.sections.map { [$0.title, "\($0.minutes) min", WorkshopReport.timing($0)] }),
     ]
     body.append(.element("h2", text: "Items"))
     for item in document.items { body.append(self.item(item)) }
@@ -82,9 +88,9 @@ public struct WorkshopHTML: Sendable {
           item.options.map { option in
             let count = round.counts[option.id] ?? 0
             return .init(
-              label: "\(option.id): \(String(option.text.prefix(28)))\(option.text.count > 28 ? "…" : "")",
+              label: "\(option.id): \(option.text)",
               value: Double(count) / Double(max(1, total)), caption: TextWrap.count(count, "vote"), style: "c-blue")
-          }, title: "Votes in round \(round.round)", labelWidth: 260))
+          }, title: "Votes in round \(round.round)"))
     }
     if item.rounds.isEmpty { nodes.append(.element("p", text: "Not voted on.")) }
     if let sentence = WorkshopReport.outcomeSentence(item) { nodes.append(.element("p", text: sentence)) }

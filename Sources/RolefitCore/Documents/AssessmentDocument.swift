@@ -7,8 +7,7 @@ import Foundation
 /// The ids (`fit.role`, `scores`, `answers`) are for scripts; the worded fields (`summary`,
 /// `roles[].name`, `evidence[].claims[].sourceTitle`, `whatWouldChangeIt[].sentence`, the path's
 /// `title` and `statusText`) are what a reader sees, worded once here.
-public struct AssessmentDocument: Codable, Sendable, Hashable {
-  /// The version of this shape; readers refuse a document of another version.
+public struct AssessmentDocument: VersionedDocument {
   public static let currentSchemaVersion = 1
 
   public struct Fit: Codable, Sendable, Hashable {
@@ -225,19 +224,5 @@ public struct AssessmentDocument: Codable, Sendable, Hashable {
     learningPath = steps
     learningTopics = topics
     answers = report.answers.values.mapValues(\.description)
-  }
-
-  /// Reads a document written by `JSONOutput` (`rolefit assess --format json`, `--out`, the store).
-  ///
-  /// - Throws: `DecodingError` when the JSON is not an assessment document of this schema version.
-  public static func decode(_ data: Data) throws -> AssessmentDocument {
-    let document = try JSONDecoder().decode(AssessmentDocument.self, from: data)
-    guard document.schemaVersion == currentSchemaVersion else {
-      throw DecodingError.dataCorrupted(
-        .init(
-          codingPath: [], debugDescription: "schemaVersion \(document.schemaVersion), expected \(currentSchemaVersion)")
-      )
-    }
-    return document
   }
 }

@@ -5,8 +5,7 @@ import Foundation
 /// `PostingRenderer.jsonLine` writes this shape byte by byte for speed; a test decodes its lines
 /// with this type and compares them with `init(_:)`, so the two cannot drift apart. The shape is
 /// `docs/schema/posting.schema.json`.
-public struct PostingDocument: Codable, Sendable, Hashable {
-  /// The version of this shape; readers refuse a document of another version.
+public struct PostingDocument: VersionedDocument {
   public static let currentSchemaVersion = 1
 
   public struct Evidence: Codable, Sendable, Hashable {

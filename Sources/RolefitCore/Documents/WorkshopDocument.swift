@@ -6,8 +6,7 @@ import Foundation
 /// brought their own assessment.
 ///
 /// Its JSON shape is `docs/schema/workshop.schema.json`.
-public struct WorkshopDocument: Codable, Sendable, Hashable {
-  /// The version of this shape; readers refuse a document of another version.
+public struct WorkshopDocument: VersionedDocument {
   public static let currentSchemaVersion = 1
 
   public struct Agenda: Codable, Sendable, Hashable {
@@ -89,15 +88,6 @@ public struct WorkshopDocument: Codable, Sendable, Hashable {
   public var closingNotes: [String]
   /// Learning needs from the imported assessments only; empty when nobody imported one.
   public var needs: [Need]
-
-  /// Reads a document written by `JSONOutput`.
-  public static func decode(_ data: Data) throws -> WorkshopDocument {
-    let document = try JSONDecoder().decode(WorkshopDocument.self, from: data)
-    guard document.schemaVersion == currentSchemaVersion else {
-      throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "schemaVersion"))
-    }
-    return document
-  }
 }
 
 extension WorkshopDocument {

@@ -127,24 +127,7 @@ public struct AssessmentHTML: Sendable {
     nodes.append(
       SVGChart.timeline(rows.map { ($0.date, $0.title) }, title: "Learning path from \(document.date)"))
     nodes.append(
-      .element(
-        "table", [:],
-        [
-          .element(
-            "tr", [:],
-            [
-              .element("th", text: "When"), .element("th", text: "Step"), .element("th", text: "Status"),
-              .element("th", text: "Why here"),
-            ])
-        ]
-          + rows.map { row in
-            .element(
-              "tr", [:],
-              [
-                .element("td", text: row.date), .element("td", text: row.title), .element("td", text: row.status),
-                .element("td", text: row.why),
-              ])
-          }))
+      HTMLPage.table(["When", "Step", "Status", "Why here"], rows.map { [$0.date, $0.title, $0.status, $0.why] }))
     if !path.alternatives.isEmpty {
       nodes.append(.element("p", text: "Other paths: " + path.alternatives.joined(separator: "; ") + "."))
     }

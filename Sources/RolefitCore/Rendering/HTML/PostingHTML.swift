@@ -46,6 +46,9 @@ public struct PostingHTML: Sendable {
         analysis.scores.map {
           .init(label: words.name($0.role), value: $0.share, caption: TextWrap.percent($0.share), style: style($0.role))
         }, title: "What the duties describe, by role"))
+    body.append(.element("h2", text: "The posting"))
+    body.append(legend(analysis))
+    body.append(highlighted(analysis))
     let deciding = document.deciding.filter { document.evidence.indices.contains($0) }
     if !deciding.isEmpty {
       body.append(.element("h2", text: "What decided it"))
@@ -66,9 +69,6 @@ public struct PostingHTML: Sendable {
         HTMLPage.table(
           ["", "What", "Fix"], document.recommendations.map { [$0.severity, $0.message, $0.fix] }))
     }
-    body.append(.element("h2", text: "The posting"))
-    body.append(legend(analysis))
-    body.append(highlighted(analysis))
     if document.evidence.count > deciding.count {
       body.append(.element("h2", text: "Every phrase counted"))
       body.append(

@@ -57,32 +57,45 @@ enum SVGChart {
     left: (name: String, share: Double, style: String), right: (name: String, share: Double, style: String),
     label: String, detail: String
   ) -> HTMLNode {
-    let sideWidth = 92.0
+    let sideWidth = 100.0
     let barWidth = width - 2 * sideWidth
     let total = left.share + right.share
-    let leftLength = total > 0 ? left.share / total * barWidth : barWidth / 2
+    let leftLength = total > 0 ? left.share / total * barWidth : 0
     let leftText = "\(left.name) \(TextWrap.percent(left.share))"
     let rightText = "\(TextWrap.percent(right.share)) \(right.name)"
-    let nodes: [HTMLNode] = [
-      .element("title", text: "\(label): \(leftText), \(rightText)"),
-      .element("text", ["x": "0", "y": "12", "class": "label"], text: shortened(label)),
-      .element("text", ["x": number(width), "y": "12", "class": "value", "text-anchor": "end"], text: detail),
-      .element(
-        "text", ["x": number(sideWidth - 6), "y": "29", "class": "side", "text-anchor": "end"], text: leftText),
-      .element(
-        "rect",
-        [
-          "x": number(sideWidth), "y": "17", "width": number(max(leftLength, 1)), "height": "14",
-          "class": "bar \(left.style)",
-        ], [.element("title", text: leftText)]),
-      .element(
-        "rect",
-        [
-          "x": number(sideWidth + leftLength), "y": "17", "width": number(max(barWidth - leftLength, 1)),
-          "height": "14", "class": "bar other \(right.style)",
-        ], [.element("title", text: rightText)]),
-      .element("text", ["x": number(sideWidth + barWidth + 6), "y": "29", "class": "side"], text: rightText),
-    ]
+    // Answers in this area for neither side: an empty track, not a bar split down the middle.
+    let parts: [HTMLNode] =
+      total > 0
+      ? [
+        .element(
+          "rect",
+          [
+            "x": number(sideWidth), "y": "17", "width": number(max(leftLength, 1)), "height": "14",
+            "class": "bar \(left.style)",
+          ], [.element("title", text: leftText)]),
+        .element(
+          "rect",
+          [
+            "x": number(sideWidth + leftLength), "y": "17", "width": number(max(barWidth - leftLength, 1)),
+            "height": "14", "class": "bar other \(right.style)",
+          ], [.element("title", text: rightText)]),
+      ]
+      : [
+        .element(
+          "rect", ["x": number(sideWidth), "y": "17", "width": number(barWidth), "height": "14", "class": "track"],
+          [.element("title", text: "neither side")])
+      ]
+    let nodes: [HTMLNode] =
+      [
+        .element("title", text: "\(label): \(leftText), \(rightText)"),
+        .element("text", ["x": "0", "y": "12", "class": "label"], text: shortened(label)),
+        .element("text", ["x": number(width - 1), "y": "12", "class": "value", "text-anchor": "end"], text: detail),
+        .element(
+          "text", ["x": number(sideWidth - 6), "y": "29", "class": "side", "text-anchor": "end"], text: leftText),
+      ] + parts + [
+        .element(
+          "text", ["x": number(width - 1), "y": "29", "class": "side", "text-anchor": "end"], text: rightText)
+      ]
     return svg(height: 38, label: label, nodes)
   }
 

@@ -112,7 +112,13 @@ public struct AssessmentHTML: Sendable {
     // Credentials and topics in the path's order; a credential is dated by when it opens.
     var rows: [(position: Int, date: String, title: String, status: String, why: String)] = []
     for step in document.learningPath {
-      let date = step.status == "held" ? "held" : DocumentDate.month(step.months ?? 0, after: start)
+      let date: String
+      switch Eligibility.Status(rawValue: step.status) {
+      case .held: date = "held"
+      case .eligible: date = "now, \(DocumentDate.month(0, after: start))"
+      case .eligibleIn: date = "from \(DocumentDate.month(step.months ?? 0, after: start))"
+      case .notEligible, nil: date = "no date yet"
+      }
       rows.append((step.position, date, step.title, step.statusText, step.why))
     }
     for topic in document.learningTopics {

@@ -17,7 +17,12 @@ enum SessionContent {
       switch format {
       case .json: return renderer.render(report, as: .json)
       case .html:
-        return AssessmentHTML(pack: pack).render(AssessmentDocument(report, pack: pack), person: record.summary.person)
+        let unfinished =
+          record.summary.isFinished
+          ? nil
+          : "Unfinished: \(record.summary.answered) of \(record.summary.total) questions answered; the result below is provisional."
+        return AssessmentHTML(pack: pack).render(
+          AssessmentDocument(report, pack: pack), person: record.summary.person, status: unfinished)
       case .text, .markdown: break
       }
       var out = ""

@@ -51,7 +51,8 @@ extension Session {
       }
       if reader.isInteractive {
         console.line(
-          styler.dim("jd explain PHRASE says why a phrase counts; jd save FILE keeps this (.md, .json or text)."))
+          styler.dim("jd explain PHRASE says why a phrase counts; jd save FILE keeps this (.md, .json, .html or text).")
+        )
       }
     } catch {
       console.line(styler.warning("\(error)"))

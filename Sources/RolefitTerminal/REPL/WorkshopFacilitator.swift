@@ -36,7 +36,8 @@ public final class WorkshopFacilitator {
     Command(name: "timer", summary: "time left in this section"),
     Command(name: "status", summary: "who has voted in this round"),
     Command(name: "participants", argument: "[add NAME]", summary: "list the roster, or add someone"),
-    Command(name: "report", argument: "[FILE]", summary: "the session report (Markdown; .json for JSON)"),
+    Command(
+      name: "report", argument: "[FILE]", summary: "the session report (Markdown; .json for JSON, .html for a page)"),
     Command(name: "help", summary: "this list"),
     Command(name: "quit", summary: "stop here; workshop resume NAME goes on"),
   ]

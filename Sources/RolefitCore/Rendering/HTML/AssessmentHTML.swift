@@ -9,8 +9,11 @@ public struct AssessmentHTML: Sendable {
   func style(_ role: String) -> String { HTMLPage.colorClass(pack.assessedRole(role)?.color) }
 
   /// The page, walking the document and nothing else.
-  public func render(_ document: AssessmentDocument, person: String? = nil) -> String {
+  ///
+  /// A saved session adds whose it is (`person`) and, when it is unfinished, a line saying so (`status`).
+  public func render(_ document: AssessmentDocument, person: String? = nil, status: String? = nil) -> String {
     var body: [HTMLNode] = []
+    if let status { body.append(.element("p", ["class": "warning"], text: status)) }
     for warning in document.warnings {
       body.append(.element("p", ["class": "warning"], text: "Warning: \(warning.message)"))
     }

@@ -8,32 +8,19 @@ public struct PostingHTML: Sendable {
 
   var pack: ContentPack { words.pack }
 
-  /// A role's one-word label, as the marks carry it: the pack's short name, else the name.
-  func label(_ role: String) -> String {
-    pack.role(role)?.short ?? pack.assessedRole(role)?.short ?? words.name(role).lowercased()
-  }
+  public func render(_ analysis: PostingAnalysis) -> String { render(PostingReading(analysis, words: words)) }
 
-  func style(_ role: String) -> String {
-    HTMLPage.colorClass(pack.role(role)?.color ?? (role == JobDescriptionAnalyzer.otherID ? nil : "yellow"))
-  }
-
-  /// The source of a lexicon claim by the title of its article.
-  func source(_ claimID: String?) -> String {
-    guard let claimID, let claim = pack.claim(claimID) else { return "" }
-    return "\(claim.text) (\(pack.source(claim.source)?.title ?? claim.source))"
-  }
-
-  public func render(_ analysis: PostingAnalysis) -> String {
-    let document = PostingDocument(analysis)
+  /// The page, walking the reading and nothing else.
+  public func render(_ reading: PostingReading) -> String {
+    let document = reading.document
     var body: [HTMLNode] = [
-      .element("p", ["class": "verdict"], text: "\(document.id): \(words.verdict(analysis))"),
-      .element("p", text: "Confidence \(TextWrap.percent(document.fit.confidence))"),
+      .element("p", ["class": "verdict"], text: "\(document.id): \(reading.verdict)"),
+      .element("p", text: "Confidence \(TextWrap.percent(reading.confidence))"),
     ]
     if let stated = document.title.stated {
       let implied =
         document.title.dual == true
-        ? "two roles at once, so neither"
-        : document.title.impliedRole.map { words.name($0).lowercased() } ?? "no role rolefit knows"
+        ? "two roles at once, so neither" : reading.impliedRoleName?.lowercased() ?? "no role rolefit knows"
       body.append(
         .element(
           "p", text: "Title: “\(stated)” → \(implied)" + (document.title.mismatch ? " (does not match the duties)" : "")
@@ -43,40 +30,33 @@ public struct PostingHTML: Sendable {
     body.append(.element("h2", text: "Shares"))
     body.append(
       SVGChart.bars(
-        analysis.scores.map {
-          .init(label: words.name($0.role), value: $0.share, caption: TextWrap.percent($0.share), style: style($0.role))
+        reading.shares.map {
+          .init(
+            label: $0.name, value: $0.share, caption: TextWrap.percent($0.share),
+            style: HTMLPage.colorClass($0.color))
         }, title: "What the duties describe, by role"))
     body.append(.element("h2", text: "The posting"))
-    body.append(legend(analysis))
-    body.append(highlighted(analysis))
-    let deciding = document.deciding.filter { document.evidence.indices.contains($0) }
+    body.append(legend(reading))
+    body.append(highlighted(reading))
+    let deciding = reading.deciding
     if !deciding.isEmpty {
       body.append(.element("h2", text: "What decided it"))
       body.append(
         HTMLPage.table(
           ["Phrase in its sentence", "Counts for", "Why", "Source"],
-          deciding.map { index in
-            let item = analysis.evidence[index]
-            return [
-              "“\(words.context(of: item, in: analysis.text))”", words.shares(of: item), item.reason,
-              source(item.claim),
-            ]
-          }))
+          deciding.map { ["“\($0.context)”", $0.counts, $0.reason, $0.source] }))
     }
     if !document.recommendations.isEmpty {
       body.append(.element("h2", text: "Recommendations"))
       body.append(
-        HTMLPage.table(
-          ["", "What", "Fix"], document.recommendations.map { [$0.severity, $0.message, $0.fix] }))
+        HTMLPage.table(["", "What", "Fix"], document.recommendations.map { [$0.severity, $0.message, $0.fix] }))
     }
-    if document.evidence.count > deciding.count {
+    if reading.phrases.count > deciding.count {
       body.append(.element("h2", text: "Every phrase counted"))
       body.append(
         HTMLPage.table(
           ["Phrase", "Role", "Weight", "Why", "Source"],
-          analysis.evidence.map {
-            [$0.phrase, words.name($0.role), String(JSONOutput.round($0.weight)), $0.reason, source($0.claim)]
-          }))
+          reading.phrases.map { [$0.phrase, $0.roleName, String(JSONOutput.round($0.weight)), $0.reason, $0.source] }))
     }
     return HTMLPage(
       title: "rolefit posting reading: \(document.id)",
@@ -88,32 +68,36 @@ public struct PostingHTML: Sendable {
     ).render()
   }
 
-  /// Which mark is which role: a swatch and the role's short name, as each mark carries it.
-  func legend(_ analysis: PostingAnalysis) -> HTMLNode {
-    let roles = analysis.evidence.map(\.role).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+  /// Which mark is which role: a swatch and the role's label, as each mark carries it.
+  func legend(_ reading: PostingReading) -> HTMLNode {
+    var seen: Set<String> = []
+    let roles = reading.phrases.filter { seen.insert($0.role).inserted }
     return .element(
       "p", ["class": "legend"],
       [.text("Marked phrases: ")]
-        + roles.map { role in
+        + roles.map { phrase in
           .element(
             "span", [:],
-            [.element("span", ["class": "swatch \(style(role))"]), .text("\(label(role)) = \(words.name(role))")])
+            [
+              .element("span", ["class": "swatch \(HTMLPage.colorClass(phrase.color))"]),
+              .text("\(phrase.label) = \(phrase.roleName)"),
+            ])
         })
   }
 
   /// The posting's text with each counted phrase marked and named by its role.
-  func highlighted(_ analysis: PostingAnalysis) -> HTMLNode {
-    let scalars = Array(analysis.text.unicodeScalars)
+  func highlighted(_ reading: PostingReading) -> HTMLNode {
+    let scalars = Array(reading.text.unicodeScalars)
     var nodes: [HTMLNode] = []
     var position = 0
     func text(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
-    for item in analysis.evidence.sorted(by: { $0.start < $1.start })
+    for item in reading.phrases.sorted(by: { $0.start < $1.start })
     where item.start >= position && item.end <= scalars.count {
       nodes.append(.text(text(position..<item.start)))
       nodes.append(
         .element(
-          "mark", ["class": style(item.role), "title": "\(words.name(item.role)): \(item.reason)"],
-          [.text(text(item.start..<item.end)), .element("sub", text: label(item.role))]))
+          "mark", ["class": HTMLPage.colorClass(item.color), "title": "\(item.roleName): \(item.reason)"],
+          [.text(text(item.start..<item.end)), .element("sub", text: item.label)]))
       position = item.end
     }
     nodes.append(.text(text(position..<scalars.count)))

@@ -12,7 +12,12 @@ enum Schema {
   static let steps: [(id: String, migrate: @Sendable (Database) throws -> Void)] = [
     ("v1", createVersion1),
     ("v2", createVersion2),
+    ("v3", RowChecksums.install),
   ]
+
+  /// The step that added row checksums: every step after it sums the tables again, so a table
+  /// or column it adds is covered.
+  static let checksumsStep = 2
 
   /// A migrator that runs every step and records the version reached.
   static var migrator: DatabaseMigrator {
@@ -20,6 +25,7 @@ enum Schema {
     for (index, step) in steps.enumerated() {
       migrator.registerMigration(step.id) { db in
         try step.migrate(db)
+        if index > checksumsStep { try RowChecksums.install(db) }
         try db.execute(sql: "PRAGMA user_version = \(index + 1)")
       }
     }
@@ -145,18 +151,21 @@ enum Schema {
     var userVersion: Int
     var objectCount: Int
     var supersededByNewerMigrations: Bool
+    /// Tables whose rows no longer match their checksums.
+    var changedRows: [RowChecksums.Mismatch]
   }
 
   /// Looks at an existing database through a read-only connection, which cannot change it.
   ///
   /// - Throws: `StoreError.notADatabase` for a file that is not SQLite or fails SQLite's quick
-  ///   check, `.foreignDatabase` for another program's database, `.newerSchema` for a database
+  ///   check, `.changedRows` for rows that no longer match their checksums, `.foreignDatabase` for another program's database, `.newerSchema` for a database
   ///   a newer rolefit wrote.
   static func inspect(path: String) throws(StoreError) {
     var configuration = Configuration()
     configuration.readonly = true
     configuration.busyMode = .timeout(Store.busyTimeout)
     configuration.label = "rolefit.inspect"
+    Store.registerFunctions(in: &configuration)
     let inspection: Inspection
     do {
       let queue = try DatabaseQueue(path: path, configuration: configuration)
@@ -171,7 +180,8 @@ enum Schema {
           // index of its primary key (whose `tbl_name` is the table's).
           objectCount: try Int.fetchOne(
             db, sql: "SELECT count(*) FROM sqlite_master WHERE tbl_name <> 'grdb_migrations'") ?? 0,
-          supersededByNewerMigrations: hasMigrations ? try migrator.hasBeenSuperseded(db) : false)
+          supersededByNewerMigrations: hasMigrations ? try migrator.hasBeenSuperseded(db) : false,
+          changedRows: try RowChecksums.verify(db))
       }
     } catch {
       throw StoreError.wrapping(error, path: path)
@@ -183,6 +193,9 @@ enum Schema {
     let supported = Store.schemaVersion
     if inspection.userVersion > supported || inspection.supersededByNewerMigrations {
       throw .newerSchema(path: path, found: max(inspection.userVersion, supported + 1), supported: supported)
+    }
+    if let first = inspection.changedRows.first {
+      throw .changedRows(path: path, table: first.table, rows: inspection.changedRows.reduce(0) { $0 + $1.rows })
     }
   }
 }

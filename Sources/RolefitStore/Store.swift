@@ -46,6 +46,7 @@ public final class Store: Sendable {
     var configuration = Configuration()
     configuration.busyMode = .timeout(Self.busyTimeout)
     configuration.label = "rolefit"
+    Self.registerFunctions(in: &configuration)
     configuration.maximumReaderCount = 2
     do {
       let opened = try Self.openPool(path: path, configuration: configuration)
@@ -75,11 +76,17 @@ public final class Store: Sendable {
     configuration.readonly = true
     configuration.busyMode = .timeout(Self.busyTimeout)
     configuration.label = "rolefit.read-only"
+    Self.registerFunctions(in: &configuration)
     do {
       pool = try DatabaseQueue(path: path, configuration: configuration)
     } catch {
       throw StoreError.wrapping(error, path: path)
     }
+  }
+
+  /// Adds the SQL functions the schema's triggers call to every connection `configuration` opens.
+  static func registerFunctions(in configuration: inout Configuration) {
+    configuration.prepareDatabase { db in db.add(function: RowChecksums.function) }
   }
 
   /// Opens the connections, waiting out another process that is turning a new file to WAL.
@@ -160,7 +167,7 @@ public final class Store: Sendable {
     do throws(StoreError) {
       try Schema.inspect(path: path)
       return nil
-    } catch .notADatabase {
+    } catch .notADatabase, .changedRows {
       let formatter = DateFormatter()
       formatter.locale = Locale(identifier: "en_US_POSIX")
       formatter.dateFormat = "yyyyMMdd'T'HHmmss"

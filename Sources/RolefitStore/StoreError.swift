@@ -10,6 +10,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case notADatabase(path: String)
   /// The file is an SQLite database of another program; it was left untouched.
   case foreignDatabase(path: String)
+  /// Rows whose values no longer match the checksums rolefit wrote with them: changed outside
+  /// rolefit, or damaged on disk. `table` is the first such table; `rows` counts them all.
+  case changedRows(path: String, table: String, rows: Int)
   /// The database was written by a newer rolefit, whose schema this build does not know.
   case newerSchema(path: String, found: Int, supported: Int)
   /// The file or its folder can be written by other users; `fix` is the command that fixes it.
@@ -27,6 +30,15 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   /// Anything else, such as a full disk, with a one-line reason.
   case unavailable(path: String, reason: String)
 
+  /// Whether the file could not be written (read-only, a full or failing disk, busy), so that
+  /// a command that only reads may still open it read-only.
+  public var preventsWriting: Bool {
+    switch self {
+    case .readOnly, .unavailable: return true
+    default: return false
+    }
+  }
+
   /// The database file the error is about.
   public var path: String {
     switch self {
@@ -34,7 +46,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
       return path
     case .newerSchema(let path, _, _), .insecurePermissions(let path, _, _), .cannotCreate(let path, _),
       .notFound(let path, _), .workshopExists(let path, _), .missingAgenda(let path, _, _, _),
-      .unavailable(let path, _):
+      .unavailable(let path, _), .changedRows(let path, _, _):
       return path
     }
   }
@@ -45,6 +57,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case .notADatabase(let path):
       return
         "\(path) is not a rolefit database (not SQLite, or damaged). It was left untouched; `rolefit sessions repair` moves it aside and starts a new one, or use --no-save."
+    case .changedRows(let path, let table, let rows):
+      return
+        "\(path) is damaged: \(rows == 1 ? "a row" : "\(rows) rows") (first in its \(table) table) no longer \(rows == 1 ? "matches its" : "match their") checksum, so something changed it outside rolefit. It was left untouched; `rolefit sessions repair` moves it aside and starts a new one, or use --no-save."
     case .foreignDatabase(let path):
       return
         "\(path) is an SQLite database of another program. It was left untouched; use --db for another file, or --no-save."

@@ -30,16 +30,17 @@ struct DatabaseOptions: ParsableArguments {
   }
 
   /// Opens the store for a command that only reads it (list, show, export, history): a
-  /// database this user cannot write is still read.
+  /// database this user cannot write, or on a full or failing disk, is still read if it can be.
   func openForReading() throws -> Store {
     do {
       return try open()
-    } catch CLIError.store(.readOnly) {
+    } catch CLIError.store(let first) where first.preventsWriting {
       guard let path = resolvedPath else { throw CLIError.missingInput("no database path") }
       do {
         return try Store(readingOnly: path)
       } catch {
-        throw CLIError.store(error)
+        // Reading failed too: a new reason (damage, say) is told; else the first one.
+        throw CLIError.store(error.preventsWriting ? first : error)
       }
     }
   }

@@ -25,6 +25,69 @@ import Testing
     #expect(message == "rolefit: cannot write to standard output: No space left on device\n")
   }
 
+  /// Whether this process may mount a small file system of its own: as root in a mount
+  /// namespace (`unshare -m`), or as anyone where user namespaces are allowed (`unshare -rm`).
+  static let privateMount: [String]? = {
+    for command in [["-m"], ["-r", "-m"]] {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
+      process.arguments = command + ["sh", "-c", "d=$(mktemp -d) && mount -t tmpfs -o size=64k tmpfs \"$d\""]
+      process.standardError = FileHandle.nullDevice
+      guard (try? process.run()) != nil else { return nil }
+      process.waitUntilExit()
+      if process.terminationStatus == 0 { return command }
+    }
+    return nil
+  }()
+
+  /// `jd --save` on a disk that fills up: exit 74 with one line naming the posting and the
+  /// database, the analysis still shown, what was saved before kept and listed.
+  @Test(.enabled(if: privateMount != nil, "needs a private mount (unshare) for a small full disk"))
+  func savingOnAFullDiskExits74AndKeepsWhatWasSaved() throws {
+    let folder = try RolefitBinary.temporaryDirectory()
+    let small = folder.appendingPathComponent("small.txt")
+    try "Project Manager\nManage the schedule and budget of one project.\n".write(
+      to: small, atomically: true, encoding: .utf8)
+    let large = folder.appendingPathComponent("large.txt")
+    let duties = "Own the program roadmap across multiple projects and run program governance.\n"
+    try ("Program Manager\n" + String(repeating: duties, count: 4_000)).write(
+      to: large, atomically: true, encoding: .utf8)
+    let binary = try RolefitBinary.url.path
+    // In a 2 MiB file system: save one posting, fill the disk to 48 KiB, save a larger one.
+    let script = """
+      set -u
+      disk=$(mktemp -d) && mount -t tmpfs -o size=2m tmpfs "$disk" || exit 90
+      export ROLEFIT_DB="$disk/rolefit.sqlite"
+      "$1" jd "$2" --save >/dev/null || exit 91
+      free=$(df -k --output=avail "$disk" | tail -1)
+      dd if=/dev/zero of="$disk/filler" bs=4k count=$(( free / 4 - 12 )) 2>/dev/null
+      "$1" jd "$3" --save --max-size 2048 >"$4/out" 2>"$4/err"
+      echo "status $?" >"$4/status"
+      "$1" sessions list >"$4/full-list" 2>&1
+      rm "$disk/filler"
+      "$1" sessions list >"$4/list" 2>&1
+      """
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
+    process.arguments =
+      try #require(Self.privateMount) + ["sh", "-c", script, "sh", binary, small.path, large.path, folder.path]
+    process.environment = RolefitBinary.environment()
+    try process.run()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    func read(_ name: String) -> String {
+      (try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)) ?? ""
+    }
+    #expect(read("status") == "status 74\n")
+    let error = read("err")
+    #expect(error.hasPrefix("rolefit: \(large.path) was not saved: ") && error.contains("rolefit.sqlite"))
+    #expect(error.split(separator: "\n").count == 1)
+    #expect(read("out").contains("\(large.path): program manager"))
+    for listing in [read("full-list"), read("list")] {
+      #expect(listing.contains("Project Manager: Project manager") && !listing.contains("Program Manager:"))
+    }
+  }
+
   @Test func aFolderGivenAsJSONLinesIsNamedAndExits66() throws {
     let folder = try RolefitBinary.temporaryDirectory()
     let outcome = try RolefitBinary.run(["jd", "--jsonl", folder.path])

@@ -70,6 +70,91 @@ import Testing
     #expect(Fixtures.bytes(first) == data)
   }
 
+  /// Saves one posting whose text holds `marker`, closes the store, and returns the file's bytes.
+  func databaseWithPosting(at path: String, marker: String) throws -> Data {
+    do {
+      let store = try Store(path: path)
+      _ = try store.savePosting(
+        AnalysedPosting(
+          id: "acme-7", title: "Project Manager", text: "Run the \(marker) rollout schedule and budget.",
+          packID: "p", packVersion: "1", role: "project", band: "strong", confidence: 0.9, resultJSON: "{}"))
+      _ = try store.startAssessment(packID: "p", packVersion: "1", person: "Ana")
+    }
+    return try #require(Fixtures.bytes(path))
+  }
+
+  @Test func aValueChangedInsideARowIsFoundWhenTheFileIsOpened() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.file("rolefit.sqlite")
+    var data = try databaseWithPosting(at: path, marker: "QZXJ")
+    // One byte of the saved posting's text, changed in the file as a bad disk or a hand would.
+    let place = try #require(data.range(of: Data("QZXJ".utf8)))
+    data[place.lowerBound] = UInt8(ascii: "W")
+    try data.write(to: URL(fileURLWithPath: path))
+    // SQLite's own check sees nothing wrong with the file's structure...
+    var readOnly = Configuration()
+    readOnly.readonly = true
+    let problems = try DatabaseQueue(path: path, configuration: readOnly).read {
+      try String.fetchAll($0, sql: "PRAGMA quick_check")
+    }
+    #expect(problems == ["ok"])
+    // ...the row checksums do, for writing and for reading alike, and the file is left as it is.
+    let expected = StoreError.changedRows(path: path, table: "posting", rows: 1)
+    #expect(throws: expected) { try Store(path: path) }
+    #expect(throws: expected) { try Store(readingOnly: path) }
+    #expect(expected.description.hasPrefix("\(path) is damaged: a row (first in its posting table) no longer matches"))
+    #expect(Fixtures.bytes(path) == data)
+    // `repair` moves it aside like any damaged file.
+    let moved = try #require(try Store.repair(path: path, now: repairTime))
+    #expect(Fixtures.bytes(moved) == data)
+    #expect(try Store(path: path).sessions().isEmpty)
+  }
+
+  @Test func everyByteOfASavedTextIsCovered() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.file("rolefit.sqlite")
+    let original = try databaseWithPosting(at: path, marker: "QZXJ")
+    let text = try #require(original.range(of: Data("Run the QZXJ rollout schedule and budget.".utf8)))
+    var found = 0
+    for offset in text {
+      var data = original
+      data[offset] ^= 0x01
+      try data.write(to: URL(fileURLWithPath: path))
+      do {
+        _ = try Store(readingOnly: path)
+      } catch .changedRows(_, "posting", 1) {
+        found += 1
+      } catch {
+        Issue.record("byte \(offset): \(error)")
+      }
+    }
+    #expect(found == text.count)
+  }
+
+  @Test func rowsWrittenByRolefitAndRowsRemovedByItStayConsistent() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.file("rolefit.sqlite")
+    _ = try databaseWithPosting(at: path, marker: "QZXJ")
+    let store = try Store(path: path)
+    let sessions = try store.sessions()
+    #expect(sessions.count == 2)
+    for session in sessions { #expect(try store.deleteSession(session.id)) }
+    _ = try store.startAssessment(packID: "p", packVersion: "1", person: "Bo")
+    #expect(try Store(readingOnly: path).sessions().count == 1)
+  }
+
+  @Test func aWriterWithoutRolefitsChecksumsCannotChangeARow() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.file("rolefit.sqlite")
+    _ = try databaseWithPosting(at: path, marker: "QZXJ")
+    let outsider = try DatabaseQueue(path: path)
+    #expect(throws: DatabaseError.self) {
+      try outsider.write { try $0.execute(sql: "UPDATE posting SET text = 'edited'") }
+    }
+    try outsider.close()
+    #expect(try Store(path: path).sessions().count == 2)
+  }
+
   @Test func repairLeavesAHealthyOrMissingDatabaseAlone() throws {
     let folder = try TemporaryFolder()
     let path = folder.file("rolefit.sqlite")

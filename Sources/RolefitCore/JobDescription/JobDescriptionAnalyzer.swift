@@ -244,9 +244,10 @@ public struct JobDescriptionAnalyzer: Sendable {
     let related = relatedTokens(text, cues: found)
     // A role's name in the body ("our Program Managers", "the Project Manager will") names people,
     // not duties: a phrase lying wholly inside one is not counted.
-    var named = [Int](repeating: -1, count: text.tokens.count)
+    // 32-bit, like the tokens' own offsets: a long posting has millions of tokens.
+    var named = [Int32](repeating: -1, count: text.tokens.count)
     for match in found where cues.payload(match) == .roleName {
-      for index in match.tokens { named[index] = match.tokens.upperBound }
+      for index in match.tokens { named[index] = Int32(match.tokens.upperBound) }
     }
     /// Entry and sentence pairs already counted: an acronym and its expansion, or one entry
     /// said twice in a sentence, count once.
@@ -274,7 +275,7 @@ public struct JobDescriptionAnalyzer: Sendable {
       } else if related[match.tokens.lowerBound] {
         ignore(.related)
         reading.cues["relation", default: 0] += 1
-      } else if named[match.tokens.lowerBound] >= match.tokens.upperBound {
+      } else if named[match.tokens.lowerBound] >= Int32(match.tokens.upperBound) {
         ignore(.related)
       } else {
         reading.evidence.append(evidence(entryIndex, phrase: phrase, start: first.start, end: last.end))

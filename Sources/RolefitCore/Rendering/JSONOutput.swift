@@ -10,13 +10,68 @@ public enum JSONOutput {
     return String(decoding: data, as: UTF8.self) + (pretty ? "\n" : "")
   }
 
-  /// A compact JSON document reformatted like `encode`'s output (pretty, sorted keys).
+  /// A compact JSON document (no space outside strings, as `JSONLineWriter` writes it)
+  /// reformatted like `encode`'s output: two-space indents and `"key" : value`.
+  ///
+  /// Re-indents the bytes in one pass without building a tree, so a document of a 60 MB
+  /// posting takes about twice its size, not the 30 times a parsed object graph took.
   static func prettify(_ line: String) -> String {
-    guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)),
-      let data = try? JSONSerialization.data(
-        withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-    else { return line }
-    return String(decoding: data, as: UTF8.self) + "\n"
+    let input = Array(line.utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(input.count + input.count / 4)
+    var depth = 0
+    var inString = false
+    var escaped = false
+    func newline() {
+      out.append(0x0A)
+      out.append(contentsOf: repeatElement(0x20, count: 2 * depth))
+    }
+    var index = 0
+    while index < input.count {
+      let byte = input[index]
+      index += 1
+      if inString {
+        out.append(byte)
+        if escaped {
+          escaped = false
+        } else if byte == 0x5C {
+          escaped = true
+        } else if byte == 0x22 {
+          inString = false
+        }
+        continue
+      }
+      switch byte {
+      case 0x22:
+        inString = true
+        out.append(byte)
+      case 0x7B, 0x5B:
+        out.append(byte)
+        if index < input.count, input[index] == byte + 2 {
+          // An empty object or array stays on one line.
+          out.append(input[index])
+          index += 1
+        } else {
+          depth += 1
+          newline()
+        }
+      case 0x7D, 0x5D:
+        depth -= 1
+        newline()
+        out.append(byte)
+      case 0x2C:
+        out.append(byte)
+        newline()
+      case 0x3A:
+        out.append(contentsOf: [0x20, 0x3A, 0x20])
+      case 0x0A, 0x0D, 0x20, 0x09:
+        break
+      default:
+        out.append(byte)
+      }
+    }
+    out.append(0x0A)
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// A share or confidence rounded to 4 decimals, so output is stable and readable.

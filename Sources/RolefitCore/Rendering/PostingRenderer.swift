@@ -215,18 +215,25 @@ public struct PostingRenderer: Sendable {
   /// The posting's text with each counted phrase marked in its role's colour, or as `[phrase]{role}`.
   public func highlighted(_ analysis: PostingAnalysis) -> String {
     let scalars = Array(analysis.text.unicodeScalars)
-    var out = ""
+    // Built as UTF-8 bytes: appending scalars to a String (or its scalar view) copied the whole
+    // text at every phrase, which made a long posting take quadratic time.
+    var out: [UInt8] = []
+    out.reserveCapacity(analysis.text.utf8.count + analysis.evidence.count * 16)
+    func append(_ run: ArraySlice<Unicode.Scalar>) {
+      for scalar in run { UTF8.encode(scalar) { out.append($0) } }
+    }
     var position = 0
     for item in analysis.evidence.sorted(by: { $0.start < $1.start })
     where item.start >= position && item.end <= scalars.count {
-      out.unicodeScalars.append(contentsOf: scalars[position..<item.start])
+      append(scalars[position..<item.start])
       let phrase = String(String.UnicodeScalarView(scalars[item.start..<item.end]))
-      out +=
+      let shown =
         colorHighlights ? styler.colored(styler.bold(phrase), as: color(item.role)) : "[\(phrase)]{\(short(item.role))}"
+      out.append(contentsOf: shown.utf8)
       position = item.end
     }
-    out.unicodeScalars.append(contentsOf: scalars[position...])
-    return out.trimmingCharacters(in: .whitespacesAndNewlines)
+    append(scalars[position...])
+    return String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
   // MARK: Markdown

@@ -217,7 +217,7 @@ import Testing
     let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").prefix(20)
     for line in lines {
       let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-      let text = try #require(object["text"] as? String) + "\n\"quoted\" \\ back\tslash \u{1}"
+      let text = try #require(object["text"] as? String) + "\n\"quoted\" \\ back\tslash \u{1} {a: [b, c]} \\\" }], :"
       let analysis = try analyzer.analyze(Posting(id: "x", text: text, title: object["title"] as? String))
       let compact = renderer.json(analysis, compact: true)
       #expect(compact.hasSuffix("\n") && !compact.dropLast().contains("\n"))
@@ -225,6 +225,32 @@ import Testing
       let fromPretty = try JSONSerialization.jsonObject(with: Data(renderer.json(analysis).utf8)) as? NSDictionary
       #expect(fromLine != nil && fromLine == fromPretty)
     }
+  }
+
+  /// The pretty form is indented two spaces a level, `"key" : value`, and empty lists stay `[]`.
+  @Test func prettyJSONIsIndentedLikeTheEncoder() throws {
+    let pack = try TestPacks.bundled
+    let renderer = PostingRenderer(pack: pack)
+    let analyzer = try JobDescriptionAnalyzer(pack: pack)
+    let pretty = renderer.json(try analyzer.analyze(Posting(id: "x", text: "Nothing here but words about lunch.")))
+    let lines = pretty.split(separator: "\n")
+    #expect(lines.first == "{" && lines.last == "}")
+    #expect(lines.contains("  \"deciding\" : [],"))
+    #expect(lines.contains { $0.hasPrefix("  \"fit\" : {") })
+    #expect(lines.contains { $0.hasPrefix("    \"band\" : ") })
+  }
+
+  /// The highlighted posting is the posting with each piece of evidence marked, however long.
+  @Test func aLongPostingIsHighlightedWhole() throws {
+    let pack = try TestPacks.bundled
+    let renderer = PostingRenderer(pack: pack, colorHighlights: false)
+    let duties = "Manage the project schedule, budget and scope; run sprint planning for the team."
+    let text = String(repeating: duties + "\nÜber café – ", count: 400)
+    let analysis = try JobDescriptionAnalyzer(pack: pack).analyze(Posting(id: "x", text: text))
+    let shown = renderer.highlighted(analysis)
+    #expect(shown.components(separatedBy: "]{").count - 1 == analysis.evidence.count)
+    let unmarked = shown.replacing(/\]\{[^}]*\}/, with: "").replacing("[", with: "")
+    #expect(unmarked == text.trimmingCharacters(in: .whitespacesAndNewlines))
   }
 
   /// Each evidence object in the JSON says what the analysis found: its phrase, offsets, role,

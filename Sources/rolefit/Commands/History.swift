@@ -55,22 +55,16 @@ struct History: ParsableCommand {
 /// One finished assessment as the history shows it.
 struct HistoryPoint {
   var summary: SessionSummary
-  /// The stored result, decoded; `nil` when it is missing or of another schema version, and
-  /// then its shares are shown as unknown, never as 0%.
-  var document: AssessmentDocument?
+  /// The stored result, decoded; its shares are unknown, never 0%, when it does not decode.
+  var result: StoredResult
 
   init(summary: SessionSummary, resultJSON: String?) {
     self.summary = summary
-    document = resultJSON.flatMap { try? AssessmentDocument.decode(Data($0.utf8)) }
+    result = StoredResult(json: resultJSON)
   }
 
-  var path: String? { document?.path?.title }
-
-  /// A role's share, `nil` when the result could not be read.
-  func share(of role: String) -> Double? {
-    guard let document else { return nil }
-    return document.roles.first { $0.id == role }?.share ?? 0
-  }
+  var path: String? { result.path }
+  func share(of role: String) -> Double? { result.share(of: role) }
 }
 
 /// The history as a table and a sparkline per role.

@@ -137,3 +137,30 @@ import Testing
     #expect(throws: DecodingError.self) { try AssessmentDocument.decode(Data(JSONOutput.encode(document).utf8)) }
   }
 }
+
+/// What `history` reads from the store: the typed document, or nothing.
+@Suite struct StoredResultTests {
+  @Test func aStoredResultReadsAsItsSharesAndAChangedOneAsUnknown() throws {
+    let pack = try TestPacks.bundled
+    let folder = TestPacks.repository.appendingPathComponent("eval/personas")
+    let text = try String(contentsOf: folder.appendingPathComponent("scrum-master.yaml"), encoding: .utf8)
+    let report = AssessmentReport(
+      pack: pack, answers: try AnswerFile.parse(text, file: "scrum-master.yaml", pack: pack))
+    let json = AssessmentRenderer(pack: pack).render(report, as: .json)
+    let stored = StoredResult(json: json)
+    for score in report.result.scores { #expect(stored.share(of: score.role) == JSONOutput.round(score.share)) }
+    #expect(stored.share(of: "scrum-master") ?? 0 > 0.5)
+    #expect(stored.path == report.plan?.path.title)
+    // A key renamed, a result from before schemaVersion, and no result at all: unknown, not 0%.
+    let changed = [
+      json.replacingOccurrences(of: #""roles""#, with: #""shares""#),
+      json.replacingOccurrences(of: #""schemaVersion" : 1,"#, with: ""),
+      "{}", nil,
+    ]
+    for json in changed {
+      let unreadable = StoredResult(json: json)
+      #expect(unreadable.document == nil)
+      #expect(pack.assessedRoles.allSatisfy { unreadable.share(of: $0.id) == nil })
+    }
+  }
+}

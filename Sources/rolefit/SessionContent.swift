@@ -3,7 +3,7 @@ import RolefitCore
 import RolefitStore
 import RolefitTerminal
 
-/// What a saved session holds, as `sessions show` (text) and `sessions export` (JSON, Markdown) give it.
+/// What a saved session holds, as `sessions show` (text) and `sessions export` (any format) give it.
 enum SessionContent {
   static func render(
     _ record: SessionRecord, as format: OutputFormat, pack: ContentPack, store: DatabaseOptions, console: Console
@@ -14,7 +14,17 @@ enum SessionContent {
       let renderer = AssessmentRenderer(
         pack: pack, width: format == .text ? console.width : 80,
         styler: format == .text ? console.styler : PlainStyler())
-      if format == .json { return renderer.render(report, as: .json) }
+      switch format {
+      case .json: return renderer.render(report, as: .json)
+      case .html:
+        let unfinished =
+          record.summary.isFinished
+          ? nil
+          : "Unfinished: \(record.summary.answered) of \(record.summary.total) questions answered; the result below is provisional."
+        return AssessmentHTML(pack: pack).render(
+          AssessmentDocument(report, pack: pack), person: record.summary.person, status: unfinished)
+      case .text, .markdown: break
+      }
       var out = ""
       if let person = record.summary.person {
         out += format == .markdown ? "**Person:** \(person)\n\n" : "Person: \(person)\n\n"
@@ -31,7 +41,7 @@ enum SessionContent {
     case .workshop:
       let found = try WorkshopCommand.find(record.summary.title ?? "", store: store, pack: pack, reading: true)
       let report = WorkshopReport(session: found.session, pack: pack)
-      return format == .json ? report.json() : report.markdown()
+      return report.render(as: format)
     case .posting:
       guard let posting = record.posting else { return record.resultJSON ?? "{}\n" }
       let analysis = try JobDescriptionAnalyzer(pack: pack).analyze(
@@ -45,6 +55,7 @@ enum SessionContent {
       case .json: return renderer.json(analysis)
       case .markdown: return renderer.markdown(analysis)
       case .text: return renderer.text(analysis)
+      case .html: return PostingHTML(pack: pack).render(analysis)
       }
     }
   }

@@ -38,7 +38,7 @@ import Testing
     #expect(report.stdout.contains("# Workshop report: calibration"))
     #expect(report.stdout.contains("- Round 1: "))
     #expect(report.stdout.contains("- Round 2: "))
-    #expect(report.stdout.contains("Converged."))
+    #expect(report.stdout.contains("Converged: the revote brought the group together."))
     #expect(report.stdout.contains("- Note: fleet analogy settled it"))
     #expect(report.stdout.contains("| Ana |"))
     let json = try RolefitBinary.run(
@@ -69,9 +69,11 @@ import Testing
     #expect(first.stdout.contains("Imported dana"))
     let second = try RolefitBinary.run(["workshop", "import", "panel", dana.path], environment: environment)
     #expect(second.stdout.contains("dana was already imported"))
+    // A real result, answered with another pack.
     let foreign = folder.appendingPathComponent("eve.json")
-    try #"{"pack": {"id": "another-pack", "version": "1"}, "answers": {}}"#.write(
-      to: foreign, atomically: true, encoding: .utf8)
+    var other = try AssessmentDocument.decode(Data(assessed.stdout.utf8))
+    other.pack.id = "another-pack"
+    try JSONOutput.encode(other).write(to: foreign, atomically: true, encoding: .utf8)
     let refused = try RolefitBinary.run(["workshop", "import", "panel", foreign.path], environment: environment)
     #expect(refused.status == 65)
     #expect(refused.stderr.contains("content pack 'another-pack'"))

@@ -18,6 +18,8 @@ public struct NarrativeRenderer: Sendable {
     case .text: return text(report)
     case .markdown: return markdown(report)
     case .json: return json(report)
+    case .html:
+      return HTMLPage.preformatted(title: "rolefit: PgMP experience summaries", text: text(report), pack: pack)
     }
   }
 

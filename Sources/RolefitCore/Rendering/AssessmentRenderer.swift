@@ -1,6 +1,6 @@
 import Foundation
 
-/// Renders an assessment report as text, Markdown or JSON.
+/// Renders an assessment report as text, Markdown, JSON or HTML (the last two from its `AssessmentDocument`).
 public struct AssessmentRenderer: Sendable {
   public let pack: ContentPack
   public var width: Int
@@ -17,7 +17,8 @@ public struct AssessmentRenderer: Sendable {
     switch format {
     case .text: return text(report)
     case .markdown: return markdown(report)
-    case .json: return JSONOutput.encode(AssessmentJSON(report, pack: pack))
+    case .json: return JSONOutput.encode(AssessmentDocument(report, pack: pack))
+    case .html: return AssessmentHTML(pack: pack).render(AssessmentDocument(report, pack: pack))
     }
   }
 
@@ -290,76 +291,78 @@ public struct AssessmentRenderer: Sendable {
 
   // MARK: Markdown
 
+  /// The Markdown page, walking the document as the HTML page does.
   func markdown(_ report: AssessmentReport) -> String {
-    let result = report.result
+    let document = AssessmentDocument(report, pack: pack)
+    let summary = document.summary
     var out: [String] = ["# rolefit assessment", ""]
-    for warning in result.warnings {
+    for warning in document.warnings {
       out.append("> **Warning:** \(warning.message) Treat this result as provisional.")
       out.append("")
     }
-    out.append("**\(verdictSentence(result))**")
+    out.append("**\(summary.sentence)**")
     out.append("")
     out.append(
-      "**\(verdictLabel(result).trimmingCharacters(in: .whitespaces))** \(headline(result.fit)) · \(confidenceSentence(result)) · content: \(pack.name) \(report.packVersion)"
+      "**\(summary.label)** \(summary.headline) · \(summary.confidence) · content: \(document.pack.name) \(document.pack.version)"
     )
     out.append("")
-    for line in figures(result) { out.append("- \(line)") }
+    for line in summary.figures { out.append("- \(line)") }
     out.append("")
     out.append("| Role | Share |")
     out.append("| --- | ---: |")
-    for score in result.scores { out.append("| \(roleName(score.role)) | \(TextWrap.percent(score.share)) |") }
+    for role in document.roles { out.append("| \(role.name) | \(TextWrap.percent(role.share)) |") }
     out.append("")
     out.append("## By area")
     out.append("")
-    out.append("| Area | " + pack.assessedRoles.map(\.name).joined(separator: " | ") + " | Answered |")
-    out.append("| --- | " + pack.assessedRoles.map { _ in "---:" }.joined(separator: " | ") + " | ---: |")
-    for area in result.areas {
-      let cells = pack.assessedRoles.map { area.answered > 0 ? TextWrap.percent(area.shares[$0.id] ?? 0) : "–" }
-      out.append(
-        "| \(pack.area(area.area)?.name ?? area.area) | " + cells.joined(separator: " | ")
-          + " | \(area.answered)/\(area.total) |")
+    // Every assessed role a column, in the pack's order.
+    let columns = pack.assessedRoles.map { role in document.roles.first { $0.id == role.id }?.name ?? role.name }
+    out.append("| Area | " + columns.joined(separator: " | ") + " | Answered |")
+    out.append("| --- | " + columns.map { _ in "---:" }.joined(separator: " | ") + " | ---: |")
+    for area in document.areas {
+      let cells = pack.assessedRoles.map { area.answered > 0 ? TextWrap.percent(area.scores[$0.id] ?? 0) : "–" }
+      out.append("| \(area.name) | " + cells.joined(separator: " | ") + " | \(area.answered)/\(area.total) |")
     }
-    if !result.evidence.isEmpty {
+    if !document.evidence.isEmpty {
       out.append("")
       out.append("## Why: the answers that moved it most")
       out.append("")
-      for (index, item) in result.evidence.enumerated() {
-        out.append(
-          "\(index + 1). **\(item.questionText)** You answered “\(item.answer)” → \(roleName(item.towards).lowercased())."
-        )
-        for claim in supportingClaims(item) { if let line = sourceLine(claim) { out.append("   - Source: \(line)") } }
+      for (index, item) in document.evidence.enumerated() {
+        out.append("\(index + 1). **\(item.text)** You answered “\(item.answer)” → \(item.towardsName.lowercased()).")
+        for claim in item.claims { out.append("   - Source: \(claim.text) (“\(claim.sourceTitle)”)") }
       }
     }
-    if !result.edges.isEmpty {
+    if !document.whatWouldChangeIt.isEmpty {
       out.append("")
       out.append("## What would change it")
       out.append("")
-      for edge in result.edges {
-        out.append("- \(edgeSentence(edge))")
-        for change in changeList(edge.changes) { out.append("  - \(change)") }
+      for edge in document.whatWouldChangeIt {
+        out.append("- \(edge.sentence)")
+        for change in edge.changes {
+          out.append("  - \(change.questionText) “\(change.fromText)” → “\(change.toText)”")
+        }
       }
     }
-    if let plan = report.plan {
+    if let path = document.path {
       out.append("")
-      out.append("## Learning path: \(plan.path.title)")
+      out.append("## Learning path: \(path.title)")
       out.append("")
-      if !plan.path.summary.isEmpty {
-        out.append(plan.path.summary)
+      if !path.summary.isEmpty {
+        out.append(path.summary)
         out.append("")
       }
-      if !plan.done.isEmpty {
-        out.append("Already behind you: " + plan.done.map(stepName).joined(separator: "; ") + ".")
+      if !path.done.isEmpty {
+        out.append("Already behind you: " + path.done.joined(separator: "; ") + ".")
         out.append("")
       }
-      for (index, step) in plan.steps.enumerated() {
-        var line = "\(index + 1). **\(stepTitle(step))**"
-        if let eligibility = step.eligibility { line += ": \(statusText(eligibility)). \(eligibility.detail)" }
-        out.append(line + " *Why here:* \(step.why)")
+      let steps =
+        document.learningPath.map { ($0.position, "**\($0.title)**: \($0.statusText). \($0.detail)", $0.why) }
+        + document.learningTopics.map { ($0.position, "**\($0.topic)**", $0.why) }
+      for (index, step) in steps.sorted(by: { $0.0 < $1.0 }).enumerated() {
+        out.append("\(index + 1). \(step.1) *Why here:* \(step.2)")
       }
-      let others = plan.alternatives.compactMap { id in pack.paths.first { $0.id == id }?.title }
-      if !others.isEmpty {
+      if !path.alternatives.isEmpty {
         out.append("")
-        out.append("Other paths: " + others.joined(separator: "; ") + ".")
+        out.append("Other paths: " + path.alternatives.joined(separator: "; ") + ".")
       }
     }
     return out.joined(separator: "\n") + "\n"

@@ -238,29 +238,33 @@ public struct PostingRenderer: Sendable {
 
   // MARK: Markdown
 
-  public func markdown(_ analysis: PostingAnalysis) -> String {
-    var out = ["## \(MarkdownText.inline(analysis.id)): \(verdict(analysis))", ""]
-    out.append("- **Confidence:** \(String(format: "%.2f", analysis.fit.confidence))")
-    if let stated = analysis.title.stated {
+  public func markdown(_ analysis: PostingAnalysis) -> String { markdown(PostingReading(analysis, words: self)) }
+
+  /// The Markdown page, walking the reading as the HTML page does.
+  func markdown(_ reading: PostingReading) -> String {
+    let document = reading.document
+    var out = ["## \(MarkdownText.inline(document.id)): \(reading.verdict)", ""]
+    out.append("- **Confidence:** \(String(format: "%.2f", reading.confidence))")
+    if let stated = document.title.stated {
+      let implied = document.title.dual == true ? "two roles at once, so neither" : reading.impliedRoleName ?? "unknown"
       out.append(
-        "- **Title:** \(MarkdownText.inline(stated)) → \(analysis.title.isDual ? "two roles at once, so neither" : analysis.title.impliedRole.map(name) ?? "unknown")\(analysis.title.mismatch ? " (**does not match the duties**)" : "")"
+        "- **Title:** \(MarkdownText.inline(stated)) → \(implied)\(document.title.mismatch ? " (**does not match the duties**)" : "")"
       )
     }
     out.append(
-      "- **Shares:** "
-        + analysis.scores.map { "\(name($0.role)) \(TextWrap.percent($0.share))" }.joined(separator: ", "))
-    if !analysis.evidence.isEmpty {
+      "- **Shares:** " + reading.shares.map { "\($0.name) \(TextWrap.percent($0.share))" }.joined(separator: ", "))
+    if !reading.phrases.isEmpty {
       out += ["", "| Phrase | Role | Weight | Why | Source |", "| --- | --- | ---: | --- | --- |"]
-      for item in analysis.evidence {
+      for item in reading.phrases {
         out.append(
-          "| \(MarkdownText.inline(item.phrase)) | \(name(item.role)) | \(String(format: "%g", item.weight)) | \(item.reason) | \(item.claim ?? "") |"
+          "| \(MarkdownText.inline(item.phrase)) | \(item.roleName) | \(String(format: "%g", item.weight)) | \(item.reason) | \(item.claim ?? "") |"
         )
       }
     }
-    if !analysis.recommendations.isEmpty {
+    if !document.recommendations.isEmpty {
       out += ["", "### Recommendations", ""]
       // A message may quote the posting's title.
-      for item in analysis.recommendations {
+      for item in document.recommendations {
         out.append(
           "- **\(item.severity)** \(MarkdownText.inline(item.message)) *Fix:* \(MarkdownText.inline(item.fix))")
       }
@@ -329,6 +333,7 @@ public struct PostingRenderer: Sendable {
       out.endObject()
     }
     out.endArray()
+    out.field("schemaVersion", PostingDocument.currentSchemaVersion)
     out.beginObject("scores")
     for score in analysis.scores.sorted(by: { $0.role < $1.role }) {
       out.field(score.role, JSONOutput.round(score.share))

@@ -24,4 +24,22 @@ public enum OutputFormat: String, Sendable, CaseIterable {
   case text
   case markdown
   case json
+  /// One self-contained page with inline CSS and SVG charts, no script.
+  case html
+}
+
+extension OutputFormat {
+  /// The format a file name asks for: `.md` Markdown, `.json` JSON, `.html` or `.htm` a page, else text.
+  public init(path: String) {
+    let lower = path.lowercased()
+    if lower.hasSuffix(".md") {
+      self = .markdown
+    } else if lower.hasSuffix(".json") {
+      self = .json
+    } else if lower.hasSuffix(".html") || lower.hasSuffix(".htm") {
+      self = .html
+    } else {
+      self = .text
+    }
+  }
 }

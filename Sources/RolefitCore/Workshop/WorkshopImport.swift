@@ -17,7 +17,8 @@ public enum WorkshopImport {
     public var description: String {
       switch self {
       case .unreadable(let file):
-        return "\(file): not a rolefit result (make it with `rolefit assess --out NAME.json`)"
+        return
+          "\(file): not a rolefit result of this version (make it with `rolefit assess --answers FILE --out NAME.json`)"
       case .otherPack(let file, let found, let expected):
         return "\(file) was answered with content pack '\(found)', this workshop uses '\(expected)': not imported"
       }
@@ -30,12 +31,9 @@ public enum WorkshopImport {
   /// accepts, are dropped and listed; a file from another version of the same pack is accepted with a
   /// warning; a file from another pack is refused. Nothing is mixed silently.
   public static func read(_ data: Data, file: String, pack: ContentPack) throws -> Outcome {
-    guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-      let answers = object["answers"] as? [String: Any]
-    else { throw Problem.unreadable(file: file) }
-    let packInfo = object["pack"] as? [String: Any]
-    let packID = packInfo?["id"] as? String ?? ""
-    let version = packInfo?["version"] as? String ?? ""
+    guard let document = try? AssessmentDocument.decode(data) else { throw Problem.unreadable(file: file) }
+    let packID = document.pack.id
+    let version = document.pack.version
     if packID != pack.id { throw Problem.otherPack(file: file, found: packID, expected: pack.id) }
     var warnings: [String] = []
     if version != pack.version {
@@ -43,12 +41,11 @@ public enum WorkshopImport {
     }
     var sheet = AnswerSheet()
     var dropped: [String] = []
-    for (id, raw) in answers.sorted(by: { $0.key < $1.key }) {
+    for (id, text) in document.answers.sorted(by: { $0.key < $1.key }) {
       guard let question = pack.question(id) else {
         dropped.append(id)
         continue
       }
-      let text = (raw as? String) ?? (raw as? NSNumber)?.stringValue ?? ""
       switch question.parseAnswer(question.kind == .multi && text == "none" ? "none" : text) {
       case .success(let value): sheet[id] = value
       case .failure: dropped.append(id)

@@ -20,7 +20,7 @@ struct Command: Sendable {
     Command(name: "workshop", argument: "new|resume NAME", summary: "run a group calibration workshop (workshop list)"),
     Command(name: "result", summary: "show your last result again (the first screen)"),
     Command(name: "details", summary: "the rest of the last result: areas, evidence, what would change it, the path"),
-    Command(name: "save", argument: "FILE", summary: "save the last result (.md, .json, or text)"),
+    Command(name: "save", argument: "FILE", summary: "save the last result (.md, .json, .html or text)"),
     Command(name: "cert", argument: "ID", summary: "a certification's rules and where you stand"),
     Command(name: "role", argument: "ID", summary: "what a role is, from the sources"),
     Command(name: "help", summary: "this list"),

@@ -206,7 +206,7 @@ extension Session {
           + "` shows your results over time."
       console.line(
         styler.dim(
-          "save FILE writes this result (.md or .json); cert ID shows a certification; assess new starts again."
+          "save FILE writes this result (.md, .json or .html); cert ID shows a certification; assess new starts again."
             + history))
     }
   }

@@ -51,7 +51,8 @@ extension Session {
       }
       if reader.isInteractive {
         console.line(
-          styler.dim("jd explain PHRASE says why a phrase counts; jd save FILE keeps this (.md, .json or text)."))
+          styler.dim("jd explain PHRASE says why a phrase counts; jd save FILE keeps this (.md, .json, .html or text).")
+        )
       }
     } catch {
       console.line(styler.warning("\(error)"))
@@ -111,15 +112,20 @@ extension Session {
       return
     }
     guard let path, !path.isEmpty else {
-      console.line("Usage: jd save FILE (a .md file gets Markdown, .json JSON, anything else text).")
+      console.line("Usage: jd save FILE (a .md file gets Markdown, .json JSON, .html a page, anything else text).")
       return
     }
     let renderer = PostingRenderer(pack: pack, width: 80)
-    let text =
-      path.hasSuffix(".md")
-      ? renderer.markdown(analysis) : path.hasSuffix(".json") ? renderer.json(analysis) : renderer.text(analysis)
+    let format = OutputFormat(path: path)
+    let text: String
+    switch format {
+    case .markdown: text = renderer.markdown(analysis)
+    case .json: text = renderer.json(analysis)
+    case .html: text = PostingHTML(pack: pack).render(analysis)
+    case .text: text = renderer.text(analysis)
+    }
     do {
-      try OutputFile.write(text, to: path, json: path.hasSuffix(".json"))
+      try OutputFile.write(text, to: path, json: format == .json)
       console.line("Saved to \(path).")
     } catch {
       console.line(styler.warning("Cannot save: \(error)"))

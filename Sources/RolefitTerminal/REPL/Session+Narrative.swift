@@ -73,7 +73,7 @@ extension Session {
       console.line("Usage: narrative save FILE (a .md file gets Markdown, .json JSON, anything else text).")
       return
     }
-    let format: OutputFormat = path.hasSuffix(".md") ? .markdown : path.hasSuffix(".json") ? .json : .text
+    let format = OutputFormat(path: path)
     do {
       try OutputFile.write(NarrativeRenderer(pack: pack).render(report, as: format), to: path, json: format == .json)
       console.line("Saved to \(path).")

@@ -224,10 +224,10 @@ public final class Session {
       return
     }
     guard let path, !path.isEmpty else {
-      console.line("Usage: save FILE (a .md file gets Markdown, .json JSON, anything else text).")
+      console.line("Usage: save FILE (a .md file gets Markdown, .json JSON, .html a page, anything else text).")
       return
     }
-    let format: OutputFormat = path.hasSuffix(".md") ? .markdown : path.hasSuffix(".json") ? .json : .text
+    let format = OutputFormat(path: path)
     do {
       try OutputFile.write(
         AssessmentRenderer(pack: pack, width: 80).render(lastReport, as: format), to: path, json: format == .json)

@@ -36,7 +36,8 @@ public final class WorkshopFacilitator {
     Command(name: "timer", summary: "time left in this section"),
     Command(name: "status", summary: "who has voted in this round"),
     Command(name: "participants", argument: "[add NAME]", summary: "list the roster, or add someone"),
-    Command(name: "report", argument: "[FILE]", summary: "the session report (Markdown; .json for JSON)"),
+    Command(
+      name: "report", argument: "[FILE]", summary: "the session report (Markdown; .json for JSON, .html for a page)"),
     Command(name: "help", summary: "this list"),
     Command(name: "quit", summary: "stop here; workshop resume NAME goes on"),
   ]
@@ -279,8 +280,8 @@ public final class WorkshopFacilitator {
       return
     }
     do {
-      let json = path.hasSuffix(".json")
-      try OutputFile.write(json ? report.json() : report.markdown(), to: path, json: json)
+      let format = OutputFormat(path: path)
+      try OutputFile.write(report.render(as: format), to: path, json: format == .json)
       console.line("Wrote the report to \(path).")
     } catch {
       console.line(styler.warning("Cannot write the report: \(error)"))

@@ -26,7 +26,8 @@ struct Assess: ParsableCommand {
     name: .customLong("answers"),
     help: ArgumentHelp("An answers file (JSON or YAML); - for standard input.", valueName: "file"))
   var answersFile: String?
-  @Option(help: "Output format: text, markdown or json.") var format: OutputFormat = .text
+  @Option(help: "Output format: text, markdown, json or html (a page; with --out, written there).")
+  var format: OutputFormat = .text
   @Flag(
     help: "With text output: everything after the first screen too (areas, evidence, what would change it, the path).")
   var details = false
@@ -38,7 +39,8 @@ struct Assess: ParsableCommand {
   @Option(
     name: .customLong("out"),
     help: ArgumentHelp(
-      "Also write the answers and result as JSON to this file (for `rolefit workshop import`).", valueName: "file"))
+      "Also write the answers and result as JSON to this file (for `rolefit workshop import`); with --format html, the page.",
+      valueName: "file"))
   var outFile: String?
   @Option(help: ArgumentHelp("Whose assessment this is, for `rolefit history`.", valueName: "name"))
   var person: String?
@@ -78,6 +80,9 @@ struct Assess: ParsableCommand {
         console.text(renderer.render(report, as: format))
       } else if format == .json {
         console.write(json: renderer.render(report, as: format))
+      } else if format == .html, let outFile {
+        try InputFiles.write(renderer.render(report, as: .html), to: outFile, json: false)
+        return
       } else {
         console.write(renderer.render(report, as: format))
       }

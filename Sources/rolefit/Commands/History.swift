@@ -55,17 +55,16 @@ struct History: ParsableCommand {
 /// One finished assessment as the history shows it.
 struct HistoryPoint {
   var summary: SessionSummary
-  var shares: [String: Double] = [:]
-  var path: String?
+  /// The stored result, decoded; its shares are unknown, never 0%, when it does not decode.
+  var result: StoredResult
 
   init(summary: SessionSummary, resultJSON: String?) {
     self.summary = summary
-    guard let data = resultJSON?.data(using: .utf8),
-      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-    else { return }
-    shares = (object["scores"] as? [String: Double]) ?? [:]
-    path = (object["path"] as? [String: Any])?["title"] as? String
+    result = StoredResult(json: resultJSON)
   }
+
+  var path: String? { result.path }
+  func share(of role: String) -> Double? { result.share(of: role) }
 }
 
 /// The history as a table and a sparkline per role.
@@ -75,8 +74,11 @@ struct HistoryTable {
 
   static let ticks = Array("▁▂▃▄▅▆▇█")
 
-  static func sparkline(_ values: [Double]) -> String {
-    String(values.map { ticks[min(ticks.count - 1, max(0, Int(($0 * Double(ticks.count - 1)).rounded())))] })
+  static func sparkline(_ values: [Double?]) -> String {
+    String(
+      values.map { value in
+        value.map { ticks[min(ticks.count - 1, max(0, Int(($0 * Double(ticks.count - 1)).rounded())))] } ?? " "
+      })
   }
 
   func render() -> String {
@@ -99,13 +101,13 @@ struct HistoryTable {
     out.append("")
     // The pack's roles always; another assessed role once any result gave it a share.
     let shown = pack.assessedRoles.filter { role in
-      !pack.isOtherRole(role.id) || points.contains { $0.shares[role.id] ?? 0 > 0 }
+      !pack.isOtherRole(role.id) || points.contains { $0.share(of: role.id) ?? 0 > 0 }
     }
     let nameWidth = max(18, shown.map(\.name.count).max() ?? 0)
     for role in shown {
-      let values = points.map { $0.shares[role.id] ?? 0 }
+      let values = points.map { $0.share(of: role.id) }
       out.append(
-        "\(role.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)) \(Self.sparkline(values))  \(values.map { TextWrap.percent($0) }.joined(separator: " → "))"
+        "\(role.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)) \(Self.sparkline(values))  \(values.map { $0.map(TextWrap.percent) ?? "–" }.joined(separator: " → "))"
       )
     }
     return out.joined(separator: "\n") + "\n"

@@ -42,7 +42,10 @@ struct JD: ParsableCommand {
     name: .customLong("jsonl"),
     help: ArgumentHelp("Read postings as JSON lines from a file (- for standard input).", valueName: "file"))
   var jsonl: String?
-  @Option(help: "Output format: text, markdown, json or csv (with --jsonl, json means one line per posting).")
+  @Option(
+    help:
+      "Output format: text, markdown, json, html (one posting, a page for --out) or csv (with --jsonl, json means one line per posting)."
+  )
   var format: PostingFormat = .text
   @Option(help: ArgumentHelp("Labelled JSONL to measure accuracy on.", valueName: "file"))
   var evaluate: String?
@@ -59,7 +62,8 @@ struct JD: ParsableCommand {
   var fit: String?
   @Option(
     help: ArgumentHelp(
-      "With --fit: where to write the fitted jd-model.yaml (default: standard output).", valueName: "file"))
+      "With --fit: where to write the fitted jd-model.yaml (default: standard output); with --format html, the page.",
+      valueName: "file"))
   var out: String?
   @Option(help: ArgumentHelp("With --fit or --cross-validate: the number of folds (2-20).", valueName: "n"))
   var folds: Int = 5
@@ -94,7 +98,7 @@ struct JD: ParsableCommand {
   @OptionGroup var store: DatabaseOptions
   @OptionGroup var content: ContentOptions
 
-  enum PostingFormat: String, ExpressibleByArgument, CaseIterable { case text, markdown, json, csv }
+  enum PostingFormat: String, ExpressibleByArgument, CaseIterable { case text, markdown, json, html, csv }
   enum EvidenceDetail: String, ExpressibleByArgument, CaseIterable { case top, all }
 
   func validate() throws {
@@ -112,7 +116,10 @@ struct JD: ParsableCommand {
     if !(priorScale.isFinite && (0...2).contains(priorScale)) {
       throw ValidationError("--prior-scale must be between 0 and 2.")
     }
-    if out != nil && fit == nil { throw ValidationError("--out goes with --fit.") }
+    if out != nil && fit == nil && format != .html { throw ValidationError("--out goes with --fit or --format html.") }
+    if format == .html && (inputs.count != 1 || jsonl != nil) {
+      throw ValidationError("--format html reads one posting: give one file or -.")
+    }
     if maxSize < 1 || maxSize > JobDescriptionAnalyzer.largestKiB {
       throw ValidationError("--max-size must be between 1 and \(JobDescriptionAnalyzer.largestKiB) (KiB).")
     }
@@ -133,6 +140,7 @@ struct JD: ParsableCommand {
       let batch = PostingBatch(analyzer: analyzer, maxBytes: maxSize * 1024)
       var runner = JDRunner(pack: pack, batch: batch, format: format, showText: !noText)
       runner.showEvidence = evidence == .all
+      if format == .html { runner.outFile = out }
       if save { runner.archive = StorePostingArchive(store: try store.open(), pack: pack) }
       if crossValidate != nil || fit != nil {
         let fitting = JDModelFitting(
@@ -165,6 +173,10 @@ struct JD: ParsableCommand {
       }
       if let jsonl { try runner.runJSONL(path: jsonl) }
       for input in inputs { try runner.runInput(input, title: title) }
+      if format == .html && runner.rendered > 1 {
+        throw CLIError.usage("--format html reads one posting, not a folder of them.")
+      }
+      try runner.writeOut()
       runner.finish()
       if runner.unsaved > 0 { throw ExitCode(74) }
       if runner.missingFiles > 0 { throw ExitCode(66) }

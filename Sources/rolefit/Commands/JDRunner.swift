@@ -18,6 +18,12 @@ struct JDRunner {
   private(set) var unsaved = 0
   /// Where analyses are kept with `--save`.
   var archive: (any PostingArchive)?
+  /// Where `--out` sends the output (an HTML page) instead of standard output.
+  var outFile: String?
+  /// The output kept for `outFile`.
+  private var captured: [UInt8] = []
+  /// How many postings were rendered, so an HTML page is refused for more than one.
+  private(set) var rendered = 0
   private var byRole: [String: Int] = [:]
   private var mismatches = 0
   private var analysed = 0
@@ -51,6 +57,7 @@ struct JDRunner {
         headerWritten = true
       }
       buffer += rendered
+      self.rendered += 1
       analysed += 1
       byRole[
         analysis.fit.isHybrid ? "hybrid" : analysis.fit.otherKind.map { "other (\($0))" } ?? analysis.fit.role,
@@ -101,7 +108,11 @@ struct JDRunner {
   }
 
   /// Writes rendered output: JSON as it is, every other format as text made safe for a terminal.
-  private func write(_ bytes: [UInt8]) {
+  private mutating func write(_ bytes: [UInt8]) {
+    if outFile != nil {
+      captured += bytes
+      return
+    }
     if format == .json { output.write(json: bytes) } else { output.write(String(decoding: bytes, as: UTF8.self)) }
   }
 
@@ -114,6 +125,7 @@ struct JDRunner {
     case .markdown: return Array((renderer.markdown(analysis) + "\n").utf8)
     case .json: return jsonLines ? renderer.jsonLine(analysis) : Array(renderer.json(analysis).utf8)
     case .csv: return Array(renderer.csvRow(analysis).utf8)
+    case .html: return Array(PostingHTML(pack: renderer.pack).render(analysis).utf8)
     }
   }
 
@@ -167,7 +179,7 @@ struct JDRunner {
     } catch {
       record(.failed(id: id, message: "\(error)"), into: &text)
     }
-    if format == .text {
+    if format == .text && outFile == nil {
       output.text(String(decoding: text, as: UTF8.self))
     } else {
       write(text)
@@ -183,6 +195,12 @@ struct JDRunner {
   }
 
   // MARK: Summary and evaluation
+
+  /// Writes what `--out` kept to its file.
+  func writeOut() throws {
+    guard let outFile else { return }
+    try InputFiles.write(String(decoding: captured, as: UTF8.self), to: outFile, json: false)
+  }
 
   func finish() {
     guard analysed + failures > 1 else { return }

@@ -91,7 +91,7 @@ struct Narrative: ParsableCommand {
         }
       }
       if let save {
-        let fileFormat: OutputFormat = save.hasSuffix(".md") ? .markdown : save.hasSuffix(".json") ? .json : .text
+        let fileFormat = OutputFormat(path: save)
         let plain = NarrativeRenderer(pack: pack, width: 80)
         try InputFiles.write(
           reports.map { plain.render($0, as: fileFormat) }.joined(separator: "\n"), to: save, json: fileFormat == .json)

@@ -102,13 +102,15 @@ struct Sessions: ParsableCommand {
   }
 
   struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "A session as JSON or Markdown, for keeping or sharing.")
+    static let configuration = CommandConfiguration(
+      abstract: "A session as JSON, Markdown, text or an HTML page, for keeping or sharing.")
     @Argument(help: "The session number.") var id: Int64
-    @Option(help: "json or markdown.") var format: ExportFormat = .json
+    @Option(help: "Output format: json, markdown, text or html.") var format: OutputFormat = .json
+    @Option(
+      name: .customLong("out"), help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var outFile: String?
     @OptionGroup var store: DatabaseOptions
     @OptionGroup var content: ContentOptions
-
-    enum ExportFormat: String, ExpressibleByArgument, CaseIterable { case json, markdown }
 
     func run() throws {
       try reportingErrors {
@@ -117,8 +119,15 @@ struct Sessions: ParsableCommand {
         let console = Console.standardOutput
         // JSON escapes its own control characters; Markdown is made safe by the console.
         let text = try SessionContent.render(
-          record, as: format == .json ? .json : .markdown, pack: pack, store: store, console: console)
-        if format == .json { console.write(json: text) } else { console.write(text) }
+          record, as: format, pack: pack, store: store,
+          console: outFile == nil ? console : Console(capturingWithWidth: 80))
+        if let outFile {
+          try InputFiles.write(text, to: outFile, json: format == .json)
+        } else if format == .json {
+          console.write(json: text)
+        } else {
+          console.write(text)
+        }
       }
     }
   }

@@ -123,21 +123,20 @@ struct WorkshopCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "The session's record: timing, votes per round, convergence, notes, fits and learning needs.")
     @Argument(help: "The workshop's name.") var name: String
-    @Option(help: "markdown or json.") var format: ReportFormat = .markdown
+    @Option(help: "Output format: text, markdown, json or html (text is the Markdown).")
+    var format: OutputFormat = .markdown
     @Option(
       name: .customLong("out"), help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var outFile: String?
     @OptionGroup var store: DatabaseOptions
     @OptionGroup var content: ContentOptions
 
-    enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case markdown, json }
-
     func run() throws {
       try reportingErrors {
         let pack = try content.load()
         let found = try WorkshopCommand.find(name, store: store, pack: pack, reading: true)
         let report = WorkshopReport(session: found.session, pack: pack)
-        let text = format == .json ? report.json() : report.markdown()
+        let text = report.render(as: format)
         if let outFile {
           try InputFiles.write(text, to: outFile, json: format == .json)
           Console.standardError.line("Wrote \(outFile).")

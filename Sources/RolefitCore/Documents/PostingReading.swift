@@ -1,0 +1,72 @@
+/// A posting's reading as the Markdown and HTML pages show it, built once from an analysis: the
+/// JSON document, the verdict in words, and every counted phrase with its role's names, its
+/// sentence, where its weight goes and its source by title.
+public struct PostingReading: Sendable {
+  public struct Share: Sendable, Hashable {
+    public var role: String
+    public var name: String
+    public var share: Double
+    /// The pack's colour for the role, if any.
+    public var color: String?
+  }
+
+  public struct Phrase: Sendable, Hashable {
+    public var phrase: String
+    public var start: Int
+    public var end: Int
+    public var role: String
+    public var roleName: String
+    /// The role's one-word label, as a mark in the text carries it.
+    public var label: String
+    public var color: String?
+    public var weight: Double
+    public var reason: String
+    public var claim: String?
+    /// The claim's text and the title of its article, or empty.
+    public var source: String
+    /// The phrase with a few words either side, on one line.
+    public var context: String
+    /// Where the phrase's fitted weight goes: `program +0.89`.
+    public var counts: String
+  }
+
+  /// What `--format json` writes.
+  public var document: PostingDocument
+  /// The posting's text, which the phrases' offsets count into (Unicode scalars).
+  public var text: String
+  /// "program manager, strong fit", or why there is no verdict.
+  public var verdict: String
+  /// The verdict's confidence, unrounded (the document's is rounded for JSON).
+  public var confidence: Double
+  /// The role the title names, by name; `nil` when it names none.
+  public var impliedRoleName: String?
+  public var shares: [Share]
+  public var phrases: [Phrase]
+
+  /// The reading of an analysis, worded by `words` (the pack's names and the engine's weights).
+  init(_ analysis: PostingAnalysis, words: PostingRenderer) {
+    let pack = words.pack
+    document = PostingDocument(analysis)
+    text = analysis.text
+    verdict = words.verdict(analysis)
+    confidence = analysis.fit.confidence
+    impliedRoleName = analysis.title.impliedRole.map(words.name)
+    shares = analysis.scores.map {
+      Share(role: $0.role, name: words.name($0.role), share: $0.share, color: words.color($0.role))
+    }
+    phrases = analysis.evidence.map { item in
+      let source = item.claim.flatMap { pack.claim($0) }.map {
+        "\($0.text) (\(pack.source($0.source)?.title ?? $0.source))"
+      }
+      return Phrase(
+        phrase: item.phrase, start: item.start, end: item.end, role: item.role, roleName: words.name(item.role),
+        label: pack.role(item.role)?.short ?? pack.assessedRole(item.role)?.short ?? words.name(item.role).lowercased(),
+        color: pack.role(item.role)?.color ?? (item.role == JobDescriptionAnalyzer.otherID ? nil : "yellow"),
+        weight: item.weight, reason: item.reason, claim: item.claim, source: source ?? "",
+        context: words.context(of: item, in: analysis.text), counts: words.shares(of: item))
+    }
+  }
+
+  /// The phrases that decided the verdict, most first.
+  public var deciding: [Phrase] { document.deciding.filter { phrases.indices.contains($0) }.map { phrases[$0] } }
+}

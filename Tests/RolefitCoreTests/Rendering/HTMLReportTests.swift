@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+
+@testable import RolefitCore
+
+/// The HTML reports: hostile text from a posting, an answer, a participant's name and a note is
+/// shown as text, and each page is self-contained (no script, nothing fetched).
+@Suite struct HTMLReportTests {
+  let pack: ContentPack
+
+  init() throws { pack = try TestPacks.bundled }
+
+  static let payloads = ["<script>alert(1)</script>", #""><img src=x onerror=alert(1)>"#, "</style>", "]]>"]
+  static let hostile = payloads.joined(separator: " ")
+
+  /// The page shows every payload as text and holds nothing that could run or fetch.
+  func expectInert(_ html: String, showing count: Int = 1, _ what: String) {
+    for payload in Self.payloads where payload != "</style>" {
+      #expect(!html.contains(payload), "\(what): \(payload) is markup")
+    }
+    // The one `</style>` is the page's own, closing its style sheet.
+    #expect(html.components(separatedBy: "</style>").count == 2, "\(what)")
+    let shown = [
+      "&lt;script&gt;alert(1)&lt;/script&gt;", "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;", "&lt;/style&gt;",
+      "]]&gt;",
+    ]
+    for escaped in shown {
+      #expect(html.components(separatedBy: escaped).count - 1 >= count, "\(what): \(escaped) not shown as text")
+    }
+    // Every tag is one the renderers write, with no attribute that loads or runs anything.
+    for tag in Self.tags(in: html) {
+      #expect(Self.allowedTags.contains(tag.name), "\(what): <\(tag.name)>")
+      for attribute in tag.attributes {
+        #expect(
+          !["src", "href", "style", "action"].contains(attribute) && !attribute.hasPrefix("on"), "\(what): \(attribute)"
+        )
+      }
+    }
+    for forbidden in ["url(", "@import"] { #expect(!html.contains(forbidden), "\(what): \(forbidden)") }
+    #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
+    #expect(html.contains("@media print"), "\(what): a print style sheet")
+    #expect(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\""), "\(what): a chart")
+  }
+
+  static let allowedTags: Set<String> = [
+    "html", "head", "meta", "title", "style", "body", "header", "main", "footer", "h1", "h2", "h3", "p", "ul", "li",
+    "table", "tr", "th", "td", "div", "span", "mark", "sub", "strong", "cite", "pre", "svg", "rect", "text", "line",
+    "circle",
+  ]
+
+  /// The opening tags of a page with their attribute names (the style sheet's text skipped).
+  static func tags(in html: String) -> [(name: String, attributes: [String])] {
+    var tags: [(String, [String])] = []
+    var rest = Substring(html)
+    if let style = rest.range(of: "<style>"), let end = rest.range(of: "</style>") {
+      rest = rest[..<style.upperBound] + rest[end.lowerBound...]
+    }
+    while let open = rest.firstIndex(of: "<") {
+      rest = rest[rest.index(after: open)...]
+      guard let close = rest.firstIndex(of: ">") else { break }
+      let inside = rest[..<close]
+      rest = rest[rest.index(after: close)...]
+      if inside.hasPrefix("/") || inside.hasPrefix("!") { continue }
+      var name = ""
+      var attributes: [String] = []
+      var index = inside.startIndex
+      while index < inside.endIndex, inside[index] != " " {
+        name.append(inside[index])
+        index = inside.index(after: index)
+      }
+      // Attribute names: the word before each `="`, outside quoted values.
+      var word = ""
+      var quoted = false
+      while index < inside.endIndex {
+        let character = inside[index]
+        if character == "\"" {
+          quoted.toggle()
+        } else if !quoted {
+          if character == "=" {
+            attributes.append(word.trimmingCharacters(in: .whitespaces))
+            word = ""
+          } else if character == " " {
+            word = ""
+          } else {
+            word.append(character)
+          }
+        }
+        index = inside.index(after: index)
+      }
+      tags.append((name, attributes))
+    }
+    return tags
+  }
+
+  @Test func aHostilePostingAndTitleAreShownAsText() throws {
+    let analyzer = try JobDescriptionAnalyzer(pack: pack)
+    let text = """
+      Senior Project Manager \(Self.hostile)
+      Coordinate several related projects across the programme and own benefits realisation. \(Self.hostile)
+      Manage the project schedule, budget and scope for one delivery.
+      """
+    let analysis = try analyzer.analyze(Posting(id: "posting \(Self.hostile)", text: text, title: "PM \(Self.hostile)"))
+    #expect(!analysis.evidence.isEmpty)
+    let html = PostingHTML(pack: pack).render(analysis)
+    expectInert(html, showing: 3, "posting")
+    #expect(html.contains("<mark class="), "the evidence is highlighted")
+  }
+
+  @Test func aHostileAnswerAndPersonAreShownAsText() throws {
+    var sheet = AnswerSheet()
+    sheet["resp.shared-devops"] = .choice("b")
+    sheet["profile.track"] = .choice("current")
+    var document = AssessmentDocument(AssessmentReport(pack: pack, answers: sheet), pack: pack)
+    let item = try #require(document.evidence.indices.first)
+    document.evidence[item].answer = Self.hostile
+    let html = AssessmentHTML(pack: pack).render(document, person: Self.hostile)
+    expectInert(html, showing: 2, "assessment")
+  }
+
+  @Test func aHostileParticipantNoteAndWorkshopNameAreShownAsText() throws {
+    let session = try TestWorkshops.session(
+      pack: pack, name: "intro \(Self.hostile)", participants: ["Ana", Self.hostile, "Chen"], note: Self.hostile)
+    let html = WorkshopReport(session: session, pack: pack).render(as: .html)
+    // Name, participant (header and table) and note.
+    expectInert(html, showing: 4, "workshop")
+  }
+
+  @Test func theWorkshopRecordSaysWhatOptionsWereAndClaimsNoFitFromVotes() throws {
+    let session = try TestWorkshops.session(pack: pack)
+    let document = WorkshopReport(session: session, pack: pack).document
+    let first = try #require(document.items.first)
+    #expect(first.rounds.count == 2)
+    #expect(first.outcome == "converged", "the revote brought everyone to one option: \(first)")
+    let options = session.options(for: session.items[0].item, pack: pack)
+    #expect(first.options.map(\.text) == options.map(\.text))
+    // Voted once: never "converged".
+    #expect(document.items.filter { $0.rounds.count == 1 }.allSatisfy { $0.outcome != "converged" })
+    // Only Ana imported an assessment; votes give Ben and Chen no fit and no learning needs.
+    #expect(document.participants.map(\.imported) == [true, false, false])
+    #expect(document.participants.filter { !$0.imported }.allSatisfy { $0.fit == nil && $0.missing.isEmpty })
+    #expect(document.needs.allSatisfy { $0.of == 1 && $0.participants == 1 })
+    // Time per section: the first section ran 14 minutes against its timebox.
+    #expect(document.sections[0].spentMinutes == 14)
+    let markdown = WorkshopReport(session: session, pack: pack).markdown()
+    #expect(markdown.contains("| \(document.sections[0].title) | \(document.sections[0].minutes) min | 14 of"))
+    for option in options { #expect(markdown.contains("- **\(option.id)**: \(option.text)")) }
+    // Whole titles, no pack ids: no item or source id appears anywhere in the record.
+    for entry in session.items { #expect(!markdown.contains(" \(entry.item.id)"), "\(entry.item.id)") }
+    for source in pack.sources { #expect(!markdown.contains(source.id), "\(source.id)") }
+    for item in document.items { #expect(markdown.contains("### \(item.number). \(MarkdownText.inline(item.text))\n")) }
+  }
+}

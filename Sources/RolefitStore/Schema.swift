@@ -12,6 +12,7 @@ enum Schema {
   static let steps: [(id: String, migrate: @Sendable (Database) throws -> Void)] = [
     ("v1", createVersion1),
     ("v2", createVersion2),
+    ("v3", createVersion3),
   ]
 
   /// A migrator that runs every step and records the version reached.
@@ -24,6 +25,32 @@ enum Schema {
       }
     }
     return migrator
+  }
+
+  /// Version 3: workshops served to participants' devices, and rounds shown.
+  ///
+  /// The roster index makes adding a participant cost the same whatever the roster's size (the
+  /// next place was found by reading every row of the workshop's roster).
+  private static func createVersion3(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE INDEX participant_by_order ON participant (workshopID, rosterIndex);
+        ALTER TABLE workshop ADD COLUMN joinToken TEXT;
+        CREATE TABLE workshopReveal (
+          workshopID INTEGER NOT NULL REFERENCES workshop (sessionID) ON DELETE CASCADE,
+          item INTEGER NOT NULL,
+          round INTEGER NOT NULL,
+          PRIMARY KEY (workshopID, item, round)
+        ) WITHOUT ROWID;
+        CREATE TABLE workshopDevice (
+          workshopID INTEGER NOT NULL,
+          secret TEXT NOT NULL,
+          participantKey TEXT NOT NULL,
+          PRIMARY KEY (workshopID, secret),
+          FOREIGN KEY (workshopID, participantKey)
+            REFERENCES participant (workshopID, nameKey) ON DELETE CASCADE
+        ) WITHOUT ROWID;
+        """)
   }
 
   /// Version 2: when each workshop section started, for the timer after a resume and the report.

@@ -42,7 +42,7 @@ import Testing
     #expect(header.journal == "wal")
     #expect(header.version == Store.schemaVersion)
     #expect(header.application == Schema.applicationID)
-    #expect(header.migrations == ["v1", "v2"])
+    #expect(header.migrations == ["v1", "v2", "v3"])
     // An answer is durable when saveAnswers returns, power cut included.
     let synchronous = try store.pool.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA synchronous") }
     #expect(synchronous == 2)

@@ -2,20 +2,26 @@ import Foundation
 import RolefitBundledContent
 import RolefitCore
 import RolefitTerminal
+import Synchronization
 import Testing
 
 /// A recorder that keeps what it is told, to check the facilitator persists every step.
 final class RecordingWorkshop: WorkshopRecorder {
-  var events: [String] = []
+  private let log = Mutex<[String]>([])
+  var events: [String] { log.withLock { $0 } }
+  private func append(_ event: String) { log.withLock { $0.append(event) } }
   func recordVotes(_ votes: [String: String], item: Int, round: Int) throws {
-    events.append(
+    append(
       "votes \(item).\(round) "
         + votes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ","))
   }
-  func recordNote(_ text: String, item: Int) throws { events.append("note \(item) \(text)") }
-  func recordParticipant(_ name: String) throws { events.append("participant \(name)") }
-  func recordPosition(item: Int, round: Int) throws { events.append("position \(item).\(round)") }
-  func recordSectionStart(_ section: Int, at date: Date) throws { events.append("section \(section)") }
+  func recordNote(_ text: String, item: Int) throws { append("note \(item) \(text)") }
+  func recordParticipant(_ name: String) throws { append("participant \(name)") }
+  func recordPosition(item: Int, round: Int) throws { append("position \(item).\(round)") }
+  func recordSectionStart(_ section: Int, at date: Date) throws { append("section \(section)") }
+  func recordReveal(item: Int, round: Int) throws { append("reveal \(item).\(round)") }
+  func recordJoinToken(_ token: String) throws { append("token") }
+  func recordDevice(_ device: String, participant: String) throws { append("device \(participant)") }
 }
 
 @Suite struct WorkshopFacilitatorTests {

@@ -51,6 +51,14 @@ public protocol LineReader: AnyObject {
   var completion: CompletionContext { get set }
   /// Whether a person is typing (a terminal), so prompts and hints are worth showing.
   var isInteractive: Bool { get }
+  /// How to show something that happened meanwhile (a vote from a device), from any thread,
+  /// without breaking the line being typed.
+  var notices: @Sendable (@escaping @Sendable () -> Void) -> Void { get }
+}
+
+extension LineReader {
+  /// Readers with no line on screen show a notice at once.
+  public var notices: @Sendable (@escaping @Sendable () -> Void) -> Void { { show in show() } }
 }
 
 /// Reads standard input plainly, with no prompt and no echo: for pipes and scripts.

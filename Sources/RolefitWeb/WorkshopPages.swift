@@ -56,6 +56,7 @@ struct WorkshopPages {
     if let reveal {
       body = """
         \(header(current: current))
+        \(problem.map { "<p class=\"problem\" role=\"alert\">\($0)</p>" as HTML } ?? "")
         \(itemText(current.item))
         \(distribution(reveal, mine: mine))
         """

@@ -66,6 +66,9 @@ public final class StoreWorkshopLibrary: WorkshopLibrary, Sendable {
     }
   }
 
+  /// The workshops' names, most recently changed first.
+  public func names() throws -> [String] { try store.workshops().map(\.name) }
+
   /// Adds a participant's answers from a file; `false`, changing nothing, when they were imported before.
   ///
   /// - Throws: `StoreError.notFound` when there is no workshop with that name.

@@ -1,4 +1,5 @@
 import Foundation
+import RolefitCore
 import Testing
 
 /// `rolefit workshop serve` on the loopback address, with curl as each participant's browser.
@@ -143,5 +144,50 @@ import Testing
     #expect(second.waitFor("Round 1 · 3 votes"))
     second.type("quit")
     #expect(second.close() == 0)
+  }
+
+  @Test func theProjectorViewShowsTheItemLargeWithoutIDs() throws {
+    let environment = RolefitBinary.environment()
+    try newWorkshop(environment, roster: ["Ana", "Ben"])
+    let served = try ServedWorkshop(["workshop", "serve", "room"], environment: environment)
+    let projector = try Device(link: served.link)
+    let ana = try Device(link: served.link)
+    #expect(try ana.post("/join", [("name", "Ana")]).status == 303)
+    #expect(try ana.post("/vote", [("option", "b")]).status == 303)
+    let before = try projector.get("/screen")
+    #expect(before.status == 200)
+    #expect(before.body.contains("1 of 2 have voted"))
+    #expect(before.body.contains("font-size:3rem"), "large text")
+    let pack = try RolefitBinary.bundledPack()
+    let agenda = try #require(pack.agenda("project-or-program-intro"))
+    for entry in agenda.items.prefix(3) {
+      #expect(!before.body.contains(entry.item.id), "no internal item ids on the projector")
+    }
+    #expect(!before.body.contains("project-or-program-intro"))
+    #expect(!before.body.contains("you are"), "the projector is nobody's device")
+    served.type("reveal")
+    #expect(served.waitFor("Round 1 · 1 vote"))
+    let after = try projector.get("/screen")
+    #expect(after.body.contains("Round 1: 1 vote"))
+    #expect(after.body.contains("Teaching note"))
+    // The update stream names what the projector shows, so it reloads when it changes.
+    let stream = try projector.stream("/events?screen=1", seconds: 1)
+    #expect(stream.contains("data: 0.1.1.1"), "item 1, round 1, revealed, one vote")
+    #expect(served.close() == 0)
+  }
+
+  @Test func helpListsAgendasAndResumeCompletesWorkshopNames() throws {
+    let help = try RolefitBinary.run(["workshop", "new", "--help"])
+    #expect(help.stdout.contains("project-or-program-intro"))
+    #expect(help.stdout.contains("hiring-panel-calibration"))
+
+    let environment = RolefitBinary.environment()
+    try newWorkshop(environment)
+    let terminal = try PseudoTerminal(arguments: [], environment: environment)
+    #expect(terminal.waitFor("rolefit> "))
+    terminal.type("workshop resume ro\t")
+    #expect(terminal.waitFor("workshop resume room"))
+    terminal.type("\u{15}quit\r")
+    #expect(terminal.waitForExit() == 0)
   }
 }

@@ -27,6 +27,8 @@ public protocol WorkshopLibrary: AnyObject {
   func open(named name: String, pack: ContentPack) throws -> (session: WorkshopSession, recorder: any WorkshopRecorder)?
   /// One line per workshop: name, agenda, participants, where it stands.
   func list() throws -> [String]
+  /// The workshops' names, most recently changed first: what `workshop resume` completes.
+  func names() throws -> [String]
   /// Stores a participant's imported answers; `false` when they were imported before.
   func importAnswers(workshop name: String, participant: String, answers: AnswerSheet, from file: String) throws -> Bool
 }

@@ -93,7 +93,7 @@ public struct WorkshopReveal: Sendable, Equatable {
   }
 
   /// How rolefit reads a posting item, or `nil` for other items.
-  static func reading(_ item: AgendaItem, pack: ContentPack) -> PostingReading? {
+  public static func reading(_ item: AgendaItem, pack: ContentPack) -> PostingReading? {
     guard case .posting(let title, let text) = item.content,
       let analysis = try? JobDescriptionAnalyzer(pack: pack).analyze(Posting(id: item.id, text: text, title: title))
     else { return nil }

@@ -12,7 +12,8 @@ public enum LineInput: Sendable, Equatable {
 public struct CompletionContext: Sendable, Equatable {
   /// Candidates for the first word of a line.
   public var firstWord: [String]
-  /// Candidates for the words after a given first word (`cert` → credential ids).
+  /// Candidates for the words after a given first word (`cert` → credential ids), or after given
+  /// first words (`workshop resume` → workshop names).
   public var afterCommand: [String: [String]]
   /// Candidates for later words when the first word is not a command (a multi-select answer).
   public var laterWords: [String]
@@ -29,6 +30,9 @@ public struct CompletionContext: Sendable, Equatable {
     let pool: [String]
     if previous.isEmpty {
       pool = firstWord
+    } else if let arguments = afterCommand[previous.joined(separator: " ").lowercased()] {
+      // A key of several words (`workshop resume`) completes the word after them.
+      pool = arguments
     } else if let arguments = afterCommand[previous[0].lowercased()] {
       pool = arguments
     } else {

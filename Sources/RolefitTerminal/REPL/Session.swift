@@ -106,6 +106,7 @@ public final class Session {
           "cert": pack.credentials.map(\.id), "role": pack.assessedRoles.map(\.id), "jd": ["explain", "save"],
           "narrative": ["save"], "clarify": ["save"],
           "workshop": ["new", "resume", "list"], "assess": ["new", "short"],
+          "workshop resume": (try? workshops?.names()) ?? [],
         ])
       switch reader.readLine(prompt: "rolefit> ", remember: true) {
       case .endOfInput:

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RolefitBundledContent
 import RolefitCore
 import RolefitStore
 import RolefitTerminal
@@ -56,7 +57,11 @@ struct WorkshopCommand: ParsableCommand {
   struct New: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Start a workshop and run it.")
     @Argument(help: "A name for the session, unique in the database.") var name: String
-    @Option(help: ArgumentHelp("The agenda id (see `rolefit content stats`).", valueName: "id")) var agenda: String
+    @Option(
+      help: ArgumentHelp(
+        "The agenda id: \(WorkshopCommand.bundledAgendaIDs) in the bundled pack (`rolefit content stats` lists another pack's).",
+        valueName: "id"))
+    var agenda: String
     @Option(help: ArgumentHelp("The roster, in voting order: \"Ana, Ben, Chen\".", valueName: "names"))
     var participants: String
     @OptionGroup var store: DatabaseOptions
@@ -184,6 +189,13 @@ struct WorkshopCommand: ParsableCommand {
       }
     }
   }
+
+  /// The bundled pack's agenda ids, for the help of `workshop new`.
+  static let bundledAgendaIDs: String = {
+    let files = BundledContent.files.map { PackFile(path: $0.path, displayPath: "content/" + $0.path, text: $0.text) }
+    let ids = (try? ContentLoader.load(files, sections: [.assessment, .workshops]).pack)?.agendas.map(\.id) ?? []
+    return ids.isEmpty ? "none" : ids.joined(separator: ", ")
+  }()
 
   /// A saved workshop by name, rebuilt on the pack, with the library it came from; `reading`
   /// for a command that only reads it, which works on a database this user cannot write.

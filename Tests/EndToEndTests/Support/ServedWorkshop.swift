@@ -115,6 +115,11 @@ struct Device {
     return reply.body.split(separator: "\n").compactMap { Int($0) } + [reply.status]
   }
 
+  /// What an update stream sends in `seconds`.
+  func stream(_ path: String, seconds: Int) throws -> String {
+    try curl(["-N", "--max-time", String(seconds), "\(link)\(path)"]).body
+  }
+
   /// POSTs form fields to `path` under the join link.
   func post(_ path: String, _ fields: [(String, String)], base: String? = nil) throws -> Reply {
     try curl(fields.flatMap { ["--data-urlencode", "\($0.0)=\($0.1)"] } + ["\(base ?? link)\(path)"])
@@ -126,22 +131,12 @@ struct Device {
   }
 
   private func curl(_ arguments: [String], input: String = "") throws -> Reply {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     let headers = jar.deletingLastPathComponent().appendingPathComponent("headers-\(UUID().uuidString)")
-    process.arguments =
+    let outcome = try RolefitBinary.run(
+      URL(fileURLWithPath: "/usr/bin/env"),
       ["curl", "-sS", "--max-time", "20", "-b", jar.path, "-c", jar.path, "-D", headers.path, "-w", "\n%{http_code}"]
-      + arguments
-    let stdin = Pipe()
-    let stdout = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    try process.run()
-    stdin.fileHandleForWriting.write(Data(input.utf8))
-    try stdin.fileHandleForWriting.close()
-    let data = stdout.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let text = String(decoding: data, as: UTF8.self)
+        + arguments, input: input, environment: ProcessInfo.processInfo.environment)
+    let text = outcome.stdout
     let status = Int(text.split(separator: "\n").last ?? "") ?? 0
     let body = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().joined(separator: "\n")
     let head = (try? String(contentsOf: headers, encoding: .utf8)) ?? ""

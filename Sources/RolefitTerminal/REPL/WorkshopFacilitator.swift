@@ -382,11 +382,17 @@ public final class WorkshopFacilitator {
       }
     }
     console.line("")
-    for option in session.options(for: current.item, pack: pack) {
+    let options = session.options(for: current.item, pack: pack)
+    let ids = options.map(\.id)
+    // A posting's options are roles: each also answers to a letter, as every other item's do.
+    let lettered = VoteLine.letter(at: 0, among: ids) != nil
+    let width = lettered ? 12 : 8
+    for (index, option) in options.enumerated() {
+      let label = VoteLine.letter(at: index, among: ids).map { "\($0) \(option.id)" } ?? option.id
       console.line(
         TextWrap.wrap(
-          option.text, width: console.width, indent: "            ",
-          firstIndent: "  \(styler.bold(option.id.padding(toLength: 8, withPad: " ", startingAt: 0)))  "))
+          option.text, width: console.width, indent: String(repeating: " ", count: width + 4),
+          firstIndent: "  \(styler.bold(label.padding(toLength: width, withPad: " ", startingAt: 0)))  "))
     }
     console.line(styler.dim("Votes in roster order: \(session.participants.joined(separator: " ")) · then reveal"))
   }

@@ -190,4 +190,28 @@ import Testing
     terminal.type("\u{15}quit\r")
     #expect(terminal.waitForExit() == 0)
   }
+
+  @Test(.enabled(if: HeadlessChromium.executable != nil, "needs chromium (Debian: apt-get install chromium)"))
+  func aRealBrowserJoinsVotesAndSeesTheRevealArriveByItself() throws {
+    let environment = RolefitBinary.environment()
+    try newWorkshop(environment, roster: ["Ana", "Ben"])
+    let served = try ServedWorkshop(["workshop", "serve", "room"], environment: environment)
+    let browser = try HeadlessChromium(try #require(HeadlessChromium.executable), opening: served.link)
+    defer { browser.close() }
+    #expect(browser.waitForText("Choose your name"))
+    try browser.click("button[value='Ana']")
+    #expect(browser.waitForText("Tap an option to vote."))
+    try browser.click("button[value='b']")
+    #expect(browser.waitForText("Your vote: b."))
+    #expect(served.waitFor("Ana voted · 1 of 2 · waiting for Ben"))
+    // The facilitator reveals; the page, left alone, reloads itself (its script runs under the
+    // page's Content-Security-Policy) and shows the result.
+    let before = try browser.evaluate("String(performance.timeOrigin)")
+    served.type("reveal")
+    #expect(served.waitFor("Round 1 · 1 vote"))
+    #expect(browser.waitForText("Teaching note"))
+    #expect(try browser.evaluate("String(performance.timeOrigin)") != before, "a new page load, not ours")
+    served.type("quit")
+    #expect(served.close() == 0)
+  }
 }

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import RolefitCore
+import Synchronization
 
 /// The request context: Hummingbird's, plus the client's address for the rate limit.
 struct WebContext: RequestContext {
@@ -24,6 +25,7 @@ struct WorkshopSite: Sendable {
   /// The link shown on the projector.
   let joinLink: @Sendable () -> String
   let limiter: RateLimiter
+  private let revealCache = RevealCache()
   /// The name of the cookie that binds a device to a participant.
   static let cookieName = "rolefit-device"
 
@@ -103,7 +105,7 @@ struct WorkshopSite: Sendable {
       return message("Refused", "A device votes only for the participant it joined as.", .forbidden)
     }
     do {
-      _ = try engine.vote(device: device, option: fields["option"] ?? "")
+      _ = try await engine.vote(device: device, option: fields["option"] ?? "")
       return redirect(to: "\(base)/vote")
     } catch .unknownDevice {
       return message("Not joined", "This device has not joined the workshop; open the join link again.", .forbidden)
@@ -194,10 +196,15 @@ struct WorkshopSite: Sendable {
     return FormBody.parse(String(buffer: buffer))
   }
 
+  /// The session and, once revealed, the current round's result: worked out once per change,
+  /// since every open page asks for it at the same moment.
   private func revealed() -> (WorkshopSession, WorkshopReveal?) {
-    let session = engine.session
+    let (session, version) = engine.snapshot
+    if let cached = revealCache.last.withLock({ $0 }), cached.version == version { return (session, cached.reveal) }
     let key = WorkshopSession.RoundKey(item: session.position, round: session.round)
-    return (session, session.revealed.contains(key) ? WorkshopReveal.current(of: session, pack: engine.pack) : nil)
+    let reveal = session.revealed.contains(key) ? WorkshopReveal.current(of: session, pack: engine.pack) : nil
+    revealCache.last.withLock { $0 = (version, reveal) }
+    return (session, reveal)
   }
 
   private func pages(_ session: WorkshopSession, _ nonce: String) -> WorkshopPages {
@@ -236,4 +243,9 @@ struct WorkshopSite: Sendable {
     headers[.cacheControl] = "no-store"
     return headers
   }
+}
+
+/// The last reveal worked out, with the engine version it belongs to.
+final class RevealCache: Sendable {
+  let last = Mutex<(version: Int, reveal: WorkshopReveal?)?>(nil)
 }

@@ -29,10 +29,12 @@ public final class WorkshopWebServer: WorkshopServing {
   /// Why the server did not start.
   public enum Problem: Error, CustomStringConvertible {
     case cannotListen(address: String, reason: String)
+    case badAddress(String)
 
     public var description: String {
       switch self {
       case .cannotListen(let address, let reason): return "cannot listen on \(address): \(reason)"
+      case .badAddress(let text): return "'\(text)' is not ADDR or ADDR:PORT (an IPv4 address or a host name)"
       }
     }
   }
@@ -47,8 +49,16 @@ public final class WorkshopWebServer: WorkshopServing {
   /// The join link while serving.
   public var link: String? { running.withLock { $0.link } }
 
-  public func start(_ engine: WorkshopEngine) throws -> String {
+  public func start(_ engine: WorkshopEngine, address: String? = nil) throws -> String {
     if let link = running.withLock({ $0.link }) { return link }
+    var options = self.options
+    if let address {
+      let parts = address.split(separator: ":")
+      guard (1...2).contains(parts.count), parts.count == 1 || Int(parts[1]).map({ (0...65535).contains($0) }) == true
+      else { throw Problem.badAddress(address) }
+      options.bind = String(parts[0])
+      if parts.count == 2, let port = Int(parts[1]) { options.port = port }
+    }
     engine.rosterIsOpen = options.openRoster
     let token = engine.joinToken()
     let bound = Mutex<Result<Int, Problem>?>(nil)

@@ -57,7 +57,7 @@ import Testing
     #expect(try library.list().first?.contains("finished") == true)
   }
 
-  @Test func revealsTheJoinLinkAndDevicesSurviveAResume() throws {
+  @Test func revealsTheJoinLinkAndDevicesSurviveAResume() async throws {
     let (folder, path, pack, agenda, session) = try workshop("served")
     defer { withExtendedLifetime(folder) {} }
     let (token, device): (String, String)
@@ -67,7 +67,7 @@ import Testing
       token = engine.joinToken()
       device = try engine.join(name: "Ben").device
       let options = session.options(for: agenda.items[0].item, pack: pack).map(\.id)
-      _ = try engine.vote(device: device, option: options[0])
+      _ = try await engine.vote(device: device, option: options[0])
       _ = engine.reveal()
     }
     let library = StoreWorkshopLibrary(store: try Store(path: path))

@@ -145,7 +145,14 @@ final class RecordingWorkshop: WorkshopRecorder {
     let engine = WorkshopEngine(session: session, pack: pack, recorder: nil)
     let ben = try engine.join(name: "ben")
     // A participant votes from their phone while the facilitator is at the prompt.
-    let reader = ActingLineReader(["status", "quit"]) { _ = try? engine.vote(device: ben.device, option: "b") }
+    let reader = ActingLineReader(["status", "quit"]) {
+      let voted = DispatchSemaphore(value: 0)
+      Task {
+        _ = try? await engine.vote(device: ben.device, option: "b")
+        voted.signal()
+      }
+      voted.wait()
+    }
     WorkshopFacilitator(engine: engine, console: console, reader: reader).run()
     #expect(console.output.contains("← Ben voted · 1 of 3 · waiting for Ana, Chen"))
     #expect(console.output.contains("Round 1: 1 of 3 voted. Waiting for: Ana, Chen."))

@@ -5,8 +5,9 @@ import Synchronization
 /// the timer and the participants' devices.
 ///
 /// The facilitator's terminal and the participants' web pages both drive it, from different
-/// threads: every change happens under one lock, is written to the recorder before the lock is
-/// released (so a vote acknowledged is a vote stored), and is announced to observers after it.
+/// threads: every change happens under one lock and is queued for the recorder in that order;
+/// the caller is answered once it is written (so a vote acknowledged is a vote stored), and
+/// observers hear of it after that. Votes that wait together are written together.
 public final class WorkshopEngine: Sendable {
   /// Who made a change.
   public enum Origin: Sendable, Equatable {
@@ -59,10 +60,8 @@ public final class WorkshopEngine: Sendable {
 
   private struct State {
     var session: WorkshopSession
-    let recorder: (any WorkshopRecorder)?
-    var savingFailed = false
-    /// The first saving failure, until it is announced.
-    var failure: String?
+    /// The last change queued for the recorder.
+    var ticket = 0
     /// Roster names by their lower case, so a name is found without reading the roster.
     var roster: [String: String]
     /// Participants who joined from a device.
@@ -78,6 +77,7 @@ public final class WorkshopEngine: Sendable {
   public let pack: ContentPack
   private let clock: @Sendable () -> Date
   private let state: Mutex<State>
+  private let writer: WorkshopWriter
 
   /// Wraps a session; `recorder` keeps every change, `nil` runs in memory only.
   public init(
@@ -86,11 +86,19 @@ public final class WorkshopEngine: Sendable {
   ) {
     self.pack = pack
     self.clock = clock
+    let relay = FailureRelay()
+    writer = WorkshopWriter(recorder: recorder) { relay.tell($0) }
     state = Mutex(
       State(
-        session: session, recorder: recorder,
+        session: session,
         roster: Dictionary(session.participants.map { ($0.lowercased(), $0) }, uniquingKeysWith: { first, _ in first }),
         claimed: Set(session.devices.values)))
+    relay.listener.withLock { listener in
+      listener = { [weak self] failure in
+        guard let self else { return }
+        self.announce(.savingFailed(failure), to: self.state.withLock { Array($0.observers.values) })
+      }
+    }
   }
 
   // MARK: Reading
@@ -169,16 +177,15 @@ public final class WorkshopEngine: Sendable {
           participants: outcome.votes.keys.sorted(), origin: .terminal, waiting: outcome.waiting,
           of: result.participantCount), to: result.observers)
     }
-    result.announceSavingFailure(self)
     return result.value
   }
 
   /// Records a vote sent from a participant's device; it replaces their earlier vote of the round
-  /// until the round is revealed.
+  /// until the round is revealed. Returns once the vote is written, without holding a thread.
   ///
   /// - Returns: The option recorded, by its id.
-  public func vote(device: String, option typed: String) throws(Refusal) -> String {
-    let result = change { state -> Result<(name: String, option: String, waiting: [String]), Refusal> in
+  public func vote(device: String, option typed: String) async throws(Refusal) -> String {
+    let result = changeQueued { state -> Result<(name: String, option: String, waiting: [String]), Refusal> in
       guard let name = state.session.devices[device] else { return .failure(.unknownDevice) }
       guard let current = state.session.current else { return .failure(.agendaOver) }
       let key = WorkshopSession.RoundKey(item: state.session.position, round: state.session.round)
@@ -188,11 +195,11 @@ public final class WorkshopEngine: Sendable {
       _ = store([name: option], in: &state)
       return .success((name, option, state.session.waitingFor))
     }
-    result.announceSavingFailure(self)
     switch result.value {
     case .failure(let refusal):
       throw refusal
     case .success(let vote):
+      if let ticket = result.ticket { await writer.written(ticket) }
       announce(
         .voted(participants: [vote.name], origin: .device, waiting: vote.waiting, of: result.participantCount),
         to: result.observers)
@@ -204,7 +211,7 @@ public final class WorkshopEngine: Sendable {
   private func store(_ votes: [String: String], in state: inout State) -> Bool {
     state.session.record(votes)
     let (item, round) = (state.session.position, state.session.round)
-    persist(&state) { try $0.recordVotes(votes, item: item, round: round) }
+    persistVotes(&state, votes, item: item, round: round)
     return state.session.revealed.contains(WorkshopSession.RoundKey(item: item, round: round))
   }
 
@@ -308,7 +315,6 @@ public final class WorkshopEngine: Sendable {
     guard Self.isValidName(trimmed) else { throw .nameInvalid }
     let result = change { state -> Bool in addToRoster(trimmed, in: &state) }
     if result.value { announce(.joined(trimmed, origin: .terminal), to: result.observers) }
-    result.announceSavingFailure(self)
     return result.value
   }
 
@@ -329,7 +335,6 @@ public final class WorkshopEngine: Sendable {
       persist(&state) { try $0.recordJoinToken(token) }
       return token
     }
-    result.announceSavingFailure(self)
     return result.value
   }
 
@@ -357,7 +362,6 @@ public final class WorkshopEngine: Sendable {
       persist(&state) { try $0.recordDevice(device, participant: name) }
       return .success((name, device, added))
     }
-    result.announceSavingFailure(self)
     switch result.value {
     case .failure(let refusal): throw refusal
     case .success(let joined):
@@ -381,43 +385,53 @@ public final class WorkshopEngine: Sendable {
   private struct Changed<Value: Sendable>: Sendable {
     var value: Value
     var observers: [@Sendable (Event) -> Void]
-    var savingFailure: String?
+    /// The last write this change queued, if it queued any.
+    var ticket: Int?
     var participantCount: Int
-
-    func announceSavingFailure(_ engine: WorkshopEngine) {
-      if let savingFailure { engine.announce(.savingFailed(savingFailure), to: observers) }
-    }
   }
 
+  /// Makes a change and waits until what it queued is written.
   private func change<Value: Sendable>(_ body: @Sendable (inout State) -> Value) -> Changed<Value> {
+    let result = changeQueued(body)
+    if let ticket = result.ticket { writer.wait(for: ticket) }
+    return result
+  }
+
+  /// Makes a change; its writes are queued, not yet done.
+  private func changeQueued<Value: Sendable>(_ body: @Sendable (inout State) -> Value) -> Changed<Value> {
     state.withLock { state in
+      let before = state.ticket
       let value = body(&state)
       state.version += 1
-      let failure = state.failure
-      state.failure = nil
       return Changed(
-        value: value, observers: Array(state.observers.values), savingFailure: failure,
+        value: value, observers: Array(state.observers.values), ticket: state.ticket > before ? state.ticket : nil,
         participantCount: state.session.participants.count)
     }
   }
 
   private func finish<Value: Sendable>(_ result: Changed<Value>, moved: (Value) -> Bool) {
     if moved(result.value) { announce(.moved, to: result.observers) }
-    result.announceSavingFailure(self)
   }
 
   private func announce(_ event: Event, to observers: [@Sendable (Event) -> Void]) {
     for observer in observers { observer(event) }
   }
 
-  /// Runs a recorder call; the first failure stops saving (the workshop goes on in memory).
-  private func persist(_ state: inout State, _ action: (any WorkshopRecorder) throws -> Void) {
-    guard let recorder = state.recorder, !state.savingFailed else { return }
-    do {
-      try action(recorder)
-    } catch {
-      state.savingFailed = true
-      state.failure = "\(error)"
-    }
+  /// Queues a recorder call in the order of the changes; the first failure stops saving (the
+  /// workshop goes on in memory).
+  private func persist(_ state: inout State, _ action: @escaping @Sendable (any WorkshopRecorder) throws -> Void) {
+    state.ticket = writer.enqueue(.other(action))
   }
+
+  /// Queues votes: those of one round waiting together are written in one transaction.
+  private func persistVotes(_ state: inout State, _ votes: [String: String], item: Int, round: Int) {
+    state.ticket = writer.enqueue(.votes(votes, item: item, round: round))
+  }
+}
+
+/// Carries the writer's failure to the engine, which exists only after the writer does.
+final class FailureRelay: Sendable {
+  let listener = Mutex<(@Sendable (String) -> Void)?>(nil)
+
+  func tell(_ failure: String) { listener.withLock { $0 }?(failure) }
 }

@@ -5,7 +5,9 @@ import Foundation
 public protocol WorkshopServing: AnyObject, Sendable {
   /// Starts serving the engine's workshop and returns the join link; a second call returns the
   /// link of the server already running.
-  func start(_ engine: WorkshopEngine) throws -> String
+  ///
+  /// - Parameter address: `ADDR` or `ADDR:PORT` to listen on instead of the configured one.
+  func start(_ engine: WorkshopEngine, address: String?) throws -> String
   /// Stops serving; pages still open stop updating.
   func stop()
 }

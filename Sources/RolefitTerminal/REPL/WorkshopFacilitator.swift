@@ -48,7 +48,9 @@ public final class WorkshopFacilitator {
     Command(name: "status", summary: "who has voted in this round"),
     Command(name: "participants", argument: "[add NAME]", summary: "list the roster, or add someone"),
     Command(name: "report", argument: "[FILE]", summary: "the session report (Markdown; .json for JSON)"),
-    Command(name: "serve", summary: "let participants vote from their own devices (shows the join link)"),
+    Command(
+      name: "serve", argument: "[ADDR[:PORT]]",
+      summary: "let participants vote from their own devices (loopback unless ADDR; shows the join link)"),
     Command(name: "help", summary: "this list"),
     Command(name: "quit", summary: "stop here; workshop resume NAME goes on"),
   ]
@@ -115,7 +117,7 @@ public final class WorkshopFacilitator {
       case "status": status()
       case "participants": participants(argument)
       case "report": report(argument)
-      case "serve": serve()
+      case "serve": serve(argument)
       case "help": help()
       case "quit":
         console.line("Stopped at item \(session.position + 1). workshop resume \(session.name) goes on.")
@@ -441,13 +443,14 @@ public final class WorkshopFacilitator {
     return context
   }
 
-  private func serve() {
+  private func serve(_ address: String?) {
     guard let serving else {
       console.line("Serving to devices is not available here; rolefit workshop serve NAME starts a served workshop.")
       return
     }
     do {
-      let link = try serving.start(engine)
+      let address = address?.trimmingCharacters(in: .whitespaces)
+      let link = try serving.start(engine, address: address?.isEmpty == false ? address : nil)
       showJoinLink(link)
     } catch {
       console.line(styler.warning("Cannot serve: \(error)"))

@@ -221,7 +221,7 @@ struct WorkshopCommand: ParsableCommand {
       session: session, pack: pack, console: .standardOutput, reader: reader, recorder: recorder, serving: serving)
     if serveNow {
       do {
-        facilitator.showJoinLink(try serving.start(facilitator.engine))
+        facilitator.showJoinLink(try serving.start(facilitator.engine, address: nil))
       } catch {
         throw CLIError.ioError("\(error)")
       }

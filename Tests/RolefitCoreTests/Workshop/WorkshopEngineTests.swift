@@ -37,7 +37,7 @@ import Testing
     }
   }
 
-  @Test func postingItemsTakeLetterVotesAsEveryOtherItemDoes() throws {
+  @Test func postingItemsTakeLetterVotesAsEveryOtherItemDoes() async throws {
     let options = ["project", "program", "other"]
     #expect(
       try VoteLine.parse("a b c", participants: ["Ana", "Ben", "Chen"], options: options).get().votes == [
@@ -53,28 +53,32 @@ import Testing
     engine.move(to: try postingItem)
     let joined = try engine.join(name: "ana")
     #expect(joined.name == "Ana")
-    #expect(try engine.vote(device: joined.device, option: "b") == "program")
+    #expect(try await engine.vote(device: joined.device, option: "b") == "program")
   }
 
-  @Test func aDeviceVotesOnlyAsItselfAndOnlyUntilTheReveal() throws {
+  @Test func aDeviceVotesOnlyAsItselfAndOnlyUntilTheReveal() async throws {
     let engine = engine()
-    #expect(throws: WorkshopEngine.Refusal.unknownDevice) { try engine.vote(device: "forged", option: "a") }
+    await #expect(throws: WorkshopEngine.Refusal.unknownDevice) { try await engine.vote(device: "forged", option: "a") }
     let ana = try engine.join(name: "Ana")
     #expect(throws: WorkshopEngine.Refusal.nameTaken("Ana")) { try engine.join(name: "ANA") }
     #expect(throws: WorkshopEngine.Refusal.notOnRoster("Dee")) { try engine.join(name: "Dee") }
     #expect(throws: WorkshopEngine.Refusal.nameInvalid) { try engine.join(name: String(repeating: "x", count: 41)) }
     #expect(throws: WorkshopEngine.Refusal.nameInvalid) { try engine.join(name: "a\u{1B}[2J") }
-    #expect(try engine.vote(device: ana.device, option: "a") == "a")
-    #expect(try engine.vote(device: ana.device, option: "B") == "b")
-    #expect(throws: WorkshopEngine.Refusal.unknownOption("z")) { try engine.vote(device: ana.device, option: "z") }
+    #expect(try await engine.vote(device: ana.device, option: "a") == "a")
+    #expect(try await engine.vote(device: ana.device, option: "B") == "b")
+    await #expect(throws: WorkshopEngine.Refusal.unknownOption("z")) {
+      try await engine.vote(device: ana.device, option: "z")
+    }
     guard case .shown(let reveal) = engine.reveal() else {
       Issue.record("one vote is enough to reveal")
       return
     }
     #expect(reveal.counts.map(\.votes) == [0, 1, 0])
-    #expect(throws: WorkshopEngine.Refusal.alreadyRevealed) { try engine.vote(device: ana.device, option: "a") }
+    await #expect(throws: WorkshopEngine.Refusal.alreadyRevealed) {
+      try await engine.vote(device: ana.device, option: "a")
+    }
     engine.revote()
-    #expect(try engine.vote(device: ana.device, option: "c") == "c")
+    #expect(try await engine.vote(device: ana.device, option: "c") == "c")
     #expect(engine.session.votes[.init(item: 0, round: 1)] == ["Ana": "b"])
     #expect(engine.session.votes[.init(item: 0, round: 2)] == ["Ana": "c"])
 
@@ -84,12 +88,12 @@ import Testing
     #expect(engine.participant(device: dee.device) == "Dee")
   }
 
-  @Test func typedAndDeviceVotesMeetInOneRound() throws {
+  @Test func typedAndDeviceVotesMeetInOneRound() async throws {
     let engine = engine()
     let events = Mutex<[WorkshopEngine.Event]>([])
     engine.observe { event in events.withLock { $0.append(event) } }
     let ben = try engine.join(name: "Ben")
-    _ = try engine.vote(device: ben.device, option: "b")
+    _ = try await engine.vote(device: ben.device, option: "b")
     let typed = try engine.record(line: "ana=a").get()
     #expect(typed.waiting == ["Chen"])
     #expect(engine.session.votes[.init(item: 0, round: 1)] == ["Ana": "a", "Ben": "b"])
@@ -97,12 +101,14 @@ import Testing
       events.withLock { $0 }.contains(.voted(participants: ["Ben"], origin: .device, waiting: ["Ana", "Chen"], of: 3)))
   }
 
-  @Test func votesFromManyDevicesAtOnceAreAllKept() throws {
+  @Test func votesFromManyDevicesAtOnceAreAllKept() async throws {
     let roster = (1...200).map { "P\($0)" }
     let engine = engine(roster)
     let devices = try roster.map { try engine.join(name: $0).device }
-    DispatchQueue.concurrentPerform(iterations: devices.count) { index in
-      _ = try? engine.vote(device: devices[index], option: ["a", "b", "c"][index % 3])
+    await withTaskGroup(of: Void.self) { group in
+      for (index, device) in devices.enumerated() {
+        group.addTask { _ = try? await engine.vote(device: device, option: ["a", "b", "c"][index % 3]) }
+      }
     }
     #expect(engine.session.votes[.init(item: 0, round: 1)]?.count == 200)
     #expect(engine.session.waitingFor.isEmpty)
@@ -151,4 +157,49 @@ import Testing
     now.withLock { $0 += 60 }
     #expect(left() == 360)
   }
+
+  @Test func votesArrivingTogetherAreWrittenTogetherAndAnsweredOnceWritten() async throws {
+    let roster = (1...50).map { "P\($0)" }
+    let recorder = SlowRecorder()
+    let engine = WorkshopEngine(
+      session: WorkshopSession(name: "t", agenda: agenda, pack: pack, participants: roster), pack: pack,
+      recorder: recorder)
+    let devices = try roster.map { try engine.join(name: $0).device }
+    let first = try await engine.vote(device: devices[0], option: "a")
+    #expect(first == "a")
+    #expect(recorder.votes["P1"] == "a", "a vote is answered only once it is written")
+    await withTaskGroup(of: Void.self) { group in
+      for device in devices.dropFirst() {
+        group.addTask { _ = try? await engine.vote(device: device, option: "b") }
+      }
+    }
+    #expect(recorder.votes.count == 50)
+    #expect(recorder.voteWrites < 25, "votes that waited together went in one write (\(recorder.voteWrites) writes)")
+    // A typed correction after a device's vote is written after it, so it is the one kept.
+    _ = try await engine.vote(device: devices[1], option: "c")
+    _ = try engine.record(line: "p2=a").get()
+    #expect(recorder.votes["P2"] == "a")
+  }
+}
+
+/// A recorder whose vote writes take a while, as a disk's sync does; it keeps the latest votes.
+final class SlowRecorder: WorkshopRecorder {
+  private let state = Mutex<(votes: [String: String], writes: Int)>(([:], 0))
+  var votes: [String: String] { state.withLock { $0.votes } }
+  var voteWrites: Int { state.withLock { $0.writes } }
+
+  func recordVotes(_ votes: [String: String], item: Int, round: Int) throws {
+    Thread.sleep(forTimeInterval: 0.02)
+    state.withLock { state in
+      state.votes.merge(votes) { _, new in new }
+      state.writes += 1
+    }
+  }
+  func recordNote(_ text: String, item: Int) throws {}
+  func recordParticipant(_ name: String) throws {}
+  func recordPosition(item: Int, round: Int) throws {}
+  func recordSectionStart(_ section: Int, at date: Date) throws {}
+  func recordReveal(item: Int, round: Int) throws {}
+  func recordJoinToken(_ token: String) throws {}
+  func recordDevice(_ device: String, participant: String) throws {}
 }

@@ -180,10 +180,12 @@ public final class WorkshopEngine: Sendable {
     return result.value
   }
 
-  /// Records a vote sent from a participant's device; it replaces their earlier vote of the round
-  /// until the round is revealed. Returns once the vote is written, without holding a thread.
+  /// Records a vote sent from a participant's device, replacing their earlier vote of the round.
+  ///
+  /// Refused once the round is revealed. Returns once the vote is written, without holding a thread.
   ///
   /// - Returns: The option recorded, by its id.
+  /// - Throws: `Refusal` when the device has not joined, the option is not one, or the round was revealed.
   public func vote(device: String, option typed: String) async throws(Refusal) -> String {
     let result = changeQueued { state -> Result<(name: String, option: String, waiting: [String]), Refusal> in
       guard let name = state.session.devices[device] else { return .failure(.unknownDevice) }

@@ -138,22 +138,29 @@ final class RecordingWorkshop: WorkshopRecorder {
     #expect(reader.prompts.last?.contains("6:00 left") == true)
   }
 
-  @Test func votesFromDevicesAreShownAsTheyArrive() throws {
+  @Test func votesFromDevicesAreShownAsTheyArrive() async throws {
     let agenda = try #require(pack.agenda("project-or-program-intro"))
     let session = WorkshopSession(name: "demo", agenda: agenda, pack: pack, participants: ["Ana", "Ben", "Chen"])
     let console = Console(capturingWithWidth: 100)
     let engine = WorkshopEngine(session: session, pack: pack, recorder: nil)
     let ben = try engine.join(name: "ben")
-    // A participant votes from their phone while the facilitator is at the prompt.
-    let reader = ActingLineReader(["status", "quit"]) {
-      let voted = DispatchSemaphore(value: 0)
-      Task {
-        _ = try? await engine.vote(device: ben.device, option: "b")
-        voted.signal()
-      }
-      voted.wait()
+    // The facilitator's loop blocks as readline does, so it runs on a thread of its own, leaving
+    // the concurrency pool free to deliver the device's vote.
+    await withCheckedContinuation { (finished: CheckedContinuation<Void, Never>) in
+      Thread {
+        // A participant votes from their phone while the facilitator is at the prompt.
+        let reader = ActingLineReader(["status", "quit"]) {
+          let voted = DispatchSemaphore(value: 0)
+          Task {
+            _ = try? await engine.vote(device: ben.device, option: "b")
+            voted.signal()
+          }
+          voted.wait()
+        }
+        WorkshopFacilitator(engine: engine, console: console, reader: reader).run()
+        finished.resume()
+      }.start()
     }
-    WorkshopFacilitator(engine: engine, console: console, reader: reader).run()
     #expect(console.output.contains("← Ben voted · 1 of 3 · waiting for Ana, Chen"))
     #expect(console.output.contains("Round 1: 1 of 3 voted. Waiting for: Ana, Chen."))
     _ = try engine.join(name: "Chen")

@@ -113,6 +113,9 @@ private func eventHook() -> Int32 {
   }
   if !notices.isEmpty {
     rl_clear_visible_line()
+    // readline writes through stdio, the console does not: its clearing must reach the
+    // terminal before the notice does.
+    fflush(nil)
     for show in notices { show() }
     rl_forced_update_display()
   }

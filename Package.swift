@@ -24,6 +24,10 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     .package(url: "https://github.com/onevcat/Rainbow", from: "4.0.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
   ],
   targets: [
     // GNU readline, behind one door (see Sources/CReadline/shim.h).
@@ -51,6 +55,18 @@ let package = Package(
       swiftSettings: strictSettings
     ),
 
+    // The participants' web front end for a workshop: a small HTTP server over the core's
+    // workshop engine. Kept apart so the core and the terminal know nothing of HTTP.
+    .target(
+      name: "RolefitWeb",
+      dependencies: [
+        "RolefitCore", .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+      ],
+      swiftSettings: strictSettings
+    ),
+
     // The bundled content pack, embedded in the binary at build time.
     .target(
       name: "RolefitBundledContent",
@@ -64,7 +80,7 @@ let package = Package(
     .executableTarget(
       name: "rolefit",
       dependencies: [
-        "RolefitCore", "RolefitStore", "RolefitTerminal", "RolefitBundledContent",
+        "RolefitCore", "RolefitStore", "RolefitTerminal", "RolefitWeb", "RolefitBundledContent",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings

@@ -13,6 +13,7 @@ enum Schema {
     ("v1", createVersion1),
     ("v2", createVersion2),
     ("v3", RowChecksums.install),
+    ("v4", createVersion4),
   ]
 
   /// The step that added row checksums: every step after it sums the tables again, so a table
@@ -30,6 +31,32 @@ enum Schema {
       }
     }
     return migrator
+  }
+
+  /// Version 4: workshops served to participants' devices, and rounds shown.
+  ///
+  /// The roster index makes adding a participant cost the same whatever the roster's size (the
+  /// next place was found by reading every row of the workshop's roster).
+  private static func createVersion4(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE INDEX participant_by_order ON participant (workshopID, rosterIndex);
+        ALTER TABLE workshop ADD COLUMN joinToken TEXT;
+        CREATE TABLE workshopReveal (
+          workshopID INTEGER NOT NULL REFERENCES workshop (sessionID) ON DELETE CASCADE,
+          item INTEGER NOT NULL,
+          round INTEGER NOT NULL,
+          PRIMARY KEY (workshopID, item, round)
+        ) WITHOUT ROWID;
+        CREATE TABLE workshopDevice (
+          workshopID INTEGER NOT NULL,
+          secret TEXT NOT NULL,
+          participantKey TEXT NOT NULL,
+          PRIMARY KEY (workshopID, secret),
+          FOREIGN KEY (workshopID, participantKey)
+            REFERENCES participant (workshopID, nameKey) ON DELETE CASCADE
+        ) WITHOUT ROWID;
+        """)
   }
 
   /// Version 2: when each workshop section started, for the timer after a resume and the report.

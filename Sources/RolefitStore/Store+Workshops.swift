@@ -216,6 +216,37 @@ extension Store {
     }
   }
 
+  /// Records that a round's result was shown.
+  public func recordReveal(workshop id: Int64, item: Int, round: Int) throws(StoreError) {
+    try write { db in
+      try requireSession(db, id, kind: .workshop)
+      try db.execute(
+        literal: "INSERT OR IGNORE INTO workshopReveal (workshopID, item, round) VALUES (\(id), \(item), \(round))")
+    }
+  }
+
+  /// Keeps the secret of a workshop's join link.
+  public func setJoinToken(workshop id: Int64, token: String) throws(StoreError) {
+    try write { db in
+      try requireSession(db, id, kind: .workshop)
+      try db.execute(literal: "UPDATE workshop SET joinToken = \(token) WHERE sessionID = \(id)")
+    }
+  }
+
+  /// Binds a device's secret to a participant on the roster.
+  ///
+  /// - Throws: `StoreError.notFound` when the workshop or the participant is missing.
+  public func addDevice(workshop id: Int64, secret: String, participant: String) throws(StoreError) {
+    try write { db in
+      let participantKey = try requireParticipant(db, workshop: id, name: participant)
+      try db.execute(
+        literal: """
+          INSERT OR REPLACE INTO workshopDevice (workshopID, secret, participantKey)
+          VALUES (\(id), \(secret), \(participantKey))
+          """)
+    }
+  }
+
   /// Marks a workshop finished; it stays listed, with its votes and notes.
   public func finishWorkshop(_ id: Int64) throws(StoreError) {
     let time = now()
@@ -230,7 +261,7 @@ extension Store {
   /// The columns `workshopSummary(_:)` reads, from `workshop JOIN session`.
   static let workshopColumns = """
     session.id, workshop.name, workshop.agendaID, session.packID, session.packVersion, workshop.currentItem, \
-    workshop.currentRound, session.startedAt, session.updatedAt, session.finishedAt, \
+    workshop.currentRound, workshop.joinToken, session.startedAt, session.updatedAt, session.finishedAt, \
     (SELECT count(*) FROM participant WHERE participant.workshopID = session.id) AS participantCount
     """
 
@@ -239,8 +270,8 @@ extension Store {
     WorkshopSummary(
       id: row["id"], name: row["name"], agendaID: row["agendaID"], packID: row["packID"],
       packVersion: row["packVersion"], participantCount: row["participantCount"], currentItem: row["currentItem"],
-      currentRound: row["currentRound"], started: row["startedAt"], updated: row["updatedAt"],
-      finished: row["finishedAt"])
+      currentRound: row["currentRound"], joinToken: row["joinToken"], started: row["startedAt"],
+      updated: row["updatedAt"], finished: row["finishedAt"])
   }
 
   /// A workshop with its roster, votes, notes and answers.
@@ -271,6 +302,13 @@ extension Store {
     for row in try db.fetchRows("SELECT section, startedAt FROM workshopSection WHERE workshopID = \(id)") {
       sectionsStarted[row["section"]] = row["startedAt"]
     }
+    let revealed = try db.fetchRows("SELECT item, round FROM workshopReveal WHERE workshopID = \(id)").map {
+      WorkshopRecord.Round(item: $0["item"], round: $0["round"])
+    }
+    var devices: [String: String] = [:]
+    for device in try db.fetchRows("SELECT secret, participantKey FROM workshopDevice WHERE workshopID = \(id)") {
+      devices[device["secret"]] = names[device["participantKey"]]
+    }
     var answers: [String: AnswerSheet] = [:]
     for answer in try db.fetchRows(
       "SELECT participantKey, questionID, value, seconds FROM participantAnswer WHERE workshopID = \(id)")
@@ -295,7 +333,7 @@ extension Store {
       notes: notes.map {
         WorkshopRecord.Note(id: $0["id"], item: $0["item"], text: $0["text"], written: $0["writtenAt"])
       },
-      answers: answers, sectionsStarted: sectionsStarted)
+      answers: answers, sectionsStarted: sectionsStarted, revealed: revealed, devices: devices)
   }
 
   /// Replaces a participant's answers to bank questions.

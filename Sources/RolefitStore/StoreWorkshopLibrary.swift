@@ -49,6 +49,9 @@ public final class StoreWorkshopLibrary: WorkshopLibrary, Sendable {
     for note in record.notes { session.notes[note.item, default: []].append(note.text) }
     session.importedAnswers = record.answers
     session.sectionStarted = record.sectionsStarted
+    session.revealed = Set(record.revealed.map { WorkshopSession.RoundKey(item: $0.item, round: $0.round) })
+    session.joinToken = record.summary.joinToken
+    session.devices = record.devices
     return (session, StoreWorkshopRecorder(store: store, workshop: record.id, itemCount: session.items.count))
   }
 
@@ -62,6 +65,9 @@ public final class StoreWorkshopLibrary: WorkshopLibrary, Sendable {
       return "\(workshop.name)  (\(workshop.agendaID), \(people))  \(state)"
     }
   }
+
+  /// The workshops' names, most recently changed first.
+  public func names() throws -> [String] { try store.workshops().map(\.name) }
 
   /// Adds a participant's answers from a file; `false`, changing nothing, when they were imported before.
   ///
@@ -110,6 +116,21 @@ public final class StoreWorkshopRecorder: WorkshopRecorder, Sendable {
   /// Records where the group is; moving past the last item finishes the workshop.
   public func recordSectionStart(_ section: Int, at date: Date) throws {
     try store.startSection(workshop: workshop, section: section, at: date)
+  }
+
+  /// Records that a round's result was shown.
+  public func recordReveal(item: Int, round: Int) throws {
+    try store.recordReveal(workshop: workshop, item: item, round: round)
+  }
+
+  /// Keeps the secret of the join link.
+  public func recordJoinToken(_ token: String) throws {
+    try store.setJoinToken(workshop: workshop, token: token)
+  }
+
+  /// Binds a device to a participant.
+  public func recordDevice(_ device: String, participant: String) throws {
+    try store.addDevice(workshop: workshop, secret: device, participant: participant)
   }
 
   public func recordPosition(item: Int, round: Int) throws {

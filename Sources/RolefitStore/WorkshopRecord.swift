@@ -19,6 +19,8 @@ public struct WorkshopSummary: Sendable, Hashable, Identifiable {
   public var currentItem: Int
   /// The voting round the facilitator is at, from 1.
   public var currentRound: Int
+  /// The secret of its participants' join link, once it has been served.
+  public var joinToken: String?
   /// When it was created.
   public var started: Date
   /// When it last changed: the last vote, note, participant or move.
@@ -65,6 +67,14 @@ public struct WorkshopRecord: Sendable, Hashable, Identifiable {
     public var written: Date
   }
 
+  /// A round of an agenda item.
+  public struct Round: Sendable, Hashable {
+    /// The agenda item, from 0.
+    public var item: Int
+    /// The voting round, from 1.
+    public var round: Int
+  }
+
   /// What the workshop list shows of it.
   public var summary: WorkshopSummary
   /// The roster, in the order participants were added.
@@ -77,6 +87,10 @@ public struct WorkshopRecord: Sendable, Hashable, Identifiable {
   public var answers: [String: AnswerSheet]
   /// When each agenda section was first opened, by section index.
   public var sectionsStarted: [Int: Date]
+  /// The rounds whose result was shown.
+  public var revealed: [Round]
+  /// Participants' devices: the cookie's secret to the name as on the roster.
+  public var devices: [String: String]
 
   /// The workshop's session number.
   public var id: Int64 { summary.id }

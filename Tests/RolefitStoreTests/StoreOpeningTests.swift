@@ -42,7 +42,7 @@ import Testing
     #expect(header.journal == "wal")
     #expect(header.version == Store.schemaVersion)
     #expect(header.application == Schema.applicationID)
-    #expect(header.migrations == ["v1", "v2", "v3"])
+    #expect(header.migrations == ["v1", "v2", "v3", "v4"])
     // An answer is durable when saveAnswers returns, power cut included.
     let synchronous = try store.pool.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA synchronous") }
     #expect(synchronous == 2)
@@ -156,7 +156,12 @@ import Testing
         try db.execute(sql: "DROP TRIGGER \(trigger.quotedDatabaseIdentifier)")
       }
       try db.execute(sql: "DROP TABLE rowChecksum")
-      try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3')")
+      try db.execute(
+        sql: """
+          DROP TABLE workshopReveal; DROP TABLE workshopDevice; DROP INDEX participant_by_order;
+          ALTER TABLE workshop DROP COLUMN joinToken
+          """)
+      try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3', 'v4')")
       try db.execute(sql: "PRAGMA user_version = 1")
     }
     try queue.close()

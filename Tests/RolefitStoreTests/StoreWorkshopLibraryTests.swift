@@ -6,12 +6,21 @@ import Testing
 
 /// The `WorkshopLibrary` the REPL and `rolefit workshop` use: a workshop run, interrupted, resumed.
 @Suite struct StoreWorkshopLibraryTests {
-  @Test func aWorkshopRunIsRebuiltWhereItStopped() throws {
+  /// A new database in a new folder, and a workshop on the fixture pack's first agenda.
+  func workshop(_ name: String) throws -> (
+    folder: TemporaryFolder, path: String, pack: ContentPack, agenda: Agenda, session: WorkshopSession
+  ) {
     let folder = try TemporaryFolder()
-    let path = folder.file("rolefit.sqlite")
     let pack = try Fixtures.pack
     let agenda = try #require(pack.agendas.first)
-    var session = WorkshopSession(name: "Tuesday group", agenda: agenda, pack: pack, participants: ["Ana", "Ben"])
+    let session = WorkshopSession(name: name, agenda: agenda, pack: pack, participants: ["Ana", "Ben"])
+    return (folder, folder.file("rolefit.sqlite"), pack, agenda, session)
+  }
+
+  @Test func aWorkshopRunIsRebuiltWhereItStopped() throws {
+    let (folder, path, pack, agenda, new) = try workshop("Tuesday group")
+    var session = new
+    defer { withExtendedLifetime(folder) {} }
     do {
       let library = StoreWorkshopLibrary(store: try Store(path: path))
       let recorder = try library.create(session)
@@ -46,6 +55,27 @@ import Testing
     // Going past the last item finishes it.
     try found.recorder.recordPosition(item: agenda.items.count, round: 1)
     #expect(try library.list().first?.contains("finished") == true)
+  }
+
+  @Test func revealsTheJoinLinkAndDevicesSurviveAResume() async throws {
+    let (folder, path, pack, agenda, session) = try workshop("served")
+    defer { withExtendedLifetime(folder) {} }
+    let (token, device): (String, String)
+    do {
+      let library = StoreWorkshopLibrary(store: try Store(path: path))
+      let engine = WorkshopEngine(session: session, pack: pack, recorder: try library.create(session))
+      token = engine.joinToken()
+      device = try engine.join(name: "Ben").device
+      let options = session.options(for: agenda.items[0].item, pack: pack).map(\.id)
+      _ = try await engine.vote(device: device, option: options[0])
+      _ = engine.reveal()
+    }
+    let library = StoreWorkshopLibrary(store: try Store(path: path))
+    let resumed = try #require(try library.open(named: "served", pack: pack)).session
+    #expect(resumed.revealed == [.init(item: 0, round: 1)])
+    #expect(resumed.joinToken == token)
+    #expect(resumed.devices == [device: "Ben"])
+    #expect(try library.names() == ["served"])
   }
 
   @Test func importedAnswersAreAddedOncePerParticipant() throws {

@@ -2,20 +2,26 @@ import Foundation
 import RolefitBundledContent
 import RolefitCore
 import RolefitTerminal
+import Synchronization
 import Testing
 
 /// A recorder that keeps what it is told, to check the facilitator persists every step.
 final class RecordingWorkshop: WorkshopRecorder {
-  var events: [String] = []
+  private let log = Mutex<[String]>([])
+  var events: [String] { log.withLock { $0 } }
+  private func append(_ event: String) { log.withLock { $0.append(event) } }
   func recordVotes(_ votes: [String: String], item: Int, round: Int) throws {
-    events.append(
+    append(
       "votes \(item).\(round) "
         + votes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ","))
   }
-  func recordNote(_ text: String, item: Int) throws { events.append("note \(item) \(text)") }
-  func recordParticipant(_ name: String) throws { events.append("participant \(name)") }
-  func recordPosition(item: Int, round: Int) throws { events.append("position \(item).\(round)") }
-  func recordSectionStart(_ section: Int, at date: Date) throws { events.append("section \(section)") }
+  func recordNote(_ text: String, item: Int) throws { append("note \(item) \(text)") }
+  func recordParticipant(_ name: String) throws { append("participant \(name)") }
+  func recordPosition(item: Int, round: Int) throws { append("position \(item).\(round)") }
+  func recordSectionStart(_ section: Int, at date: Date) throws { append("section \(section)") }
+  func recordReveal(item: Int, round: Int) throws { append("reveal \(item).\(round)") }
+  func recordJoinToken(_ token: String) throws { append("token") }
+  func recordDevice(_ device: String, participant: String) throws { append("device \(participant)") }
 }
 
 @Suite struct WorkshopFacilitatorTests {
@@ -93,5 +99,90 @@ final class RecordingWorkshop: WorkshopRecorder {
       .run()
     #expect(reader.prompts.first?.contains("1:00 OVER") == true)
     #expect(console.output.contains("1:00 over."))
+  }
+
+  @Test func theRevealNamesWhoDidNotVoteAndATwoToOneSplitIsNotAgreement() throws {
+    let (facilitator, console, recorder, _) = try facilitator(["a a", "reveal", "chen=b", "reveal", "quit"])
+    facilitator.run()
+    let output = console.output
+    #expect(output.contains("Did not vote: Chen."))
+    #expect(output.contains("2 of 3 chose a; 1 chose otherwise."))
+    #expect(!output.contains("mostly agrees"))
+    #expect(recorder.events.contains("reveal 0.1"), "a reveal is kept, so a resumed workshop shows it")
+  }
+
+  @Test func aResumedRevealedRoundIsShownAsRevealed() throws {
+    let agenda = try #require(pack.agenda("project-or-program-intro"))
+    var session = WorkshopSession(name: "demo", agenda: agenda, pack: pack, participants: ["Ana", "Ben"])
+    session.record(["Ana": "a", "Ben": "b"])
+    session.revealed.insert(.init(item: 0, round: 1))
+    let console = Console(capturingWithWidth: 100)
+    WorkshopFacilitator(
+      session: session, pack: pack, console: console, reader: ScriptedLineReader(lines: ["quit"]), recorder: nil
+    ).run()
+    #expect(console.output.contains("Round 1 was revealed before the break:"))
+    #expect(console.output.contains("Round 1 · 2 votes"))
+  }
+
+  @Test func theTimerIsSetExtendedPausedAndResumed() throws {
+    let (facilitator, console, _, reader) = try facilitator([
+      "timer 5", "timer +2", "timer pause", "timer resume", "timer -1", "timer soon", "quit",
+    ])
+    facilitator.run()
+    let output = console.output
+    #expect(output.contains("5:00 left."))
+    #expect(output.contains("7:00 left."))
+    #expect(output.contains("7:00 left (paused: timer resume starts it again)."))
+    #expect(output.contains("6:00 left."))
+    #expect(output.contains("Usage: timer"))
+    #expect(reader.prompts.last?.contains("6:00 left") == true)
+  }
+
+  @Test func votesFromDevicesAreShownAsTheyArrive() async throws {
+    let agenda = try #require(pack.agenda("project-or-program-intro"))
+    let session = WorkshopSession(name: "demo", agenda: agenda, pack: pack, participants: ["Ana", "Ben", "Chen"])
+    let console = Console(capturingWithWidth: 100)
+    let engine = WorkshopEngine(session: session, pack: pack, recorder: nil)
+    let ben = try engine.join(name: "ben")
+    // The facilitator's loop blocks as readline does, so it runs on a thread of its own, leaving
+    // the concurrency pool free to deliver the device's vote.
+    await withCheckedContinuation { (finished: CheckedContinuation<Void, Never>) in
+      Thread {
+        // A participant votes from their phone while the facilitator is at the prompt.
+        let reader = ActingLineReader(["status", "quit"]) {
+          let voted = DispatchSemaphore(value: 0)
+          Task {
+            _ = try? await engine.vote(device: ben.device, option: "b")
+            voted.signal()
+          }
+          voted.wait()
+        }
+        WorkshopFacilitator(engine: engine, console: console, reader: reader).run()
+        finished.resume()
+      }.start()
+    }
+    #expect(console.output.contains("← Ben voted · 1 of 3 · waiting for Ana, Chen"))
+    #expect(console.output.contains("Round 1: 1 of 3 voted. Waiting for: Ana, Chen."))
+    _ = try engine.join(name: "Chen")
+    #expect(!console.output.contains("Chen joined"), "after the facilitator leaves, nothing more is shown")
+  }
+}
+
+/// Replays lines, doing something (as another device would) before giving the first one.
+final class ActingLineReader: LineReader {
+  var completion = CompletionContext()
+  let isInteractive = false
+  private var lines: [String]
+  private var action: (() -> Void)?
+
+  init(_ lines: [String], before action: @escaping () -> Void) {
+    self.lines = lines
+    self.action = action
+  }
+
+  func readLine(prompt: String, remember: Bool) -> LineInput {
+    action?()
+    action = nil
+    return lines.isEmpty ? .endOfInput : .line(lines.removeFirst())
   }
 }

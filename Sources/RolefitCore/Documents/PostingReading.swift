@@ -54,6 +54,7 @@ public struct PostingReading: Sendable {
     shares = analysis.scores.map {
       Share(role: $0.role, name: words.name($0.role), share: $0.share, color: words.color($0.role))
     }
+    let scalars = Array(analysis.text.unicodeScalars)
     phrases = analysis.evidence.map { item in
       let source = item.claim.flatMap { pack.claim($0) }.map {
         "\($0.text) (\(pack.source($0.source)?.title ?? $0.source))"
@@ -63,7 +64,7 @@ public struct PostingReading: Sendable {
         label: pack.role(item.role)?.short ?? pack.assessedRole(item.role)?.short ?? words.name(item.role).lowercased(),
         color: pack.role(item.role)?.color ?? (item.role == JobDescriptionAnalyzer.otherID ? nil : "yellow"),
         weight: item.weight, reason: item.reason, claim: item.claim, source: source ?? "",
-        context: words.context(of: item, in: analysis.text), counts: words.shares(of: item))
+        context: words.context(of: item, in: scalars), counts: words.shares(of: item))
     }
   }
 

@@ -114,7 +114,11 @@ public struct PostingRenderer: Sendable {
 
   /// A phrase with a few words either side, on one line, for a reason a reader checks at a glance.
   func context(of item: PostingAnalysis.Evidence, in text: String) -> String {
-    let scalars = Array(text.unicodeScalars)
+    context(of: item, in: Array(text.unicodeScalars))
+  }
+
+  /// `context(of:in:)` on the text's scalars made once: a long posting has thousands of phrases.
+  func context(of item: PostingAnalysis.Evidence, in scalars: [Unicode.Scalar]) -> String {
     guard item.start >= 0, item.end <= scalars.count, item.start < item.end else { return item.phrase }
     let isBreak = { (scalar: Unicode.Scalar) in scalar == "\n" || scalar == "." || scalar == ";" }
     var start = item.start

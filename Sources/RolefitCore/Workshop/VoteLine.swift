@@ -50,23 +50,36 @@ public enum VoteLine {
   }
 
   /// Parses a line against the roster and the item's options.
+  ///
+  /// In `name=option` form a name may contain spaces (`Ana Maria=a Ben=b`): options never do, so
+  /// the first word after an `=` is the option and the rest up to the next `=` the next name.
   public static func parse(_ line: String, participants: [String], options: [String]) -> Swift.Result<Result, Problem> {
-    let words = line.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" }).map(String.init)
+    let separators: (Character) -> Bool = { $0 == " " || $0 == "," || $0 == "\t" }
+    let words = line.split(whereSeparator: separators).map(String.init)
     guard !words.isEmpty else { return .failure(.empty) }
-    func option(_ raw: String) -> String? { options.first { $0.lowercased() == raw.lowercased() } }
     var votes: [String: String] = [:]
-    if words.contains(where: { $0.contains("=") }) {
-      for word in words {
-        let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
-        guard parts.count == 2 else { return .failure(.unknownName(word, suggestion: nil)) }
+    if line.contains("=") {
+      let segments = line.split(separator: "=", omittingEmptySubsequences: false).map {
+        $0.split(whereSeparator: separators).map(String.init)
+      }
+      var typedName = segments[0].joined(separator: " ")
+      for (index, segment) in segments.dropFirst().enumerated() {
+        let isLast = index == segments.count - 2
+        guard !typedName.isEmpty else { return .failure(.unknownName("=" + (segment.first ?? ""), suggestion: nil)) }
+        guard let typedOption = segment.first, !isLast || segment.count == 1 else {
+          return .failure(.unknownOption(segment.joined(separator: " "), valid: options))
+        }
         let name: String
-        switch participant(parts[0], in: participants) {
+        switch participant(typedName, in: participants) {
         case .success(let found): name = found
         case .failure(let problem): return .failure(problem)
         }
-        guard let chosen = option(parts[1]) else { return .failure(.unknownOption(parts[1], valid: options)) }
+        guard let chosen = option(typedOption, among: options) else {
+          return .failure(.unknownOption(typedOption, valid: options))
+        }
         if votes[name] != nil { return .failure(.duplicateVote(name)) }
         votes[name] = chosen
+        typedName = segment.dropFirst().joined(separator: " ")
       }
       return .success(Result(votes: votes, missing: []))
     }
@@ -74,10 +87,33 @@ public enum VoteLine {
       return .failure(.tooManyVotes(given: words.count, participants: participants.count))
     }
     for (name, word) in zip(participants, words) {
-      guard let chosen = option(word) else { return .failure(.unknownOption(word, valid: options)) }
+      guard let chosen = option(word, among: options) else { return .failure(.unknownOption(word, valid: options)) }
       votes[name] = chosen
     }
     return .success(Result(votes: votes, missing: Array(participants.dropFirst(words.count))))
+  }
+
+  /// The option a typed word stands for: its id in any case, or, where the ids are not letters
+  /// themselves (a posting's `project`, `program`, `other`), its letter `a`, `b`, `c`… in order.
+  public static func option(_ typed: String, among options: [String]) -> String? {
+    if let exact = options.first(where: { $0.lowercased() == typed.lowercased() }) { return exact }
+    guard let index = letterIndex(typed), index < options.count, !options.contains(where: { letterIndex($0) != nil })
+    else { return nil }
+    return options[index]
+  }
+
+  /// The letter shown beside the option at `index` when the ids are not letters, else `nil`.
+  public static func letter(at index: Int, among options: [String]) -> String? {
+    guard index < 26, !options.contains(where: { letterIndex($0) != nil }) else { return nil }
+    return String(UnicodeScalar(UInt8(ascii: "a") + UInt8(index)))
+  }
+
+  /// `a` → 0 … `z` → 25; `nil` for anything else.
+  private static func letterIndex(_ word: String) -> Int? {
+    guard word.count == 1, let scalar = word.lowercased().unicodeScalars.first, ("a"..."z").contains(scalar) else {
+      return nil
+    }
+    return Int(scalar.value - UnicodeScalar("a").value)
   }
 
   /// The participant a typed name stands for: exact (any case) or a unique prefix.

@@ -41,6 +41,14 @@ public struct WorkshopSession: Sendable {
   public var importedAnswers: [String: AnswerSheet] = [:]
   /// When each section was first opened, for the timer and the report.
   public var sectionStarted: [Int: Date] = [:]
+  /// Seconds the facilitator added to (or, negative, took from) each section's timebox.
+  public var timerAdjustment: [Int: Double] = [:]
+  /// When the timer was paused, while it is.
+  public var timerPaused: Date?
+  /// The secret in the join URL of the participants' web page, once it has been served.
+  public var joinToken: String?
+  /// The participant each device's cookie stands for, by the cookie's secret.
+  public var devices: [String: String] = [:]
 
   public init(name: String, agenda: Agenda, pack: ContentPack, participants: [String]) {
     self.name = name
@@ -103,10 +111,42 @@ public struct WorkshopSession: Sendable {
     if let current, sectionStarted[current.section] == nil { sectionStarted[current.section] = now }
   }
 
-  /// Seconds left in the current section's timebox (negative when over), once it has started.
+  /// Seconds left in the current section's timebox (negative when over), once it has started;
+  /// a paused timer stands still.
   public func secondsLeft(now: Date) -> Double? {
     guard let current, let started = sectionStarted[current.section] else { return nil }
-    return Double(agenda.sections[current.section].minutes * 60) - now.timeIntervalSince(started)
+    let reading = timerPaused.map { min($0, now) } ?? now
+    return Double(agenda.sections[current.section].minutes * 60) + (timerAdjustment[current.section] ?? 0)
+      - reading.timeIntervalSince(started)
+  }
+
+  /// Changes the current section's timer.
+  public mutating func adjustTimer(_ change: TimerChange, now: Date) {
+    guard let current else { return }
+    switch change {
+    case .extend(let seconds):
+      timerAdjustment[current.section, default: 0] += seconds
+    case .set(let seconds):
+      guard let left = secondsLeft(now: now) else { return }
+      timerAdjustment[current.section, default: 0] += seconds - left
+    case .pause:
+      if timerPaused == nil { timerPaused = now }
+    case .resume:
+      guard let paused = timerPaused else { return }
+      // Time spent paused is given back to the section.
+      timerAdjustment[current.section, default: 0] += now.timeIntervalSince(paused)
+      timerPaused = nil
+    }
+  }
+
+  /// What the facilitator can do to a section's timer.
+  public enum TimerChange: Sendable, Equatable {
+    /// Adds seconds (negative takes them away).
+    case extend(Double)
+    /// Sets the seconds left.
+    case set(Double)
+    case pause
+    case resume
   }
 
   /// A participant's answers to the bank questions: their latest vote on each, then imported answers.

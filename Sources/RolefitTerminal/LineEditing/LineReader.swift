@@ -12,7 +12,8 @@ public enum LineInput: Sendable, Equatable {
 public struct CompletionContext: Sendable, Equatable {
   /// Candidates for the first word of a line.
   public var firstWord: [String]
-  /// Candidates for the words after a given first word (`cert` → credential ids).
+  /// Candidates for the words after a given first word (`cert` → credential ids), or after given
+  /// first words (`workshop resume` → workshop names).
   public var afterCommand: [String: [String]]
   /// Candidates for later words when the first word is not a command (a multi-select answer).
   public var laterWords: [String]
@@ -29,6 +30,9 @@ public struct CompletionContext: Sendable, Equatable {
     let pool: [String]
     if previous.isEmpty {
       pool = firstWord
+    } else if let arguments = afterCommand[previous.joined(separator: " ").lowercased()] {
+      // A key of several words (`workshop resume`) completes the word after them.
+      pool = arguments
     } else if let arguments = afterCommand[previous[0].lowercased()] {
       pool = arguments
     } else {
@@ -51,6 +55,14 @@ public protocol LineReader: AnyObject {
   var completion: CompletionContext { get set }
   /// Whether a person is typing (a terminal), so prompts and hints are worth showing.
   var isInteractive: Bool { get }
+  /// How to show something that happened meanwhile (a vote from a device), from any thread,
+  /// without breaking the line being typed.
+  var notices: @Sendable (@escaping @Sendable () -> Void) -> Void { get }
+}
+
+extension LineReader {
+  /// Readers with no line on screen show a notice at once.
+  public var notices: @Sendable (@escaping @Sendable () -> Void) -> Void { { show in show() } }
 }
 
 /// Reads standard input plainly, with no prompt and no echo: for pipes and scripts.

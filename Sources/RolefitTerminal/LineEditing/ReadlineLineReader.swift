@@ -11,6 +11,9 @@ private let interruptRequested = Atomic<Bool>(false)
 private let completionState = Mutex<(context: CompletionContext, matches: [String], index: Int)>(
   (CompletionContext(), [], 0))
 
+/// Notices waiting to be shown: readline's event hook shows them between redraws of the line.
+private let pendingNotices = Mutex<[@Sendable () -> Void]>([])
+
 /// Reads lines with GNU readline: editing, tab completion, history kept between runs,
 /// Ctrl-C cancelling the line and Ctrl-D leaving at an empty prompt.
 public final class ReadlineLineReader: LineReader {
@@ -61,6 +64,11 @@ public final class ReadlineLineReader: LineReader {
     return .line(line)
   }
 
+  /// Notices are shown above the line being typed, from readline's own thread.
+  public var notices: @Sendable (@escaping @Sendable () -> Void) -> Void {
+    { show in pendingNotices.withLock { $0.append(show) } }
+  }
+
   /// The history file: `$XDG_STATE_HOME/rolefit/history`, else `~/.local/state/rolefit/history`.
   public static func defaultHistoryPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String?
   {
@@ -99,6 +107,18 @@ private func generator(_ text: UnsafePointer<CChar>?, _ state: Int32) -> UnsafeM
 /// Called by readline while it waits, and when a signal interrupts its read: turns a Ctrl-C into
 /// a cancelled, finished line.
 private func eventHook() -> Int32 {
+  let notices = pendingNotices.withLock { pending in
+    defer { pending.removeAll() }
+    return pending
+  }
+  if !notices.isEmpty {
+    rl_clear_visible_line()
+    // readline writes through stdio, the console does not: its clearing must reach the
+    // terminal before the notice does.
+    fflush(nil)
+    for show in notices { show() }
+    rl_forced_update_display()
+  }
   if interruptRequested.load(ordering: .relaxed) {
     rl_replace_line("", 0)
     crl_finish_line()

@@ -43,7 +43,7 @@ extension Session {
   private func facilitate(_ session: WorkshopSession, recorder: any WorkshopRecorder) -> Bool {
     WorkshopFacilitator(
       session: session, pack: pack, console: console, reader: reader, recorder: recorder,
-      clock: { [clock] in Date(timeIntervalSinceReferenceDate: clock()) }
+      clock: { [clock] in Date(timeIntervalSinceReferenceDate: clock()) }, serving: serving
     ).run()
   }
 

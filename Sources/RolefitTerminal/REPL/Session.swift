@@ -25,6 +25,8 @@ public final class Session {
   let workshops: (any WorkshopLibrary)?
   /// Where analysed postings are kept, when there is a database.
   let postings: (any PostingArchive)?
+  /// What `serve` in a workshop starts, when the participants' web pages are available.
+  let serving: (any WorkshopServing)?
   /// Where to write the last result as JSON when the session ends (`assess --out`).
   public var outFile: String?
   /// Whether the person was asked (or told with `--person`) whose assessment it is; set it for a
@@ -34,9 +36,10 @@ public final class Session {
   public init(
     pack: ContentPack, console: Console, reader: any LineReader,
     recorder: (any AssessmentRecorder)? = nil, workshops: (any WorkshopLibrary)? = nil,
-    postings: (any PostingArchive)? = nil,
+    postings: (any PostingArchive)? = nil, serving: (any WorkshopServing)? = nil,
     clock: @escaping @Sendable () -> Double = { Date().timeIntervalSinceReferenceDate }
   ) {
+    self.serving = serving
     self.pack = pack
     self.console = console
     self.reader = reader
@@ -103,6 +106,7 @@ public final class Session {
           "cert": pack.credentials.map(\.id), "role": pack.assessedRoles.map(\.id), "jd": ["explain", "save"],
           "narrative": ["save"], "clarify": ["save"],
           "workshop": ["new", "resume", "list"], "assess": ["new", "short"],
+          "workshop resume": (try? workshops?.names()) ?? [],
         ])
       switch reader.readLine(prompt: "rolefit> ", remember: true) {
       case .endOfInput:

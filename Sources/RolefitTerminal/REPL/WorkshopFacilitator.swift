@@ -4,24 +4,35 @@ import RolefitCore
 /// Runs a workshop from the facilitator's terminal: shows each item large, takes vote lines,
 /// reveals the distribution and the disagreement, and offers a revote when the group splits.
 public final class WorkshopFacilitator {
-  public private(set) var session: WorkshopSession
+  /// The workshop's state and rules, shared with the participants' web pages when served.
+  public let engine: WorkshopEngine
   let pack: ContentPack
   let console: Console
   let reader: any LineReader
-  let recorder: (any WorkshopRecorder)?
-  let clock: @Sendable () -> Date
-  private var savingFailed = false
+  let serving: (any WorkshopServing)?
+  private var observer: Int?
+  private var completionCache: (key: CompletionKey, context: CompletionContext)?
 
-  public init(
+  /// The workshop as it stands.
+  public var session: WorkshopSession { engine.session }
+
+  public convenience init(
     session: WorkshopSession, pack: ContentPack, console: Console, reader: any LineReader,
-    recorder: (any WorkshopRecorder)?, clock: @escaping @Sendable () -> Date = { Date() }
+    recorder: (any WorkshopRecorder)?, clock: @escaping @Sendable () -> Date = { Date() },
+    serving: (any WorkshopServing)? = nil
   ) {
-    self.session = session
-    self.pack = pack
+    self.init(
+      engine: WorkshopEngine(session: session, pack: pack, recorder: recorder, clock: clock), console: console,
+      reader: reader, serving: serving)
+  }
+
+  /// A facilitator over an engine that other front ends may drive too.
+  public init(engine: WorkshopEngine, console: Console, reader: any LineReader, serving: (any WorkshopServing)? = nil) {
+    self.engine = engine
+    self.pack = engine.pack
     self.console = console
     self.reader = reader
-    self.recorder = recorder
-    self.clock = clock
+    self.serving = serving
   }
 
   var styler: any TextStyler { console.styler }
@@ -33,11 +44,14 @@ public final class WorkshopFacilitator {
     Command(name: "back", summary: "go to the previous item"),
     Command(name: "skip", summary: "skip this item"),
     Command(name: "note", argument: "TEXT", summary: "keep a facilitator's note on this item"),
-    Command(name: "timer", summary: "time left in this section"),
+    Command(name: "timer", argument: "[MIN|+MIN|pause|resume]", summary: "time left; set, extend, pause or resume it"),
     Command(name: "status", summary: "who has voted in this round"),
     Command(name: "participants", argument: "[add NAME]", summary: "list the roster, or add someone"),
     Command(
       name: "report", argument: "[FILE]", summary: "the session report (Markdown; .json for JSON, .html for a page)"),
+    Command(
+      name: "serve", argument: "[ADDR[:PORT]]",
+      summary: "let participants vote from their own devices (loopback unless ADDR; shows the join link)"),
     Command(name: "help", summary: "this list"),
     Command(name: "quit", summary: "stop here; workshop resume NAME goes on"),
   ]
@@ -47,8 +61,21 @@ public final class WorkshopFacilitator {
   /// `false` when input ended.
   @discardableResult
   public func run() -> Bool {
-    moveKeepingTime(to: session.position)
+    engine.open()
+    let notices = reader.notices
+    observer = engine.observe { [console] event in
+      guard let text = Self.arrival(event) else { return }
+      notices { console.line(text) }
+    }
+    defer {
+      observer.map(engine.stopObserving)
+      serving?.stop()
+    }
     showCurrent()
+    if let shown = engine.shownReveal() {
+      console.line(styler.dim("Round \(shown.round) was revealed before the break:"))
+      show(shown)
+    }
     while true {
       reader.completion = completion()
       switch reader.readLine(prompt: prompt(), remember: true) {
@@ -87,10 +114,11 @@ public final class WorkshopFacilitator {
       case "back": go(to: session.position - 1)
       case "skip": go(to: session.position + 1)
       case "note": note(argument)
-      case "timer": timer()
+      case "timer": timer(argument)
       case "status": status()
       case "participants": participants(argument)
       case "report": report(argument)
+      case "serve": serve(argument)
       case "help": help()
       case "quit":
         console.line("Stopped at item \(session.position + 1). workshop resume \(session.name) goes on.")
@@ -109,102 +137,121 @@ public final class WorkshopFacilitator {
   }
 
   private func vote(_ line: String) {
-    guard let current = session.current else {
+    guard session.current != nil else {
       console.line("The agenda is over; report FILE writes the record.")
       return
     }
-    let options = session.options(for: current.item, pack: pack).map(\.id)
-    switch VoteLine.parse(line, participants: session.participants, options: options) {
+    switch engine.record(line: line) {
     case .failure(let problem):
       console.line(styler.warning("Not recorded: \(problem).") + " Nothing of that line was kept.")
-    case .success(let result):
-      session.record(result.votes)
-      persist { try $0.recordVotes(result.votes, item: session.position, round: session.round) }
-      let key = WorkshopSession.RoundKey(item: session.position, round: session.round)
-      let corrected = session.revealed.contains(key) ? " (after the reveal: reveal again to update)" : ""
-      let waiting = session.waitingFor
+    case .success(let outcome):
+      let corrected = outcome.afterReveal ? " (after the reveal: reveal again to update)" : ""
       console.line(
-        "Recorded \(result.votes.count) vote\(result.votes.count == 1 ? "" : "s")\(corrected)."
-          + (waiting.isEmpty
-            ? " Everyone has voted: reveal when ready." : " Waiting for: \(waiting.joined(separator: ", ")).")
+        "Recorded \(outcome.votes.count) vote\(outcome.votes.count == 1 ? "" : "s")\(corrected)."
+          + (outcome.waiting.isEmpty
+            ? " Everyone has voted: reveal when ready." : " Waiting for: \(outcome.waiting.joined(separator: ", ")).")
       )
     }
+  }
+
+  /// The line shown when something arrives from a device, or `nil` for changes made here.
+  static func arrival(_ event: WorkshopEngine.Event) -> String? {
+    switch event {
+    case .voted(let names, .device, let waiting, let total):
+      let voted = total - waiting.count
+      let missing = waiting.isEmpty ? "everyone has voted" : "waiting for \(Self.shortList(waiting))"
+      return "  ← \(names.joined(separator: ", ")) voted · \(voted) of \(total) · \(missing)"
+    case .joined(let name, .device):
+      return "  ← \(name) joined from a device"
+    case .savingFailed(let problem):
+      return "! The workshop is not being saved: \(problem). It goes on in memory; report FILE still works."
+    default:
+      return nil
+    }
+  }
+
+  /// Names for one line: the first few, then how many more.
+  static func shortList(_ names: [String], most: Int = 8) -> String {
+    names.count <= most
+      ? names.joined(separator: ", ") : names.prefix(most).joined(separator: ", ") + " and \(names.count - most) more"
   }
 
   // MARK: Commands
 
   private func reveal() {
-    guard let current = session.current else { return }
-    let options = session.options(for: current.item, pack: pack)
-    let key = WorkshopSession.RoundKey(item: session.position, round: session.round)
-    let counts = session.counts(item: session.position, round: session.round, options: options)
-    let total = counts.reduce(0) { $0 + $1.count }
-    guard total > 0 else {
+    switch engine.reveal() {
+    case .agendaOver: return
+    case .noVotes:
       console.line(
         "No votes yet in this round. Type them in roster order: \(session.participants.joined(separator: " ")).")
-      return
+    case .shown(let reveal): show(reveal)
     }
-    session.revealed.insert(key)
-    let disagreement = session.disagreement(item: session.position, round: session.round, options: options)
+  }
+
+  private func show(_ reveal: WorkshopReveal) {
     console.line("")
     console.line(
       styler.bold(
-        "Round \(session.round) · \(total) vote\(total == 1 ? "" : "s") · disagreement \(TextWrap.percent(disagreement))"
+        "Round \(reveal.round) · \(reveal.total) vote\(reveal.total == 1 ? "" : "s") · disagreement \(TextWrap.percent(reveal.disagreement))"
       ))
-    let most = counts.map(\.count).max() ?? 1
-    for entry in counts {
-      let bar = Bar.draw(Double(entry.count) / Double(max(most, 1)), width: 20)
+    let most = reveal.counts.map(\.votes).max() ?? 1
+    for entry in reveal.counts {
+      let bar = Bar.draw(Double(entry.votes) / Double(max(most, 1)), width: 20)
       let text = entry.option.text.count > 48 ? String(entry.option.text.prefix(47)) + "…" : entry.option.text
       console.line(
-        "  \(styler.bold(entry.option.id.padding(toLength: 7, withPad: " ", startingAt: 0))) \(bar) \(entry.count)  \(text)"
+        "  \(styler.bold(entry.option.id.padding(toLength: 7, withPad: " ", startingAt: 0))) \(bar) \(entry.votes)  \(text)"
       )
     }
-    if session.round > 1 {
-      let first = session.disagreement(item: session.position, round: 1, options: options)
-      console.line(
-        styler.dim("  Round 1 disagreement was \(TextWrap.percent(first)); now \(TextWrap.percent(disagreement))."))
+    if !reveal.notVoted.isEmpty {
+      console.line(styler.dim("  Did not vote: \(Self.shortList(reveal.notVoted, most: 20))."))
     }
-    if case .posting(let title, let text) = current.item.content,
-      let analysis = try? JobDescriptionAnalyzer(pack: pack).analyze(
-        Posting(id: current.item.id, text: text, title: title))
-    {
-      let role =
-        analysis.fit.otherKind.map { "other (\($0))" } ?? (pack.role(analysis.fit.role)?.short ?? analysis.fit.role)
-      let phrases = analysis.evidence.sorted { $0.weight > $1.weight }.prefix(4).map { "\"\($0.phrase)\"" }
+    if let first = reveal.firstRoundDisagreement {
+      console.line(
+        styler.dim(
+          "  Round 1 disagreement was \(TextWrap.percent(first)); now \(TextWrap.percent(reveal.disagreement))."))
+    }
+    if let reading = reveal.posting {
       console.line(
         TextWrap.wrap(
-          "rolefit reads the duties as \(role) (\(analysis.fit.band))\(analysis.title.mismatch ? ", not what the title says" : ""): \(phrases.joined(separator: ", ")).",
+          "rolefit reads the duties as \(reading.role) (\(reading.band))\(reading.titleMismatch ? ", not what the title says" : ""): \(reading.phrases.map { "\"\($0)\"" }.joined(separator: ", ")).",
           width: console.width, indent: "  ", firstIndent: "  "))
     }
     console.line("")
-    console.line(TextWrap.wrap("Teaching note: \(current.item.note)", width: console.width, indent: "  "))
-    for claim in current.item.claims.compactMap({ pack.claim($0) }).prefix(2) {
+    console.line(TextWrap.wrap("Teaching note: \(reveal.note)", width: console.width, indent: "  "))
+    for source in reveal.sources {
       console.line(
         styler.dim(
           TextWrap.wrap(
-            "Source: \(claim.text) (“\(pack.source(claim.source)?.title ?? claim.source)”)", width: console.width,
-            indent: "    ", firstIndent: "  ")))
+            "Source: \(source.claim) (“\(source.source)”)", width: console.width, indent: "    ", firstIndent: "  ")))
     }
-    if disagreement > session.agenda.discussAbove {
+    switch reveal.agreement {
+    case .split(let threshold):
       console.line("")
-      console.line(
-        styler.warning(
-          "The group is split (above \(TextWrap.percent(session.agenda.discussAbove))). Discuss, then revote:"))
-      for prompt in current.item.prompts {
+      console.line(styler.warning("The group is split (above \(TextWrap.percent(threshold))). Discuss, then revote:"))
+      for prompt in reveal.prompts {
         console.line(TextWrap.wrap(prompt, width: console.width, indent: "    ", firstIndent: "  - "))
       }
-    } else {
-      console.line(styler.dim("The group mostly agrees. Enter moves on; revote if the discussion changed minds."))
-      for prompt in current.item.prompts.prefix(1) {
+    case .unanimous, .majority:
+      console.line(
+        styler.dim(Self.agreementLine(reveal.agreement) + " Enter moves on; revote if the discussion changed minds."))
+      for prompt in reveal.prompts.prefix(1) {
         console.line(TextWrap.wrap("To probe: \(prompt)", width: console.width, indent: "  "))
       }
     }
   }
 
+  /// How the group stands, in one sentence.
+  static func agreementLine(_ agreement: WorkshopReveal.Agreement) -> String {
+    switch agreement {
+    case .unanimous(let option): return "Everyone chose \(option)."
+    case .majority(let option, let votes, let total):
+      return "\(votes) of \(total) chose \(option); \(total - votes) chose otherwise."
+    case .split(let threshold): return "The group is split (above \(TextWrap.percent(threshold)))."
+    }
+  }
+
   private func revote() {
-    guard session.current != nil else { return }
-    session.revote()
-    persist { try $0.recordPosition(item: session.position, round: session.round) }
+    guard engine.revote() else { return }
     console.line("Round \(session.round): everyone votes again on the same item. The earlier round is kept.")
   }
 
@@ -213,18 +260,8 @@ public final class WorkshopFacilitator {
       console.line("This is the first item.")
       return
     }
-    moveKeepingTime(to: min(item, session.items.count))
-    persist { try $0.recordPosition(item: session.position, round: session.round) }
+    engine.move(to: min(item, session.items.count))
     showCurrent()
-  }
-
-  /// Moves to an item and records when its section was first opened.
-  private func moveKeepingTime(to item: Int) {
-    let before = session.sectionStarted
-    session.move(to: item, now: clock())
-    for (section, date) in session.sectionStarted where before[section] == nil {
-      persist { try $0.recordSectionStart(section, at: date) }
-    }
   }
 
   private func note(_ text: String?) {
@@ -232,16 +269,32 @@ public final class WorkshopFacilitator {
       console.line("Usage: note TEXT")
       return
     }
-    session.notes[session.position, default: []].append(text)
-    persist { try $0.recordNote(text, item: session.position) }
-    console.line("Noted on item \(session.position + 1).")
+    let item = engine.note(text)
+    console.line(item < session.items.count ? "Noted on item \(item + 1)." : "Noted as a closing note.")
   }
 
-  private func timer() {
-    guard let current = session.current, let left = session.secondsLeft(now: clock()) else { return }
+  private func timer(_ argument: String?) {
+    let word = argument?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+    switch word {
+    case "": break
+    case "pause": engine.adjustTimer(.pause)
+    case "resume": engine.adjustTimer(.resume)
+    default:
+      let extending = word.hasPrefix("+") || word.hasPrefix("-")
+      guard let minutes = Double(word.hasPrefix("+") ? String(word.dropFirst()) : word), minutes.isFinite,
+        abs(minutes) <= Double(24 * 60), extending || minutes >= 0
+      else {
+        console.line(
+          "Usage: timer, timer MINUTES (set what is left), timer +MINUTES / -MINUTES, timer pause, timer resume")
+        return
+      }
+      engine.adjustTimer(extending ? .extend(minutes * 60) : .set(minutes * 60))
+    }
+    guard let current = session.current, let left = session.secondsLeft(now: engine.now) else { return }
     let section = session.agenda.sections[current.section]
     let text = left >= 0 ? "\(clockText(left)) left" : "\(clockText(-left)) over"
-    console.line("\(section.title): \(section.minutes) minutes planned, \(text).")
+    let paused = session.timerPaused != nil ? " (paused: timer resume starts it again)" : ""
+    console.line("\(section.title): \(section.minutes) minutes planned, \(text)\(paused).")
   }
 
   private func status() {
@@ -264,13 +317,15 @@ public final class WorkshopFacilitator {
       return
     }
     let name = words[1].trimmingCharacters(in: .whitespaces)
-    if session.participants.contains(where: { $0.lowercased() == name.lowercased() }) {
-      console.line("\(name) is already on the roster.")
-      return
+    do {
+      if try engine.addParticipant(name) {
+        console.line("Added \(name); they vote last in roster order.")
+      } else {
+        console.line("\(name) is already on the roster.")
+      }
+    } catch {
+      console.line(styler.warning("Not added: \(error)."))
     }
-    session.participants.append(name)
-    persist { try $0.recordParticipant(name) }
-    console.line("Added \(name); they vote last in roster order.")
   }
 
   private func report(_ path: String?) {
@@ -330,11 +385,17 @@ public final class WorkshopFacilitator {
       }
     }
     console.line("")
-    for option in session.options(for: current.item, pack: pack) {
+    let options = session.options(for: current.item, pack: pack)
+    let ids = options.map(\.id)
+    // A posting's options are roles: each also answers to a letter, as every other item's do.
+    let lettered = VoteLine.letter(at: 0, among: ids) != nil
+    let width = lettered ? 12 : 8
+    for (index, option) in options.enumerated() {
+      let label = VoteLine.letter(at: index, among: ids).map { "\($0) \(option.id)" } ?? option.id
       console.line(
         TextWrap.wrap(
-          option.text, width: console.width, indent: "            ",
-          firstIndent: "  \(styler.bold(option.id.padding(toLength: 8, withPad: " ", startingAt: 0)))  "))
+          option.text, width: console.width, indent: String(repeating: " ", count: width + 4),
+          firstIndent: "  \(styler.bold(label.padding(toLength: width, withPad: " ", startingAt: 0)))  "))
     }
     console.line(styler.dim("Votes in roster order: \(session.participants.joined(separator: " ")) · then reveal"))
   }
@@ -342,7 +403,7 @@ public final class WorkshopFacilitator {
   func prompt() -> String {
     guard session.current != nil else { return "[done] workshop> " }
     var time = ""
-    if let left = session.secondsLeft(now: clock()) {
+    if let left = session.secondsLeft(now: engine.now) {
       time = left >= 0 ? " · \(clockText(left)) left" : " · \(clockText(-left)) OVER"
     }
     return "[\(session.position + 1)/\(session.items.count) r\(session.round)\(time)] workshop> "
@@ -355,22 +416,64 @@ public final class WorkshopFacilitator {
   }
 
   private func completion() -> CompletionContext {
+    let session = self.session
+    let key = CompletionKey(position: session.position, rosterSize: session.participants.count)
     let options = session.current.map { session.options(for: $0.item, pack: pack).map(\.id) } ?? []
+    // A roster that grows by one extends the cached list instead of rebuilding it: adding a
+    // participant costs the same with 5 or 5,000 on the roster.
+    // The reader's copy is let go first, so the cached lists are extended in place, not copied.
+    reader.completion = CompletionContext()
+    if let old = completionCache?.key, old.position == key.position, old.rosterSize <= key.rosterSize,
+      var cached = completionCache.take()
+    {
+      let added = session.participants[cached.key.rosterSize...].flatMap { name in
+        options.map { "\(name.lowercased())=\($0)" }
+      }
+      cached.context.firstWord += added
+      cached.context.laterWords += added
+      cached.key = key
+      completionCache = cached
+      return cached.context
+    }
     let names = session.participants.flatMap { name in options.map { "\(name.lowercased())=\($0)" } }
-    return CompletionContext(
+    let context = CompletionContext(
       firstWord: Self.commands.map(\.name) + options + names,
-      afterCommand: ["participants": ["add"]],
+      afterCommand: ["participants": ["add"], "timer": ["pause", "resume"]],
       laterWords: options + names)
+    completionCache = (key, context)
+    return context
   }
 
-  private func persist(_ action: (any WorkshopRecorder) throws -> Void) {
-    guard let recorder, !savingFailed else { return }
+  private func serve(_ address: String?) {
+    guard let serving else {
+      console.line("Serving to devices is not available here; rolefit workshop serve NAME starts a served workshop.")
+      return
+    }
     do {
-      try action(recorder)
+      let address = address?.trimmingCharacters(in: .whitespaces)
+      let link = try serving.start(engine, address: address?.isEmpty == false ? address : nil)
+      showJoinLink(link)
     } catch {
-      savingFailed = true
-      console.line(
-        styler.warning("! The workshop is not being saved: \(error). It goes on in memory; report FILE still works."))
+      console.line(styler.warning("Cannot serve: \(error)"))
     }
   }
+
+  /// The join link, large enough to copy from the back of the room; no QR code (no encoder here).
+  public func showJoinLink(_ link: String) {
+    let rule = String(repeating: "━", count: min(max(link.count + 4, 20), max(console.width, 20)))
+    console.line("")
+    console.line(styler.bold(rule))
+    console.line(styler.bold("  JOIN: \(link)"))
+    console.line(styler.bold(rule))
+    console.line(
+      styler.dim(
+        "Participants open this link on the same network and choose their name. Votes arrive here as they come; "
+          + "typed votes still work. The server stops when you quit."))
+  }
+}
+
+/// What the completion list depends on: rebuilt when the item or the roster changes.
+private struct CompletionKey: Equatable {
+  var position: Int
+  var rosterSize: Int
 }

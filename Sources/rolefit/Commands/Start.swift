@@ -3,6 +3,7 @@ import Foundation
 import RolefitCore
 import RolefitStore
 import RolefitTerminal
+import RolefitWeb
 
 /// `rolefit` with no subcommand: the interactive session.
 struct Start: ParsableCommand {
@@ -43,7 +44,8 @@ struct Start: ParsableCommand {
     let session = Session(
       pack: pack, console: .standardOutput, reader: reader, recorder: recorder,
       workshops: store.map { StoreWorkshopLibrary(store: $0) },
-      postings: store.map { StorePostingArchive(store: $0, pack: pack) })
+      postings: store.map { StorePostingArchive(store: $0, pack: pack) },
+      serving: WorkshopWebServer(options: .init()))
     session.outFile = outFile
     session.nameKnown = resumingSession
     if store == nil && reader.isInteractive {

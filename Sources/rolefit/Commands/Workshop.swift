@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
+import RolefitBundledContent
 import RolefitCore
 import RolefitStore
 import RolefitTerminal
+import RolefitWeb
 
 /// `rolefit workshop`: guided calibration sessions for a group, from one terminal.
 struct WorkshopCommand: ParsableCommand {
@@ -14,14 +16,52 @@ struct WorkshopCommand: ParsableCommand {
       votes in roster order (`a b a c`) or by name (`ana=a ben=b`), then `reveal`; above the \
       agenda's disagreement threshold rolefit suggests discussing and a `revote` (both rounds are \
       kept). Everything is saved as it happens; `workshop resume NAME` goes on after a break. \
-      Remote participants run `rolefit assess --out NAME.json` and you import the files.
+      Remote participants run `rolefit assess --out NAME.json` and you import the files. \
+      `workshop serve NAME` (or `serve` during a session) lets participants vote from their own \
+      phones and laptops on a local web page while you drive from the terminal.
       """,
-    subcommands: [New.self, Resume.self, List.self, Import.self, Report.self])
+    subcommands: [New.self, Resume.self, Serve.self, List.self, Import.self, Report.self])
+
+  struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Run a saved workshop with participants voting from their own devices.",
+      discussion: """
+        Serves the participants' page on --bind (the loopback address unless you name another: \
+        binding to a LAN address is your choice) and shows the join link. Each participant opens \
+        it, chooses their name and votes; you reveal, revote and move on from this terminal as \
+        usual, and typed votes still work. The server stops when you quit.
+        """)
+    @Argument(help: "The workshop's name (create it with `workshop new`).") var name: String
+    @Option(help: ArgumentHelp("The address to listen on: 127.0.0.1, a LAN address, or 0.0.0.0.", valueName: "addr"))
+    var bind = "127.0.0.1"
+    @Option(help: ArgumentHelp("The port; 0 picks a free one.", valueName: "port")) var port = 0
+    @Flag(help: "Let people who are not on the roster join under a name they type.") var openRoster = false
+    @OptionGroup var store: DatabaseOptions
+    @OptionGroup var content: ContentOptions
+
+    func validate() throws {
+      guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
+    }
+
+    func run() throws {
+      try reportingErrors {
+        let pack = try content.load()
+        let found = try WorkshopCommand.find(name, store: store, pack: pack)
+        let server = WorkshopWebServer(options: .init(bind: bind, port: port, openRoster: openRoster))
+        try WorkshopCommand.facilitate(
+          found.session, pack: pack, recorder: found.recorder, serving: server, serveNow: true)
+      }
+    }
+  }
 
   struct New: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Start a workshop and run it.")
     @Argument(help: "A name for the session, unique in the database.") var name: String
-    @Option(help: ArgumentHelp("The agenda id (see `rolefit content stats`).", valueName: "id")) var agenda: String
+    @Option(
+      help: ArgumentHelp(
+        "The agenda id: \(WorkshopCommand.bundledAgendaIDs) in the bundled pack (`rolefit content stats` lists another pack's).",
+        valueName: "id"))
+    var agenda: String
     @Option(help: ArgumentHelp("The roster, in voting order: \"Ana, Ben, Chen\".", valueName: "names"))
     var participants: String
     @OptionGroup var store: DatabaseOptions
@@ -149,6 +189,13 @@ struct WorkshopCommand: ParsableCommand {
     }
   }
 
+  /// The bundled pack's agenda ids, for the help of `workshop new`.
+  static let bundledAgendaIDs: String = {
+    let files = BundledContent.files.map { PackFile(path: $0.path, displayPath: "content/" + $0.path, text: $0.text) }
+    let ids = (try? ContentLoader.load(files, sections: [.assessment, .workshops]).pack)?.agendas.map(\.id) ?? []
+    return ids.isEmpty ? "none" : ids.joined(separator: ", ")
+  }()
+
   /// A saved workshop by name, rebuilt on the pack, with the library it came from; `reading`
   /// for a command that only reads it, which works on a database this user cannot write.
   static func find(_ name: String, store: DatabaseOptions, pack: ContentPack, reading: Bool = false) throws -> (
@@ -161,11 +208,23 @@ struct WorkshopCommand: ParsableCommand {
     return (library, found.session, found.recorder)
   }
 
-  static func facilitate(_ session: WorkshopSession, pack: ContentPack, recorder: any WorkshopRecorder) throws {
+  /// Runs the facilitator's terminal; `serveNow` starts serving the participants' pages first.
+  static func facilitate(
+    _ session: WorkshopSession, pack: ContentPack, recorder: any WorkshopRecorder,
+    serving: WorkshopWebServer = WorkshopWebServer(options: .init()), serveNow: Bool = false
+  ) throws {
     let reader: any LineReader =
       isatty(STDIN_FILENO) == 1
       ? ReadlineLineReader(historyPath: ReadlineLineReader.defaultHistoryPath()) : PlainLineReader()
-    WorkshopFacilitator(session: session, pack: pack, console: .standardOutput, reader: reader, recorder: recorder)
-      .run()
+    let facilitator = WorkshopFacilitator(
+      session: session, pack: pack, console: .standardOutput, reader: reader, recorder: recorder, serving: serving)
+    if serveNow {
+      do {
+        facilitator.showJoinLink(try serving.start(facilitator.engine, address: nil))
+      } catch {
+        throw CLIError.ioError("\(error)")
+      }
+    }
+    facilitator.run()
   }
 }

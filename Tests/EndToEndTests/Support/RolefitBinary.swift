@@ -46,8 +46,15 @@ enum RolefitBinary {
   static func run(_ arguments: [String], input: String = "", environment: [String: String] = environment()) throws
     -> Outcome
   {
+    try run(try url, arguments, input: input, environment: environment)
+  }
+
+  /// Runs any program with arguments and standard input, waiting for it to finish.
+  static func run(_ program: URL, _ arguments: [String], input: String = "", environment: [String: String]) throws
+    -> Outcome
+  {
     let process = Process()
-    process.executableURL = try url
+    process.executableURL = program
     process.arguments = arguments
     process.environment = environment
     let stdin = Pipe()

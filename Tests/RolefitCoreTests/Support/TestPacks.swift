@@ -22,6 +22,15 @@ enum TestPacks {
     return pack
   }
 
+  /// The bundled introductory workshop agenda, with its pack.
+  static var introAgenda: (pack: ContentPack, agenda: Agenda) {
+    get throws {
+      let pack = try bundled
+      guard let agenda = pack.agenda("project-or-program-intro") else { throw ContentError.invalid([]) }
+      return (pack, agenda)
+    }
+  }
+
   static var trainerFiles: [PackFile] {
     get throws {
       try PackFile.files(

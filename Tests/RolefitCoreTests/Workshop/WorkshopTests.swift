@@ -68,10 +68,7 @@ import Testing
   let pack: ContentPack
   let agenda: Agenda
 
-  init() throws {
-    pack = try TestPacks.bundled
-    agenda = try #require(pack.agenda("project-or-program-intro"))
-  }
+  init() throws { (pack, agenda) = try TestPacks.introAgenda }
 
   @Test func theBundledAgendasAreTimedAndVotable() throws {
     #expect(pack.agendas.count >= 2)

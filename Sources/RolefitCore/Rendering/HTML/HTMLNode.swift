@@ -70,6 +70,15 @@ public struct HTMLNode: Sendable {
     }
   }
 
+  /// Text made safe inside an element or a quoted attribute value: the one escaper every HTML
+  /// rolefit writes goes through (the reports here, the workshop's web pages in RolefitWeb).
+  public static func escaped(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    escape(text, into: &out)
+    return out
+  }
+
   /// Text made safe inside an element or a quoted attribute value.
   static func escape(_ text: String, into out: inout String) {
     for scalar in ControlCharacters.visible(text).unicodeScalars {

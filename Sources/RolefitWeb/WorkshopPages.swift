@@ -191,7 +191,7 @@ struct WorkshopPages {
         (function () {
           var shown = "\(key)";
           var events = new EventSource(location.pathname.replace(/\\/(vote|screen|join)?$/, "") + "/events"\
-        \(projector ? " + \"?screen=1\"" : ""));
+        \(projector ? HTML(stringLiteral: " + \"?screen=1\"") : HTML(stringLiteral: "")));
           events.onmessage = function (e) { if (e.data !== shown) { location.reload(); } };
         })();
         </script>

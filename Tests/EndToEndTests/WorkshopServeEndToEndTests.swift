@@ -165,11 +165,16 @@ import Testing
     }
     #expect(!before.body.contains("project-or-program-intro"))
     #expect(!before.body.contains("you are"), "the projector is nobody's device")
+    // Its update script asks for the projector's stream in plain script, not HTML entities.
+    #expect(before.body.contains(#"+ "/events" + "?screen=1");"#))
+    #expect(!before.body.contains("&quot;?screen=1"))
+    for id in pack.sources.map(\.id) { #expect(!before.body.contains(id), "no source ids on the projector") }
     served.type("reveal")
     #expect(served.waitFor("Round 1 · 1 vote"))
     let after = try projector.get("/screen")
     #expect(after.body.contains("Round 1: 1 vote"))
     #expect(after.body.contains("Teaching note"))
+    for id in pack.sources.map(\.id) { #expect(!after.body.contains(id), "the teaching note names sources by title") }
     // The update stream names what the projector shows, so it reloads when it changes.
     let stream = try projector.stream("/events?screen=1", seconds: 1)
     #expect(stream.contains("data: 0.1.1.1"), "item 1, round 1, revealed, one vote")

@@ -85,7 +85,7 @@ public struct WorkshopReveal: Sendable, Equatable {
       item: item, round: round, counts: counts, total: total, disagreement: disagreement,
       firstRoundDisagreement: round > 1 ? session.disagreement(item: item, round: 1, options: options) : nil,
       notVoted: session.waitingFor, agreement: agreement, posting: reading(current.item, pack: pack),
-      note: current.item.note,
+      note: pack.namingSources(in: current.item.note),
       sources: current.item.claims.compactMap { pack.claim($0) }.prefix(citedSources).map {
         ($0.text, pack.source($0.source)?.title ?? $0.source)
       },

@@ -27,6 +27,22 @@ import Testing
     }
   }
 
+  /// A reveal's teaching note names its sources by their articles' titles, never by pack ids
+  /// ("tech-lens"), on every item of the agenda.
+  @Test func aRevealsTeachingNoteNamesNoSourceIDs() throws {
+    let engine = engine()
+    let ids = pack.sources.map(\.id)
+    var checked = 0
+    for index in agenda.items.indices {
+      engine.move(to: index)
+      guard case .success = engine.record(line: "a a a"), case .shown(let reveal) = engine.reveal() else { continue }
+      for id in ids { #expect(!reveal.note.contains(id), "item \(index): \(reveal.note)") }
+      checked += 1
+    }
+    #expect(checked > 0)
+    #expect(ids.contains("tech-lens"))
+  }
+
   @Test func aNameWithSpacesVotesByName() throws {
     let roster = ["Ana Maria", "Ben", "Jo Ann Lee"]
     let votes = try VoteLine.parse("ana maria=a ben=b, jo ann lee=c", participants: roster, options: ["a", "b", "c"])

@@ -458,10 +458,17 @@ public final class WorkshopFacilitator {
     }
   }
 
-  /// The join link, large enough to copy from the back of the room; no QR code (no encoder here).
+  /// The join link, large enough to copy from the back of the room, and on a terminal its QR
+  /// code when the system has an encoder (`qrencode`).
   public func showJoinLink(_ link: String) {
     let rule = String(repeating: "━", count: min(max(link.count + 4, 20), max(console.width, 20)))
     console.line("")
+    if console.isTerminal, let code = QRCode.text(for: link),
+      code.split(separator: "\n").allSatisfy({ $0.count <= console.width })
+    {
+      // Only where every row fits: a wrapped row is no code at all.
+      console.text(code)
+    }
     console.line(styler.bold(rule))
     console.line(styler.bold("  JOIN: \(link)"))
     console.line(styler.bold(rule))

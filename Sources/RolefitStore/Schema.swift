@@ -14,6 +14,7 @@ enum Schema {
     ("v2", createVersion2),
     ("v3", RowChecksums.install),
     ("v4", createVersion4),
+    ("v5", createVersion5),
   ]
 
   /// The step that added row checksums: every step after it sums the tables again, so a table
@@ -31,6 +32,16 @@ enum Schema {
       }
     }
     return migrator
+  }
+
+  /// Version 5: who facilitates a workshop, and when its agenda's last item was left (where the
+  /// last section's time ends in the record).
+  private static func createVersion5(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        ALTER TABLE workshop ADD COLUMN facilitator TEXT;
+        ALTER TABLE workshop ADD COLUMN endedAt DATETIME;
+        """)
   }
 
   /// Version 4: workshops served to participants' devices, and rounds shown.

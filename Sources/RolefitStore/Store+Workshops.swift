@@ -12,10 +12,12 @@ extension Store {
   ///   - packID: The content pack it uses.
   ///   - packVersion: The content pack's version.
   ///   - participants: The roster so far; a name repeated (in any case) is kept once.
+  ///   - facilitator: Who runs it, when they said.
   /// - Returns: The workshop's session number.
   /// - Throws: `StoreError.workshopExists` when the name is taken.
   public func createWorkshop(
-    name: String, agendaID: String, packID: String, packVersion: String, participants: [String] = []
+    name: String, agendaID: String, packID: String, packVersion: String, participants: [String] = [],
+    facilitator: String? = nil
   ) throws(StoreError) -> Int64 {
     let time = now()
     return try write { db in
@@ -31,9 +33,10 @@ extension Store {
           """)
       let id = db.lastInsertedRowID
       try db.execute(
-        literal:
-          "INSERT INTO workshop (sessionID, name, nameKey, agendaID) VALUES (\(id), \(name), \(nameKey), \(agendaID))"
-      )
+        literal: """
+          INSERT INTO workshop (sessionID, name, nameKey, agendaID, facilitator)
+          VALUES (\(id), \(name), \(nameKey), \(agendaID), \(facilitator))
+          """)
       for participant in participants {
         _ = try Self.insertParticipant(db, workshop: id, name: participant, importedFrom: nil, at: time)
       }
@@ -216,6 +219,14 @@ extension Store {
     }
   }
 
+  /// Records when the group left the agenda's last item; `nil` when it went back into the agenda.
+  public func setEnded(workshop id: Int64, at date: Date?) throws(StoreError) {
+    try write { db in
+      try requireSession(db, id, kind: .workshop)
+      try db.execute(literal: "UPDATE workshop SET endedAt = \(date) WHERE sessionID = \(id)")
+    }
+  }
+
   /// Records that a round's result was shown.
   public func recordReveal(workshop id: Int64, item: Int, round: Int) throws(StoreError) {
     try write { db in
@@ -261,7 +272,7 @@ extension Store {
   /// The columns `workshopSummary(_:)` reads, from `workshop JOIN session`.
   static let workshopColumns = """
     session.id, workshop.name, workshop.agendaID, session.packID, session.packVersion, workshop.currentItem, \
-    workshop.currentRound, workshop.joinToken, session.startedAt, session.updatedAt, session.finishedAt, \
+    workshop.currentRound, workshop.joinToken, workshop.facilitator, workshop.endedAt, session.startedAt, session.updatedAt, session.finishedAt, \
     (SELECT count(*) FROM participant WHERE participant.workshopID = session.id) AS participantCount
     """
 
@@ -270,8 +281,8 @@ extension Store {
     WorkshopSummary(
       id: row["id"], name: row["name"], agendaID: row["agendaID"], packID: row["packID"],
       packVersion: row["packVersion"], participantCount: row["participantCount"], currentItem: row["currentItem"],
-      currentRound: row["currentRound"], joinToken: row["joinToken"], started: row["startedAt"],
-      updated: row["updatedAt"], finished: row["finishedAt"])
+      currentRound: row["currentRound"], joinToken: row["joinToken"], facilitator: row["facilitator"],
+      started: row["startedAt"], updated: row["updatedAt"], ended: row["endedAt"], finished: row["finishedAt"])
   }
 
   /// A workshop with its roster, votes, notes and answers.

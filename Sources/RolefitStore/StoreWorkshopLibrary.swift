@@ -17,15 +17,13 @@ public final class StoreWorkshopLibrary: WorkshopLibrary, Sendable {
   public func create(_ session: WorkshopSession) throws -> any WorkshopRecorder {
     let id = try store.createWorkshop(
       name: session.name, agendaID: session.agenda.id, packID: session.packID, packVersion: session.packVersion,
-      participants: session.participants)
+      participants: session.participants, facilitator: session.facilitator)
     return StoreWorkshopRecorder(store: store, workshop: id, itemCount: session.items.count)
   }
 
-  /// A saved workshop rebuilt on `pack`: roster, votes of every round, notes, imported answers
-  /// and where it stopped.
-  ///
-  /// Which rounds were revealed and when each section started are not kept, so a resumed
-  /// workshop shows them as not yet revealed and restarts the section timer.
+  /// A saved workshop rebuilt on `pack`: roster, facilitator, votes of every round, rounds
+  /// revealed, notes, imported answers, when each section started, where it stopped and when
+  /// the agenda's last item was left.
   ///
   /// - Throws: `StoreError.missingAgenda` when `pack` lacks the workshop's agenda.
   public func open(named name: String, pack: ContentPack) throws -> (
@@ -37,7 +35,8 @@ public final class StoreWorkshopLibrary: WorkshopLibrary, Sendable {
         path: store.path, workshop: record.name, agenda: record.summary.agendaID, pack: "\(pack.id) \(pack.version)")
     }
     var session = WorkshopSession(
-      name: record.name, agenda: agenda, pack: pack, participants: record.participants.map(\.name))
+      name: record.name, agenda: agenda, pack: pack, participants: record.participants.map(\.name),
+      facilitator: record.summary.facilitator)
     session.packID = record.summary.packID ?? pack.id
     session.packVersion = record.summary.packVersion ?? pack.version
     session.position = record.summary.currentItem
@@ -49,6 +48,7 @@ public final class StoreWorkshopLibrary: WorkshopLibrary, Sendable {
     for note in record.notes { session.notes[note.item, default: []].append(note.text) }
     session.importedAnswers = record.answers
     session.sectionStarted = record.sectionsStarted
+    session.ended = record.summary.ended
     session.revealed = Set(record.revealed.map { WorkshopSession.RoundKey(item: $0.item, round: $0.round) })
     session.joinToken = record.summary.joinToken
     session.devices = record.devices
@@ -116,6 +116,11 @@ public final class StoreWorkshopRecorder: WorkshopRecorder, Sendable {
   /// Records where the group is; moving past the last item finishes the workshop.
   public func recordSectionStart(_ section: Int, at date: Date) throws {
     try store.startSection(workshop: workshop, section: section, at: date)
+  }
+
+  /// Records when the group left the agenda's last item, or that it went back into the agenda.
+  public func recordEnd(at date: Date?) throws {
+    try store.setEnded(workshop: workshop, at: date)
   }
 
   /// Records that a round's result was shown.

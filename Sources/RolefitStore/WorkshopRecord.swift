@@ -21,10 +21,14 @@ public struct WorkshopSummary: Sendable, Hashable, Identifiable {
   public var currentRound: Int
   /// The secret of its participants' join link, once it has been served.
   public var joinToken: String?
+  /// Who runs it, when they said.
+  public var facilitator: String?
   /// When it was created.
   public var started: Date
   /// When it last changed: the last vote, note, participant or move.
   public var updated: Date
+  /// When the group left the agenda's last item, or `nil` while an item is open.
+  public var ended: Date?
   /// When it was finished, or `nil` while it goes on.
   public var finished: Date?
 }

@@ -52,6 +52,27 @@ import Testing
     #expect(resumed.stdout.contains("Item 2 of"), "resumes where it stopped")
   }
 
+  @Test func theFacilitatorNamedAtCreationHeadsTheRecord() throws {
+    let environment = RolefitBinary.environment()
+    let refused = try RolefitBinary.run(
+      [
+        "workshop", "new", "room", "--agenda", "project-or-program-intro", "--participants", "Ana", "--facilitator",
+        "Dana\u{1B}[2J",
+      ], input: "quit\n", environment: environment)
+    #expect(refused.status == 64, "\(refused.stderr)")
+    let created = try RolefitBinary.run(
+      [
+        "workshop", "new", "room", "--agenda", "project-or-program-intro", "--participants", "Ana, Ben",
+        "--facilitator", " Dana Ortiz ",
+      ], input: "quit\n", environment: environment)
+    #expect(created.status == 0, "\(created.stderr)")
+    let report = try RolefitBinary.run(["workshop", "report", "room"], environment: environment)
+    #expect(report.stdout.contains(" · **Facilitator:** Dana Ortiz\n"), "\(report.stdout)")
+    let json = try RolefitBinary.run(["workshop", "report", "room", "--format", "json"], environment: environment)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    #expect(object["facilitator"] as? String == "Dana Ortiz")
+  }
+
   @Test func importsAreReportedNotDuplicatedAndOtherPacksAreRefused() throws {
     let environment = RolefitBinary.environment()
     let folder = try RolefitBinary.temporaryDirectory()

@@ -42,7 +42,7 @@ import Testing
     #expect(header.journal == "wal")
     #expect(header.version == Store.schemaVersion)
     #expect(header.application == Schema.applicationID)
-    #expect(header.migrations == ["v1", "v2", "v3", "v4"])
+    #expect(header.migrations == ["v1", "v2", "v3", "v4", "v5"])
     // An answer is durable when saveAnswers returns, power cut included.
     let synchronous = try store.pool.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA synchronous") }
     #expect(synchronous == 2)
@@ -159,9 +159,10 @@ import Testing
       try db.execute(
         sql: """
           DROP TABLE workshopReveal; DROP TABLE workshopDevice; DROP INDEX participant_by_order;
-          ALTER TABLE workshop DROP COLUMN joinToken
+          ALTER TABLE workshop DROP COLUMN joinToken;
+          ALTER TABLE workshop DROP COLUMN facilitator; ALTER TABLE workshop DROP COLUMN endedAt
           """)
-      try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3', 'v4')")
+      try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3', 'v4', 'v5')")
       try db.execute(sql: "PRAGMA user_version = 1")
     }
     try queue.close()
@@ -171,6 +172,7 @@ import Testing
     let reread = try #require(try store.workshop(named: "kick-off"))
     #expect(reread.participants.map(\.name) == ["Ana"])
     #expect(reread.sectionsStarted[0] == Date(timeIntervalSince1970: 1_800_000_000))
+    #expect(reread.summary.facilitator == nil && reread.summary.ended == nil)
     let version = try DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "PRAGMA user_version") }
     #expect(version == Store.schemaVersion)
     // The rows the first schema kept were summed on the way: the file opens clean, read-only too.

@@ -57,6 +57,63 @@ import Testing
     #expect(try library.list().first?.contains("finished") == true)
   }
 
+  @Test func theFacilitatorAndTheEndOfTheLastSectionAreKeptForTheRecord() throws {
+    let (folder, path, pack, agenda, unnamed) = try workshop("Thursday group")
+    defer { withExtendedLifetime(folder) {} }
+    var session = unnamed
+    session.facilitator = "Dana Ortiz"
+    let clock = TestClock()
+    let step: TimeInterval = 7 * 60
+    do {
+      let library = StoreWorkshopLibrary(store: try Store(path: path))
+      let engine = WorkshopEngine(session: session, pack: pack, recorder: try library.create(session), clock: clock.now)
+      engine.open()
+      for item in 1...agenda.items.count {
+        clock.advance(by: step)
+        engine.move(to: item)
+      }
+      #expect(engine.session.ended == clock.now())
+    }
+    let library = StoreWorkshopLibrary(store: try Store(path: path))
+    let resumed = try #require(try library.open(named: "Thursday group", pack: pack)).session
+    #expect(resumed.facilitator == "Dana Ortiz")
+    #expect(resumed.ended == clock.now())
+    let document = WorkshopDocument(session: resumed, pack: pack)
+    #expect(document.facilitator == "Dana Ortiz")
+    // The last section ran from its first item's opening to the moment its last item was left.
+    let last = try #require(agenda.sections.indices.last)
+    let itemsInLast = agenda.items.filter { $0.section == last }.count
+    #expect(document.sections[last].spentMinutes == itemsInLast * 7)
+    #expect(document.sections.allSatisfy { $0.spentMinutes != nil })
+    let report = WorkshopReport(session: resumed, pack: pack)
+    #expect(report.markdown().contains(" · **Facilitator:** Dana Ortiz\n"))
+    #expect(!report.markdown().contains("still open"))
+    #expect(report.render(as: .html).contains("<p>Facilitator: Dana Ortiz</p>"))
+    #expect(report.json().contains("\"facilitator\" : \"Dana Ortiz\""))
+
+    // Going back into the agenda reopens the last section; leaving it again ends it later.
+    let engine = WorkshopEngine(
+      session: resumed, pack: pack, recorder: try library.open(named: "Thursday group", pack: pack)?.recorder,
+      clock: clock.now)
+    engine.move(to: agenda.items.count - 1)
+    #expect(engine.session.ended == nil)
+    #expect(try library.open(named: "Thursday group", pack: pack)?.session.ended == nil)
+    clock.advance(by: step)
+    engine.move(to: agenda.items.count)
+    #expect(try library.open(named: "Thursday group", pack: pack)?.session.ended == clock.now())
+  }
+
+  @Test func aWorkshopWithoutAFacilitatorNamesNobody() throws {
+    let (folder, path, pack, _, session) = try workshop("Friday group")
+    defer { withExtendedLifetime(folder) {} }
+    _ = try StoreWorkshopLibrary(store: try Store(path: path)).create(session)
+    let resumed = try #require(
+      try StoreWorkshopLibrary(store: try Store(path: path)).open(named: "Friday group", pack: pack))
+    #expect(resumed.session.facilitator == nil)
+    let report = WorkshopReport(session: resumed.session, pack: pack)
+    for format in OutputFormat.allCases { #expect(!report.render(as: format).lowercased().contains("facilitator")) }
+  }
+
   @Test func revealsTheJoinLinkAndDevicesSurviveAResume() async throws {
     let (folder, path, pack, agenda, session) = try workshop("served")
     defer { withExtendedLifetime(folder) {} }

@@ -19,6 +19,7 @@ final class RecordingWorkshop: WorkshopRecorder {
   func recordParticipant(_ name: String) throws { append("participant \(name)") }
   func recordPosition(item: Int, round: Int) throws { append("position \(item).\(round)") }
   func recordSectionStart(_ section: Int, at date: Date) throws { append("section \(section)") }
+  func recordEnd(at date: Date?) throws { append(date == nil ? "reopened" : "ended") }
   func recordReveal(item: Int, round: Int) throws { append("reveal \(item).\(round)") }
   func recordJoinToken(_ token: String) throws { append("token") }
   func recordDevice(_ device: String, participant: String) throws { append("device \(participant)") }

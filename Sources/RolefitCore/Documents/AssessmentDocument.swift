@@ -102,6 +102,8 @@ public struct AssessmentDocument: VersionedDocument {
     public var detail: String
     public var why: String
     public var verified: Bool
+    /// What the content adds about the credential (a caveat), when it says anything.
+    public var note: String?
   }
   public struct Topic: Codable, Sendable, Hashable {
     public var position: Int
@@ -112,7 +114,7 @@ public struct AssessmentDocument: VersionedDocument {
     public var id: String
     public var title: String
     public var summary: String
-    /// Steps already behind the person ("PMP (held)").
+    /// Steps already behind the person, a credential with its status: "PMP (held)".
     public var done: [String]
     /// The titles of the other paths offered.
     public var alternatives: [String]
@@ -150,6 +152,18 @@ public struct AssessmentDocument: VersionedDocument {
   public var learningPath: [Step]
   public var learningTopics: [Topic]
   public var answers: [String: String]
+
+  /// A step of the learning path: a credential or a topic.
+  public enum PathStep: Sendable, Hashable {
+    case credential(Step)
+    case topic(Topic)
+  }
+
+  /// The learning path's steps ahead, credentials and topics in the path's order.
+  public var pathSteps: [PathStep] {
+    (learningPath.map { ($0.position, PathStep.credential($0)) } + learningTopics.map { ($0.position, .topic($0)) })
+      .sorted { $0.0 < $1.0 }.map(\.1)
+  }
 
   /// Builds the document from a report, wording everything once.
   public init(_ report: AssessmentReport, pack content: ContentPack, date: CalendarDate = DocumentDate.today()) {
@@ -202,7 +216,10 @@ public struct AssessmentDocument: VersionedDocument {
     totalScored = result.totalScored
     path = report.plan.map { plan in
       Path(
-        id: plan.path.id, title: plan.path.title, summary: plan.path.summary, done: plan.done.map(words.stepName),
+        id: plan.path.id, title: plan.path.title, summary: plan.path.summary,
+        done: plan.done.map { step in
+          step.eligibility.map { "\(words.stepName(step)) (\(words.statusText($0)))" } ?? words.stepName(step)
+        },
         alternatives: plan.alternatives.compactMap { id in content.paths.first { $0.id == id }?.title })
     }
     var steps: [Step] = []
@@ -216,7 +233,7 @@ public struct AssessmentDocument: VersionedDocument {
             position: index + 1, credential: id, name: content.credential(id)?.name ?? id,
             title: words.stepTitle(step), status: eligibility.status.rawValue,
             statusText: words.statusText(eligibility), months: eligibility.months, detail: eligibility.detail,
-            why: step.why, verified: content.credential(id)?.verified ?? true))
+            why: step.why, verified: content.credential(id)?.verified ?? true, note: content.credential(id)?.note))
       case .topic(let topic):
         topics.append(Topic(position: index + 1, topic: topic, why: step.why))
       }

@@ -1,6 +1,8 @@
-/// A posting's reading as the Markdown and HTML pages show it, built once from an analysis: the
-/// JSON document, the verdict in words, and every counted phrase with its role's names, its
-/// sentence, where its weight goes and its source by title.
+/// A posting's reading as every format shows it, built once from an analysis.
+///
+/// It holds the JSON document, the verdict in words, and every counted phrase with its role's
+/// names, its sentence, where its weight goes and its source by title. The terminal text, the
+/// Markdown and the HTML page walk it.
 public struct PostingReading: Sendable {
   public struct Share: Sendable, Hashable {
     public var role: String
@@ -8,6 +10,8 @@ public struct PostingReading: Sendable {
     public var share: Double
     /// The pack's colour for the role, if any.
     public var color: String?
+    /// The role's short name (else its id), as the terminal's share line gives it.
+    public var short: String
   }
 
   public struct Phrase: Sendable, Hashable {
@@ -28,6 +32,10 @@ public struct PostingReading: Sendable {
     public var context: String
     /// Where the phrase's fitted weight goes: `program +0.89`.
     public var counts: String
+    /// The role's short name (else its id), as the terminal's `[phrase]{role}` mark carries it.
+    public var short: String
+    /// The colour the terminal marks it in: every kind of role that is not the pack's shares one.
+    public var terminalColor: String?
   }
 
   /// What `--format json` writes.
@@ -36,6 +44,8 @@ public struct PostingReading: Sendable {
   public var text: String
   /// "program manager, strong fit", or why there is no verdict.
   public var verdict: String
+  /// The colour of the verdict's role (or other kind) in the terminal.
+  public var verdictColor: String?
   /// The verdict's confidence, unrounded (the document's is rounded for JSON).
   public var confidence: Double
   /// The role the title names, by name; `nil` when it names none.
@@ -49,13 +59,22 @@ public struct PostingReading: Sendable {
     document = PostingDocument(analysis)
     text = analysis.text
     verdict = words.verdict(analysis)
+    verdictColor = words.color(analysis.fit.otherKind ?? analysis.fit.role)
     confidence = analysis.fit.confidence
     impliedRoleName = analysis.title.impliedRole.map(words.name)
     shares = analysis.scores.map {
-      Share(role: $0.role, name: words.name($0.role), share: $0.share, color: words.color($0.role))
+      Share(
+        role: $0.role, name: words.name($0.role), share: $0.share, color: words.color($0.role),
+        short: words.short($0.role))
     }
     let scalars = Array(analysis.text.unicodeScalars)
+    // Where an entry's weight goes is the same at every match: worded once per entry, as a long
+    // posting matches the same few hundred entries thousands of times.
+    var counts: [EntryRole: String] = [:]
     phrases = analysis.evidence.map { item in
+      let key = EntryRole(entry: item.entry, role: item.role)
+      let goes = counts[key] ?? words.shares(of: item)
+      counts[key] = goes
       let source = item.claim.flatMap { pack.claim($0) }.map {
         "\($0.text) (\(pack.source($0.source)?.title ?? $0.source))"
       }
@@ -64,8 +83,16 @@ public struct PostingReading: Sendable {
         label: pack.role(item.role)?.short ?? pack.assessedRole(item.role)?.short ?? words.name(item.role).lowercased(),
         color: pack.role(item.role)?.color ?? (item.role == JobDescriptionAnalyzer.otherID ? nil : "yellow"),
         weight: item.weight, reason: item.reason, claim: item.claim, source: source ?? "",
-        context: words.context(of: item, in: scalars), counts: words.shares(of: item))
+        context: words.context(of: item, in: scalars),
+        counts: goes,
+        short: words.short(item.role), terminalColor: words.color(item.role))
     }
+  }
+
+  /// What `PostingRenderer.shares(of:)` reads of a phrase.
+  private struct EntryRole: Hashable {
+    var entry: String
+    var role: String
   }
 
   /// The phrases that decided the verdict, most first.

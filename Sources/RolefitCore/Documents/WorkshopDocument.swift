@@ -21,7 +21,8 @@ public struct WorkshopDocument: VersionedDocument {
     public var minutes: Int
     /// When the section was opened (ISO 8601, UTC), if it was.
     public var started: String?
-    /// Minutes from its start to the next section's start; `nil` when no later section was opened.
+    /// Minutes from its start to the next section's start, or for the last one opened to the end
+    /// of the session (when the agenda's last item was left); `nil` while it is still open.
     public var spentMinutes: Int?
   }
   public struct Option: Codable, Sendable, Hashable {
@@ -78,6 +79,8 @@ public struct WorkshopDocument: VersionedDocument {
 
   public var schemaVersion: Int
   public var name: String
+  /// Who ran the workshop; absent when nobody was named.
+  public var facilitator: String?
   /// The day the workshop started (its first section), else the day of the report.
   public var date: String
   public var agenda: Agenda
@@ -97,6 +100,7 @@ extension WorkshopDocument {
     let stamp = ISO8601DateFormatter()
     schemaVersion = Self.currentSchemaVersion
     name = session.name
+    facilitator = session.facilitator
     date = DocumentDate.today(session.sectionStarted.values.min() ?? today).description
     agenda = Agenda(
       id: agendaValue.id, title: agendaValue.title, audience: agendaValue.audience, minutes: agendaValue.minutes)
@@ -104,7 +108,7 @@ extension WorkshopDocument {
     let starts = session.sectionStarted
     sections = agendaValue.sections.enumerated().map { index, section in
       let start = starts[index]
-      let next = starts.filter { $0.key > index }.min { $0.key < $1.key }?.value
+      let next = starts.filter { $0.key > index }.min { $0.key < $1.key }?.value ?? session.ended
       let spent = start.flatMap { start in next.map { Int(($0.timeIntervalSince(start) / 60).rounded()) } }
       return Section(
         title: section.title, minutes: section.minutes, started: start.map { stamp.string(from: $0) },

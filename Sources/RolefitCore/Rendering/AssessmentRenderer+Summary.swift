@@ -141,51 +141,58 @@ extension AssessmentRenderer {
   ///
   /// `more` is the hint that ends it ("Type details for ..."), as the front end words it.
   public func summary(_ report: AssessmentReport, more: String?) -> String {
-    let result = report.result
-    guard result.answeredScored > 0 else {
+    summary(report, AssessmentDocument(report, pack: pack), more: more)
+  }
+
+  /// The first screen, its words taken from `document` (the result's own document).
+  ///
+  /// The share chart is drawn from the result's unrounded shares: the document's are rounded
+  /// to four places for JSON, and a share a hair under a half percent would read a point higher.
+  func summary(_ report: AssessmentReport, _ document: AssessmentDocument, more: String?) -> String {
+    guard document.answered > 0 else {
       var out = [styler.bold("No question that decides the fit is answered yet, so there is no verdict.")]
       if let more { out += ["", styler.dim(more)] }
       return TextWrap.fit(out.joined(separator: "\n"), width: width) + "\n"
     }
     // The fewest reasons the screen gives: when quality problems take room, a reason goes first.
-    var screen = summary(report, more: more, reasons: Self.reasonsShown)
+    var screen = summary(report, document, more: more, reasons: Self.reasonsShown)
     while screen.text.split(separator: "\n", omittingEmptySubsequences: false).count > Self.screenLines,
       let shown = screen.reasons, shown > Self.fewestReasons
     {
-      screen = summary(report, more: more, reasons: shown - 1)
+      screen = summary(report, document, more: more, reasons: shown - 1)
     }
     return screen.text
   }
 
   /// The first screen with at most `reasons` reasons, and how many it gave.
-  private func summary(_ report: AssessmentReport, more: String?, reasons count: Int) -> (
-    text: String, reasons: Int?
-  ) {
-    let result = report.result
+  private func summary(_ report: AssessmentReport, _ document: AssessmentDocument, more: String?, reasons count: Int)
+    -> (text: String, reasons: Int?)
+  {
     var out: [String] = []
     // Response-quality problems come first, in words, so the verdict is read with them in mind.
-    for (index, warning) in result.warnings.enumerated() {
-      let last = index == result.warnings.count - 1 ? " Treat this result as provisional." : ""
+    for (index, warning) in document.warnings.enumerated() {
+      let last = index == document.warnings.count - 1 ? " Treat this result as provisional." : ""
       out.append(
         styler.warning(TextWrap.wrap("! \(warning.message)\(last)", width: width, indent: "  ", firstIndent: "")))
     }
-    if !result.warnings.isEmpty { out.append("") }
-    let verdict = styler.bold(verdictSentence(result))
-    out.append(result.fit.isUnclear ? verdict : colored(verdict, role: result.fit.role))
-    out.append(styler.dim(confidenceSentence(result)))
+    if !document.warnings.isEmpty { out.append("") }
+    let unclear = isUnclear(document.fit)
+    let verdict = styler.bold(document.summary.sentence)
+    out.append(unclear ? verdict : colored(verdict, role: document.fit.role))
+    out.append(styler.dim(document.summary.confidence))
     out.append("")
-    out += shareChart(result)
-    if let plan = report.plan, let next = nextStep(plan) {
+    out += shareChart(report.result)
+    if let next = document.summary.next {
       out.append("")
       out.append(styler.bold(next))
     }
-    let reasons = result.evidence.prefix(count)
+    let reasons = document.evidence.prefix(count)
     if !reasons.isEmpty {
       out.append("")
-      out.append(styler.bold(result.fit.isUnclear ? "What spoke for a role at all: you said" : "Why: you said"))
+      out.append(styler.bold(unclear ? "What spoke for a role at all: you said" : "Why: you said"))
       // A short answer ("1 project") needs its question to make sense; a long one speaks for itself.
       for item in reasons {
-        let context = item.answer.count < Self.shortAnswer ? " " + styler.dim("(\(item.questionText))") : ""
+        let context = item.answer.count < Self.shortAnswer ? " " + styler.dim("(\(item.text))") : ""
         out.append("  - “\(item.answer)”" + context)
       }
     }
@@ -195,6 +202,9 @@ extension AssessmentRenderer {
     }
     return (TextWrap.fit(out.joined(separator: "\n"), width: width) + "\n", reasons.isEmpty ? nil : reasons.count)
   }
+
+  /// Whether a document's verdict names no role: its band is the pack's `unclear` band.
+  func isUnclear(_ fit: AssessmentDocument.Fit) -> Bool { fit.band == pack.scoring.unclear?.id }
 
   /// The line that ends the first screen, naming the command or flag that shows the rest.
   public static func moreHint(command: String) -> String {

@@ -64,14 +64,11 @@ public struct AssessmentRenderer: Sendable {
   }
 
   /// A claim's text and the title of the article it comes from (never its id).
-  func sourceLine(_ claimID: String) -> String? {
-    guard let claim = pack.claim(claimID) else { return nil }
-    return "\(claim.text) (“\(pack.source(claim.source)?.title ?? claim.source)”)"
-  }
+  func sourceLine(_ claim: AssessmentDocument.ClaimRef) -> String { "\(claim.text) (“\(claim.sourceTitle)”)" }
 
   /// A changed answer in the question's and the options' words: `Question text: "yours" → "other"`.
-  func changeList(_ changes: [AssessmentResult.Change]) -> [String] {
-    changes.map { "\($0.questionText) “\($0.fromText)” → “\($0.toText)”" }
+  func changeLine(_ change: AssessmentDocument.Change) -> String {
+    "\(change.questionText) “\(change.fromText)” → “\(change.toText)”"
   }
 
   func edgeSentence(_ edge: AssessmentResult.Edge) -> String {
@@ -119,22 +116,28 @@ public struct AssessmentRenderer: Sendable {
   /// The first screen and everything after it: areas, every answer that counted with its
   /// source, what would change it and the whole path.
   func text(_ report: AssessmentReport) -> String {
-    summary(report, more: nil) + details(report)
+    let document = AssessmentDocument(report, pack: pack)
+    return summary(report, document, more: nil) + details(report, document)
   }
 
   /// What `details` adds to the first screen.
-  public func details(_ report: AssessmentReport) -> String {
+  public func details(_ report: AssessmentReport) -> String { details(report, AssessmentDocument(report, pack: pack)) }
+
+  /// The details, their words taken from `document` (the result's own document); the bars are
+  /// drawn from the result's unrounded shares, as on the first screen, and the learning path from
+  /// the plan.
+  func details(_ report: AssessmentReport, _ document: AssessmentDocument) -> String {
     let result = report.result
     var out: [String] = [""]
     // The figures behind the confidence line, and every role the answers were scored for.
-    out.append(styler.bold("\(verdictLabel(result))") + headline(result.fit))
-    for line in figures(result) {
+    out.append(styler.bold("\(document.summary.label) ") + document.summary.headline)
+    for line in document.summary.figures {
       out.append(styler.dim(TextWrap.wrap(line, width: width, indent: "    ", firstIndent: "  ")))
     }
     out.append("")
-    let nameWidth = result.scores.map { roleName($0.role).count }.max() ?? 10
-    for score in result.scores {
-      let name = roleName(score.role).padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+    let nameWidth = document.roles.map(\.name.count).max() ?? 10
+    for (score, role) in zip(result.scores, document.roles) {
+      let name = role.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
       let bar = max(10, min(24, width - nameWidth - 10))
       out.append(
         "  \(name)  \(colored(Bar.draw(score.share, width: bar), role: score.role)) \(TextWrap.percent(score.share))")
@@ -143,8 +146,8 @@ public struct AssessmentRenderer: Sendable {
     out.append(styler.bold("By area"))
     let areaWidth = pack.areas.map(\.name.count).max() ?? 10
     let pair = leadingPair(result)
-    for area in result.areas {
-      let name = (pack.area(area.area)?.name ?? area.area).padding(toLength: areaWidth, withPad: " ", startingAt: 0)
+    for (area, worded) in zip(result.areas, document.areas) {
+      let name = worded.name.padding(toLength: areaWidth, withPad: " ", startingAt: 0)
       guard area.answered > 0 else {
         out.append("  \(name)  " + styler.dim("not answered"))
         continue
@@ -168,30 +171,30 @@ public struct AssessmentRenderer: Sendable {
               firstIndent: String(repeating: " ", count: areaWidth + 4))))
       }
     }
-    if !result.evidence.isEmpty {
+    if !document.evidence.isEmpty {
       out.append("")
       out.append(styler.bold("Why: the answers that moved it most"))
-      for (index, item) in result.evidence.enumerated() {
-        out.append(
-          TextWrap.wrap("\(item.questionText)", width: width, indent: "     ", firstIndent: "  \(index + 1). "))
+      for (index, item) in document.evidence.enumerated() {
+        out.append(TextWrap.wrap(item.text, width: width, indent: "     ", firstIndent: "  \(index + 1). "))
         out.append(
           TextWrap.wrap(
-            "You: “\(item.answer)” → \(roleName(item.towards).lowercased())", width: width, indent: "     ",
+            "You: “\(item.answer)” → \(item.towardsName.lowercased())", width: width, indent: "     ",
             firstIndent: "     "))
-        for claim in supportingClaims(item) {
-          if let line = sourceLine(claim) {
-            out.append(
-              styler.dim(TextWrap.wrap("Source: \(line)", width: width, indent: "       ", firstIndent: "     ")))
-          }
+        for claim in item.claims {
+          out.append(
+            styler.dim(
+              TextWrap.wrap(
+                "Source: \(sourceLine(claim))", width: width, indent: "       ", firstIndent: "     ")
+            ))
         }
       }
     }
-    if !result.edges.isEmpty {
+    if !document.whatWouldChangeIt.isEmpty {
       out.append("")
       out.append(styler.bold("What would change it"))
-      for edge in result.edges {
-        out.append(TextWrap.wrap(edgeSentence(edge), width: width, indent: "    ", firstIndent: "  "))
-        let changes = changeList(edge.changes)
+      for edge in document.whatWouldChangeIt {
+        out.append(TextWrap.wrap(edge.sentence, width: width, indent: "    ", firstIndent: "  "))
+        let changes = edge.changes.map(changeLine)
         for change in changes.prefix(Self.changesShown) {
           out.append(TextWrap.wrap(change, width: width, indent: "      ", firstIndent: "    - "))
         }
@@ -204,55 +207,61 @@ public struct AssessmentRenderer: Sendable {
         }
       }
     }
-    if let plan = report.plan {
+    if document.path != nil {
       out.append("")
-      out += pathLines(plan)
+      out += pathLines(document)
     }
     return out.joined(separator: "\n") + "\n"
   }
 
   /// The whole learning path: its steps ahead with eligibility, the steps behind, other paths.
-  func pathLines(_ plan: LearningPlan) -> [String] {
+  func pathLines(_ document: AssessmentDocument) -> [String] {
+    guard let path = document.path else { return [] }
     var out: [String] = []
-    out.append(
-      styler.bold(TextWrap.wrap("Learning path: \(plan.path.title)", width: width, indent: "  ", firstIndent: "")))
-    if !plan.path.summary.isEmpty {
-      out.append(TextWrap.wrap(plan.path.summary, width: width, indent: "  ", firstIndent: "  "))
+    out.append(styler.bold(TextWrap.wrap("Learning path: \(path.title)", width: width, indent: "  ", firstIndent: "")))
+    if !path.summary.isEmpty {
+      out.append(TextWrap.wrap(path.summary, width: width, indent: "  ", firstIndent: "  "))
     }
-    if !plan.done.isEmpty {
-      let done = plan.done.map { step in
-        step.eligibility.map { "\(stepName(step)) (\(statusText($0)))" } ?? stepName(step)
-      }
+    if !path.done.isEmpty {
       out.append(
         styler.dim(
           TextWrap.wrap(
-            "Already behind you: " + done.joined(separator: "; "), width: width, indent: "    ",
+            "Already behind you: " + path.done.joined(separator: "; "), width: width, indent: "    ",
             firstIndent: "  ")))
     }
-    for (index, step) in plan.steps.enumerated() {
-      var head = "\(index + 1). \(stepTitle(step))"
-      if let eligibility = step.eligibility { head += ": " + statusText(eligibility) }
-      out.append(styler.bold(TextWrap.wrap(head, width: width, indent: "     ", firstIndent: "  ")))
-      if let eligibility = step.eligibility {
-        out.append(TextWrap.wrap(eligibility.detail, width: width, indent: "     ", firstIndent: "     "))
-        if let credential = pack.credential(eligibility.credential), !credential.verified || credential.note != nil {
-          let caveat = (credential.verified ? "" : Self.unverified + " ") + (credential.note ?? "")
+    for entry in document.pathSteps {
+      switch entry {
+      case .credential(let step):
+        out.append(
+          styler.bold(
+            TextWrap.wrap(
+              "\(step.position). \(step.title): \(step.statusText)", width: width, indent: "     ", firstIndent: "  ")))
+        out.append(TextWrap.wrap(step.detail, width: width, indent: "     ", firstIndent: "     "))
+        if !step.verified || step.note != nil {
+          let caveat = (step.verified ? "" : Self.unverified + " ") + (step.note ?? "")
           out.append(
             styler.dim(TextWrap.wrap("Note: \(caveat)", width: width, indent: "     ", firstIndent: "     ")))
         }
+        out.append(whyHere(step.why))
+      case .topic(let topic):
+        out.append(
+          styler.bold(
+            TextWrap.wrap("\(topic.position). \(topic.topic)", width: width, indent: "     ", firstIndent: "  ")))
+        out.append(whyHere(topic.why))
       }
-      out.append(
-        styler.dim(TextWrap.wrap("Why here: \(step.why)", width: width, indent: "     ", firstIndent: "     ")))
     }
-    let others = plan.alternatives.compactMap { id in pack.paths.first { $0.id == id }?.title }
-    if !others.isEmpty {
+    if !path.alternatives.isEmpty {
       out.append(
         styler.dim(
           TextWrap.wrap(
-            "Other paths: " + others.joined(separator: "; "), width: width, indent: "    ",
+            "Other paths: " + path.alternatives.joined(separator: "; "), width: width, indent: "    ",
             firstIndent: "  ")))
     }
     return out
+  }
+
+  private func whyHere(_ why: String) -> String {
+    styler.dim(TextWrap.wrap("Why here: \(why)", width: width, indent: "     ", firstIndent: "     "))
   }
 
   /// Every answer given, in the order the questions are asked, in the questions' and options' words.
@@ -328,7 +337,7 @@ public struct AssessmentRenderer: Sendable {
       out.append("")
       for (index, item) in document.evidence.enumerated() {
         out.append("\(index + 1). **\(item.text)** You answered “\(item.answer)” → \(item.towardsName.lowercased()).")
-        for claim in item.claims { out.append("   - Source: \(claim.text) (“\(claim.sourceTitle)”)") }
+        for claim in item.claims { out.append("   - Source: \(sourceLine(claim))") }
       }
     }
     if !document.whatWouldChangeIt.isEmpty {
@@ -338,7 +347,7 @@ public struct AssessmentRenderer: Sendable {
       for edge in document.whatWouldChangeIt {
         out.append("- \(edge.sentence)")
         for change in edge.changes {
-          out.append("  - \(change.questionText) “\(change.fromText)” → “\(change.toText)”")
+          out.append("  - \(changeLine(change))")
         }
       }
     }
@@ -354,11 +363,12 @@ public struct AssessmentRenderer: Sendable {
         out.append("Already behind you: " + path.done.joined(separator: "; ") + ".")
         out.append("")
       }
-      let steps =
-        document.learningPath.map { ($0.position, "**\($0.title)**: \($0.statusText). \($0.detail)", $0.why) }
-        + document.learningTopics.map { ($0.position, "**\($0.topic)**", $0.why) }
-      for (index, step) in steps.sorted(by: { $0.0 < $1.0 }).enumerated() {
-        out.append("\(index + 1). \(step.1) *Why here:* \(step.2)")
+      for (index, entry) in document.pathSteps.enumerated() {
+        switch entry {
+        case .credential(let step):
+          out.append("\(index + 1). **\(step.title)**: \(step.statusText). \(step.detail) *Why here:* \(step.why)")
+        case .topic(let topic): out.append("\(index + 1). **\(topic.topic)** *Why here:* \(topic.why)")
+        }
       }
       if !path.alternatives.isEmpty {
         out.append("")

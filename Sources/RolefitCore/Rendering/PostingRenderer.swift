@@ -112,12 +112,8 @@ public struct PostingRenderer: Sendable {
 
   // MARK: Text
 
-  /// A phrase with a few words either side, on one line, for a reason a reader checks at a glance.
-  func context(of item: PostingAnalysis.Evidence, in text: String) -> String {
-    context(of: item, in: Array(text.unicodeScalars))
-  }
-
-  /// `context(of:in:)` on the text's scalars made once: a long posting has thousands of phrases.
+  /// A phrase with a few words either side, on one line, for a reason a reader checks at a glance;
+  /// `scalars` are the text's, made once, as a long posting has thousands of phrases.
   func context(of item: PostingAnalysis.Evidence, in scalars: [Unicode.Scalar]) -> String {
     guard item.start >= 0, item.end <= scalars.count, item.start < item.end else { return item.phrase }
     let isBreak = { (scalar: Unicode.Scalar) in scalar == "\n" || scalar == "." || scalar == ";" }
@@ -146,38 +142,43 @@ public struct PostingRenderer: Sendable {
     _ analysis: PostingAnalysis, showText: Bool = true, showRecommendations: Bool = true, showEvidence: Bool = false,
     allEvidenceHint: String = "--evidence all lists them."
   ) -> String {
+    text(
+      PostingReading(analysis, words: self), showText: showText, showRecommendations: showRecommendations,
+      showEvidence: showEvidence, allEvidenceHint: allEvidenceHint)
+  }
+
+  /// The terminal text, walking the reading as the Markdown and HTML pages do.
+  func text(
+    _ reading: PostingReading, showText: Bool, showRecommendations: Bool, showEvidence: Bool, allEvidenceHint: String
+  ) -> String {
+    let document = reading.document
     var out: [String] = []
-    let fit = analysis.fit
     out.append(
-      styler.bold("\(analysis.id): ")
-        + styler.colored(styler.bold(verdict(analysis)), as: color(fit.otherKind ?? fit.role))
-        + " (confidence \(String(format: "%.2f", fit.confidence)))")
-    if let stated = analysis.title.stated {
+      styler.bold("\(document.id): ") + styler.colored(styler.bold(reading.verdict), as: reading.verdictColor)
+        + " (confidence \(String(format: "%.2f", reading.confidence)))")
+    if let stated = document.title.stated {
       let implied =
-        analysis.title.isDual
-        ? "two roles at once, so neither"
-        : analysis.title.impliedRole.map { name($0).lowercased() } ?? "no role rolefit knows"
+        document.title.dual == true
+        ? "two roles at once, so neither" : reading.impliedRoleName?.lowercased() ?? "no role rolefit knows"
       out.append(
         "Title: \"\(stated)\" → \(implied)"
-          + (analysis.title.mismatch ? styler.warning(" (does not match the duties)") : ""))
+          + (document.title.mismatch ? styler.warning(" (does not match the duties)") : ""))
     }
-    out.append(
-      "Shares: " + analysis.scores.map { "\(short($0.role)) \(TextWrap.percent($0.share))" }.joined(separator: " · "))
-    for warning in analysis.warnings { out.append(styler.warning("! \(warning)")) }
-    let deciding = analysis.deciding.filter { analysis.evidence.indices.contains($0) }
+    out.append("Shares: " + reading.shares.map { "\($0.short) \(TextWrap.percent($0.share))" }.joined(separator: " · "))
+    for warning in document.warnings { out.append(styler.warning("! \(warning)")) }
+    let deciding = reading.deciding
     if !deciding.isEmpty {
       out.append("")
       out.append(styler.bold("What decided it"))
-      for (number, index) in deciding.enumerated() {
-        let item = analysis.evidence[index]
-        let line = "\"\(context(of: item, in: analysis.text))\" → \(shares(of: item)): \(item.reason)"
+      for (number, item) in deciding.enumerated() {
+        let line = "\"\(item.context)\" → \(item.counts): \(item.reason)"
         out.append(TextWrap.wrap(line, width: width, indent: "     ", firstIndent: "  \(number + 1). "))
       }
     }
-    if showRecommendations && !analysis.recommendations.isEmpty {
+    if showRecommendations && !document.recommendations.isEmpty {
       out.append("")
       out.append(styler.bold("Recommendations"))
-      for item in analysis.recommendations {
+      for item in document.recommendations {
         let label = item.severity == "info" ? item.severity : styler.warning(item.severity)
         out.append(TextWrap.wrap("\(label): \(item.message)", width: width, indent: "    ", firstIndent: "  "))
         out.append(styler.dim(TextWrap.wrap("fix: \(item.fix)", width: width, indent: "      ", firstIndent: "    ")))
@@ -185,24 +186,24 @@ public struct PostingRenderer: Sendable {
     }
     if showText {
       out.append("")
-      out.append(highlighted(analysis))
+      out.append(highlighted(reading))
     }
-    if showEvidence && !analysis.evidence.isEmpty {
+    if showEvidence && !reading.phrases.isEmpty {
       out.append("")
       out.append(styler.bold("Evidence"))
-      for item in analysis.evidence {
-        let line = "\"\(item.phrase)\" → \(shares(of: item)): \(item.reason)" + (item.claim.map { " [\($0)]" } ?? "")
+      for item in reading.phrases {
+        let line = "\"\(item.phrase)\" → \(item.counts): \(item.reason)" + (item.claim.map { " [\($0)]" } ?? "")
         out.append(
           TextWrap.wrap(
-            line, width: width, indent: "      ", firstIndent: "  " + styler.colored("●", as: color(item.role)) + " "))
+            line, width: width, indent: "      ", firstIndent: "  " + styler.colored("●", as: item.terminalColor) + " ")
+        )
       }
-    } else if analysis.evidence.count > deciding.count {
+    } else if reading.phrases.count > deciding.count {
       out.append("")
-      out.append(
-        styler.dim("  \(TextWrap.count(analysis.evidence.count, "phrase")) counted in all: \(allEvidenceHint)"))
+      out.append(styler.dim("  \(TextWrap.count(reading.phrases.count, "phrase")) counted in all: \(allEvidenceHint)"))
     }
-    if showEvidence && !analysis.ignored.isEmpty {
-      let list = analysis.ignored.map { "\"\($0.phrase)\" (\($0.reason.rawValue))" }.joined(separator: ", ")
+    if showEvidence && !document.ignored.isEmpty {
+      let list = document.ignored.map { "\"\($0.phrase)\" (\($0.reason))" }.joined(separator: ", ")
       out.append(styler.dim(TextWrap.wrap("Not counted: \(list)", width: width, indent: "  ", firstIndent: "  ")))
     }
     return out.joined(separator: "\n") + "\n"
@@ -217,22 +218,25 @@ public struct PostingRenderer: Sendable {
   }
 
   /// The posting's text with each counted phrase marked in its role's colour, or as `[phrase]{role}`.
-  public func highlighted(_ analysis: PostingAnalysis) -> String {
-    let scalars = Array(analysis.text.unicodeScalars)
+  public func highlighted(_ analysis: PostingAnalysis) -> String { highlighted(PostingReading(analysis, words: self)) }
+
+  /// The reading's text with each counted phrase marked.
+  func highlighted(_ reading: PostingReading) -> String {
+    let scalars = Array(reading.text.unicodeScalars)
     // Built as UTF-8 bytes: appending scalars to a String (or its scalar view) copied the whole
     // text at every phrase, which made a long posting take quadratic time.
     var out: [UInt8] = []
-    out.reserveCapacity(analysis.text.utf8.count + analysis.evidence.count * 16)
+    out.reserveCapacity(reading.text.utf8.count + reading.phrases.count * 16)
     func append(_ run: ArraySlice<Unicode.Scalar>) {
       for scalar in run { UTF8.encode(scalar) { out.append($0) } }
     }
     var position = 0
-    for item in analysis.evidence.sorted(by: { $0.start < $1.start })
+    for item in reading.phrases.sorted(by: { $0.start < $1.start })
     where item.start >= position && item.end <= scalars.count {
       append(scalars[position..<item.start])
       let phrase = String(String.UnicodeScalarView(scalars[item.start..<item.end]))
       let shown =
-        colorHighlights ? styler.colored(styler.bold(phrase), as: color(item.role)) : "[\(phrase)]{\(short(item.role))}"
+        colorHighlights ? styler.colored(styler.bold(phrase), as: item.terminalColor) : "[\(phrase)]{\(item.short)}"
       out.append(contentsOf: shown.utf8)
       position = item.end
     }

@@ -274,10 +274,13 @@ public final class WorkshopEngine: Sendable {
 
   private func moveKeepingTime(_ state: inout State, to item: Int) {
     let before = state.session.sectionStarted
+    let endedBefore = state.session.ended
     state.session.move(to: item, now: clock())
     for (section, date) in state.session.sectionStarted where before[section] == nil {
       persist(&state) { try $0.recordSectionStart(section, at: date) }
     }
+    let ended = state.session.ended
+    if ended != endedBefore { persist(&state) { try $0.recordEnd(at: ended) } }
   }
 
   /// Keeps a facilitator's note on the current item; after the last item it is a closing note.

@@ -11,6 +11,9 @@ public protocol WorkshopRecorder: AnyObject, Sendable {
   func recordPosition(item: Int, round: Int) throws
   /// A section of the agenda was opened for the first time.
   func recordSectionStart(_ section: Int, at date: Date) throws
+  /// The group left the agenda's last item at `date` (the end of the last section's time), or,
+  /// with `nil`, went back into the agenda.
+  func recordEnd(at date: Date?) throws
   /// A round's result was shown: a resumed workshop shows it as revealed.
   func recordReveal(item: Int, round: Int) throws
   /// The secret in the participants' join link, kept so the link survives a restart.

@@ -52,7 +52,7 @@ public struct WorkshopReport: Sendable {
     var out = ["# Workshop report: \(MarkdownText.inline(document.name))", ""]
     out.append(
       "**Agenda:** \(document.agenda.title) (\(document.agenda.minutes) minutes) · **Date:** \(document.date) · **Audience:** \(document.agenda.audience)"
-    )
+        + (document.facilitator.map { " · **Facilitator:** \(MarkdownText.inline($0))" } ?? ""))
     out.append("")
     out.append(
       "**Participants:** \(document.participants.map { MarkdownText.inline($0.name) }.joined(separator: ", ")) · **Content:** \(pack.name) \(document.pack.version)"

@@ -23,6 +23,8 @@ public struct WorkshopSession: Sendable {
   }
 
   public var name: String
+  /// Who runs the workshop, when they said; the record names nobody otherwise.
+  public var facilitator: String?
   public let agenda: Agenda
   public var packID: String
   public var packVersion: String
@@ -41,6 +43,9 @@ public struct WorkshopSession: Sendable {
   public var importedAnswers: [String: AnswerSheet] = [:]
   /// When each section was first opened, for the timer and the report.
   public var sectionStarted: [Int: Date] = [:]
+  /// When the group left the agenda's last item, so the last section's time is known; `nil`
+  /// while an item is open or before the end was reached.
+  public var ended: Date?
   /// Seconds the facilitator added to (or, negative, took from) each section's timebox.
   public var timerAdjustment: [Int: Double] = [:]
   /// When the timer was paused, while it is.
@@ -50,8 +55,9 @@ public struct WorkshopSession: Sendable {
   /// The participant each device's cookie stands for, by the cookie's secret.
   public var devices: [String: String] = [:]
 
-  public init(name: String, agenda: Agenda, pack: ContentPack, participants: [String]) {
+  public init(name: String, agenda: Agenda, pack: ContentPack, participants: [String], facilitator: String? = nil) {
     self.name = name
+    self.facilitator = facilitator
     self.agenda = agenda
     self.packID = pack.id
     self.packVersion = pack.version
@@ -105,10 +111,19 @@ public struct WorkshopSession: Sendable {
   public mutating func revote() { round += 1 }
 
   /// Moves to another item, resuming at its latest round.
+  ///
+  /// Leaving the last item ends the session at `now` (the last section's time runs to there);
+  /// going back into the agenda reopens it.
   public mutating func move(to item: Int, now: Date) {
+    let wasFinished = isFinished
     position = max(0, min(item, items.count))
     round = rounds(of: position).last ?? 1
     if let current, sectionStarted[current.section] == nil { sectionStarted[current.section] = now }
+    if isFinished && !wasFinished {
+      ended = now
+    } else if !isFinished {
+      ended = nil
+    }
   }
 
   /// Seconds left in the current section's timebox (negative when over), once it has started;

@@ -14,8 +14,10 @@ extension Session {
       let lines = (try? library.list()) ?? []
       console.line(lines.isEmpty ? "No workshops yet. workshop new NAME starts one." : lines.joined(separator: "\n"))
     case ("new", let name?):
-      guard let agenda = chooseAgenda(), let participants = askParticipants() else { return true }
-      let session = WorkshopSession(name: name, agenda: agenda, pack: pack, participants: participants)
+      guard let agenda = chooseAgenda(), let participants = askParticipants(), let facilitator = askFacilitator()
+      else { return true }
+      let session = WorkshopSession(
+        name: name, agenda: agenda, pack: pack, participants: participants, facilitator: facilitator)
       do {
         let recorder = try library.create(session)
         return facilitate(session, recorder: recorder)
@@ -74,5 +76,19 @@ extension Session {
       return nil
     }
     return names
+  }
+
+  /// Who runs the workshop, for the record's header: a name, `.some(nil)` when Enter names
+  /// nobody, or `nil` when input ends.
+  private func askFacilitator() -> String?? {
+    while true {
+      guard case .line(let raw) = reader.readLine(prompt: "facilitator (Enter: none)> ", remember: false) else {
+        return nil
+      }
+      let name = raw.trimmingCharacters(in: .whitespaces)
+      if name.isEmpty { return .some(nil) }
+      if WorkshopEngine.isValidName(name) { return name }
+      console.line(WorkshopEngine.Refusal.nameInvalid.description)
+    }
   }
 }

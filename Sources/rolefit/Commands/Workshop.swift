@@ -64,8 +64,16 @@ struct WorkshopCommand: ParsableCommand {
     var agenda: String
     @Option(help: ArgumentHelp("The roster, in voting order: \"Ana, Ben, Chen\".", valueName: "names"))
     var participants: String
+    @Option(help: ArgumentHelp("Who runs it, named in the record's header.", valueName: "name"))
+    var facilitator: String?
     @OptionGroup var store: DatabaseOptions
     @OptionGroup var content: ContentOptions
+
+    func validate() throws {
+      if let facilitator, !WorkshopEngine.isValidName(facilitator.trimmingCharacters(in: .whitespaces)) {
+        throw ValidationError("--facilitator: \(WorkshopEngine.Refusal.nameInvalid)")
+      }
+    }
 
     func run() throws {
       try reportingErrors {
@@ -78,7 +86,9 @@ struct WorkshopCommand: ParsableCommand {
         }
         let roster = WorkshopRoster.parse(participants)
         guard !roster.isEmpty else { throw CLIError.usage("--participants names nobody") }
-        let session = WorkshopSession(name: name, agenda: chosen, pack: pack, participants: roster)
+        let session = WorkshopSession(
+          name: name, agenda: chosen, pack: pack, participants: roster,
+          facilitator: facilitator?.trimmingCharacters(in: .whitespaces))
         let library = StoreWorkshopLibrary(store: try store.open())
         let recorder = try storeCall { try library.create(session) }
         try WorkshopCommand.facilitate(session, pack: pack, recorder: recorder)

@@ -215,6 +215,7 @@ final class SlowRecorder: WorkshopRecorder {
   func recordParticipant(_ name: String) throws {}
   func recordPosition(item: Int, round: Int) throws {}
   func recordSectionStart(_ section: Int, at date: Date) throws {}
+  func recordEnd(at date: Date?) throws {}
   func recordReveal(item: Int, round: Int) throws {}
   func recordJoinToken(_ token: String) throws {}
   func recordDevice(_ device: String, participant: String) throws {}

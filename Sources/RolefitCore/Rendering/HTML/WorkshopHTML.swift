@@ -12,6 +12,9 @@ public struct WorkshopHTML: Sendable {
         "p", ["class": "verdict"],
         text: "\(document.agenda.title) · \(document.date) · \(document.agenda.minutes) minutes"),
       .element("p", text: "Audience: \(document.agenda.audience)"),
+    ]
+    if let facilitator = document.facilitator { body.append(.element("p", text: "Facilitator: \(facilitator)")) }
+    body += [
       .element("p", text: "Participants: " + document.participants.map(\.name).joined(separator: ", ")),
       .element("h2", text: "Time per section"),
       SVGChart.bars(

@@ -89,6 +89,8 @@ let package = Package(
     .testTarget(
       name: "RolefitCoreTests",
       dependencies: ["RolefitCore", "RolefitBundledContent"],
+      // The terminal-text snapshots are read from the source tree, not bundled.
+      exclude: ["Rendering/Snapshots"],
       swiftSettings: strictSettings
     ),
     .testTarget(

@@ -46,6 +46,8 @@ struct PostingAdvisor: Sendable {
             "Decide which role this is and say so; move the other duties to a separate role or state which dominates."))
     }
 
+    // A verdict that settles no role names none in its advice.
+    let settled = !fit.isHybrid && !fit.isUncertain
     if let implied = analysis.title.impliedRole, analysis.title.mismatch {
       let stated = analysis.title.stated ?? ""
       var message =
@@ -59,15 +61,13 @@ struct PostingAdvisor: Sendable {
         .init(
           id: "title-mismatch", severity: "warning", message: message,
           fix: "Retitle it '\(advice?.title ?? name(key))', or rewrite the duties for the role the title names."))
-    } else if analysis.title.stated == nil, bodyWeight > 0, !fit.isHybrid {
+    } else if analysis.title.stated == nil, bodyWeight > 0, settled {
       out.append(
         .init(
           id: "no-title", severity: "info", message: "No title found in the posting.",
           fix: "For these duties: '\(advice?.title ?? name(key))'."))
     }
 
-    // A verdict that settles no role names none in its advice.
-    let settled = !fit.isHybrid && !fit.isUncertain
     if settled, bodyWeight > 0 {
       out += mismatched(kind: "metric", in: analysis, fitKey: key) { phrases, role in
         .init(

@@ -282,6 +282,16 @@ public struct PostingRenderer: Sendable {
 
   // MARK: JSON and CSV
 
+  /// The reading in a format, as the other documents' renderers give theirs (`--format`, `save FILE`).
+  public func render(_ analysis: PostingAnalysis, as format: OutputFormat) -> String {
+    switch format {
+    case .text: return text(analysis)
+    case .markdown: return markdown(analysis)
+    case .json: return json(analysis)
+    case .html: return PostingHTML(pack: pack).render(analysis)
+    }
+  }
+
   /// Pretty JSON for one posting, or one compact line for JSONL.
   public func json(_ analysis: PostingAnalysis, compact: Bool = false) -> String {
     let line = String(decoding: jsonLine(analysis), as: UTF8.self)

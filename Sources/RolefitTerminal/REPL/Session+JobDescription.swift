@@ -115,17 +115,10 @@ extension Session {
       console.line("Usage: jd save FILE (a .md file gets Markdown, .json JSON, .html a page, anything else text).")
       return
     }
-    let renderer = PostingRenderer(pack: pack, width: 80)
     let format = OutputFormat(path: path)
-    let text: String
-    switch format {
-    case .markdown: text = renderer.markdown(analysis)
-    case .json: text = renderer.json(analysis)
-    case .html: text = PostingHTML(pack: pack).render(analysis)
-    case .text: text = renderer.text(analysis)
-    }
     do {
-      try OutputFile.write(text, to: path, json: format == .json)
+      try OutputFile.write(
+        PostingRenderer(pack: pack, width: 80).render(analysis, as: format), to: path, json: format == .json)
       console.line("Saved to \(path).")
     } catch {
       console.line(styler.warning("Cannot save: \(error)"))

@@ -122,10 +122,10 @@ struct JDRunner {
   ) -> [UInt8] {
     switch format {
     case .text: return Array((renderer.text(analysis, showText: showText, showEvidence: showEvidence) + "\n").utf8)
-    case .markdown: return Array((renderer.markdown(analysis) + "\n").utf8)
-    case .json: return jsonLines ? renderer.jsonLine(analysis) : Array(renderer.json(analysis).utf8)
+    case .markdown: return Array((renderer.render(analysis, as: .markdown) + "\n").utf8)
+    case .json: return jsonLines ? renderer.jsonLine(analysis) : Array(renderer.render(analysis, as: .json).utf8)
     case .csv: return Array(renderer.csvRow(analysis).utf8)
-    case .html: return Array(PostingHTML(pack: renderer.pack).render(analysis).utf8)
+    case .html: return Array(renderer.render(analysis, as: .html).utf8)
     }
   }
 

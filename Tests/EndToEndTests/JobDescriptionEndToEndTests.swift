@@ -11,6 +11,7 @@ import Testing
 
     The role
     - Manage the project schedule, scope and budget from kickoff to go-live.
+    - Keep the project plan and the RAID log, and manage change requests.
     - Run sprint planning and keep the backlog groomed with the team.
     - Send weekly status reports; you will have no budget ownership.
 

@@ -33,6 +33,10 @@ public struct PostingModelFitter: Sendable {
   /// stays a prior the duties can overturn (real titles mostly agree with their duties, and a fit
   /// left to itself would lean on them).
   public var titleRegularization: Double
+  /// When not empty, the title's regularisation is chosen among these by an inner
+  /// cross-validation of the postings being fitted (the one whose held-out probabilities, at
+  /// their calibrated temperature, are most likely), and `titleRegularization` is ignored.
+  public var titleRegularizationChoices: [Double]
   public var uncertainBelow: Double
   /// How much of the lexicon's own weights the regularisation pulls towards (0: towards zero).
   public var priorScale: Double
@@ -45,14 +49,14 @@ public struct PostingModelFitter: Sendable {
   var columnCount: Int { entryIDs.count + titleKeys.count + cueIDs.count }
 
   public init(
-    pack: ContentPack, regularization: Double = 0.01, titleRegularization: Double = 0.1, priorScale: Double = 0.3,
-    uncertainBelow: Double = 0.5
+    pack: ContentPack, regularization: Double = 0.01, titleRegularization: Double = 0.1,
+    titleRegularizationChoices: [Double] = [], priorScale: Double = 0.3, uncertainBelow: Double = 0.5
   ) {
     classes = pack.roles.map(\.id) + [JobDescriptionAnalyzer.otherID]
     entryIDs = pack.lexicon.map(\.id)
     let otherKinds = Set(pack.jobDescription?.otherKinds.map(\.id) ?? [])
     titleKeys =
-      [PostingModel.noTitle, PostingModel.dualTitle]
+      [PostingModel.dualTitle]
       + Array(Set(pack.jobDescription?.titles.map(\.implies) ?? [])).sorted()
     cueIDs = PostingModel.cueIDs.sorted()
     let classes = self.classes
@@ -70,8 +74,13 @@ public struct PostingModelFitter: Sendable {
       entryIDs.flatMap { priorModel.entries[$0] ?? zero } + titleKeys.flatMap { priorModel.titles[$0] ?? zero }
       + cueIDs.flatMap { _ in zero }
     self.titleRegularization = titleRegularization
+    self.titleRegularizationChoices = titleRegularizationChoices
     self.uncertainBelow = uncertainBelow
   }
+
+  /// The title regularisations worth trying when none is given: from a title that barely moves
+  /// the verdict to one that nearly decides it alone.
+  public static let titleRegularizationGrid: [Double] = [0.003, 0.01, 0.03, 0.1, 0.3]
 
   /// The class index of a label: a class id, or the one class whose id starts with the label and
   /// a hyphen (`project` for `project-manager`).
@@ -239,30 +248,62 @@ public struct PostingModelFitter: Sendable {
     return result
   }
 
-  /// Cross-validated probabilities: each fold's weights and temperature are fitted on the other
-  /// folds only (the temperature by an inner cross-validation), then applied to the fold.
+  /// The fitter to use on these samples, and the temperature its held-out scores call for: the
+  /// title regularisation chosen by an inner cross-validation when there are choices.
+  func tuned(_ samples: [Sample], folds count: Int, seed: UInt64) -> (fitter: PostingModelFitter, temperature: Double) {
+    let labels = samples.map(\.label)
+    let candidates = titleRegularizationChoices.isEmpty ? [titleRegularization] : titleRegularizationChoices
+    var best: (fitter: PostingModelFitter, temperature: Double, loss: Double)?
+    for candidate in candidates {
+      var fitter = self
+      fitter.titleRegularization = candidate
+      fitter.titleRegularizationChoices = []
+      let heldOut = fitter.outOfFoldScores(samples, folds: count, seed: seed)
+      let temperature = Self.temperature(scores: heldOut, labels: labels)
+      let loss = Self.logLoss(scores: heldOut, labels: labels, temperature: temperature)
+      if best.map({ loss < $0.loss }) ?? true { best = (fitter, temperature, loss) }
+    }
+    guard let best else { return (self, 1) }
+    return (best.fitter, best.temperature)
+  }
+
+  /// The negative log-likelihood of the labels under the scores' softmax at a temperature.
+  static func logLoss(scores: [[Double]], labels: [Int], temperature: Double) -> Double {
+    zip(scores, labels).reduce(0) { $0 - log(max(PostingModel.softmax($1.0, temperature: temperature)[$1.1], 1e-300)) }
+  }
+
+  /// Cross-validated probabilities: each fold's weights, temperature and title regularisation
+  /// are fitted on the other folds only (the last two by an inner cross-validation), then
+  /// applied to the fold.
   public func crossValidate(_ samples: [Sample], folds count: Int, seed: UInt64 = 1) -> [[Double]] {
     let fold = Self.folds(labels: samples.map(\.label), count: count, seed: seed)
     var result = [[Double]](repeating: [], count: samples.count)
     for held in 0..<count {
       let training = samples.indices.filter { fold[$0] != held }.map { samples[$0] }
-      let inner = outOfFoldScores(training, folds: count, seed: seed &+ UInt64(held) &+ 1)
-      let temperature = Self.temperature(scores: inner, labels: training.map(\.label))
-      let weights = fitWeights(training)
+      let (fitter, temperature) = tuned(training, folds: count, seed: seed &+ UInt64(held) &+ 1)
+      let weights = fitter.fitWeights(training)
       for index in samples.indices where fold[index] == held {
-        result[index] = PostingModel.softmax(scores(weights, samples[index].features), temperature: temperature)
+        result[index] = PostingModel.softmax(
+          fitter.scores(weights, samples[index].features), temperature: temperature)
       }
     }
     return result
   }
 
-  /// The model fitted on every sample, its temperature from a cross-validation of them.
+  /// The title regularisation a fit on these samples uses (chosen as `fit` chooses it).
+  public func chosenTitleRegularization(_ samples: [Sample], folds count: Int, seed: UInt64 = 1) -> Double {
+    tuned(samples, folds: count, seed: seed).fitter.titleRegularization
+  }
+
+  /// The model fitted on every sample, its temperature (and title regularisation, when there are
+  /// choices) from a cross-validation of them.
   public func fit(_ samples: [Sample], folds count: Int, seed: UInt64 = 1, provenance: PostingModel.Provenance?)
     -> PostingModel
   {
-    let heldOut = outOfFoldScores(samples, folds: count, seed: seed)
-    let temperature = Self.temperature(scores: heldOut, labels: samples.map(\.label))
-    let weights = fitWeights(samples)
+    let (fitter, temperature) = tuned(samples, folds: count, seed: seed)
+    let weights = fitter.fitWeights(samples)
+    var provenance = provenance
+    provenance?.titleRegularization = fitter.titleRegularization
     let classCount = classes.count
     func row(_ column: Int) -> [Double] {
       (0..<classCount).map { (weights.matrix[column * classCount + $0] * 10_000).rounded() / 10_000 }

@@ -72,8 +72,9 @@ struct JD: ParsableCommand {
   @Option(
     name: .customLong("title-regularization"),
     help: ArgumentHelp(
-      "With --fit or --cross-validate: the L2 regularisation of the title's weights (0-10).", valueName: "lambda"))
-  var titleRegularization: Double = 0.1
+      "With --fit or --cross-validate: the L2 regularisation of the title's weights (0-10; default: chosen by an inner cross-validation among \(PostingModelFitter.titleRegularizationGrid.map { String($0) }.joined(separator: ", "))).",
+      valueName: "lambda"))
+  var titleRegularization: Double?
   @Option(
     name: .customLong("prior-scale"),
     help: ArgumentHelp(
@@ -110,7 +111,7 @@ struct JD: ParsableCommand {
     if !(regularization.isFinite && (0...10).contains(regularization)) {
       throw ValidationError("--regularization must be between 0 and 10.")
     }
-    if !(titleRegularization.isFinite && (0...10).contains(titleRegularization)) {
+    if let titleRegularization, !(titleRegularization.isFinite && (0...10).contains(titleRegularization)) {
       throw ValidationError("--title-regularization must be between 0 and 10.")
     }
     if !(priorScale.isFinite && (0...2).contains(priorScale)) {
@@ -146,7 +147,8 @@ struct JD: ParsableCommand {
         let fitting = JDModelFitting(
           pack: pack, analyzer: analyzer,
           fitter: PostingModelFitter(
-            pack: pack, regularization: regularization, titleRegularization: titleRegularization,
+            pack: pack, regularization: regularization, titleRegularization: titleRegularization ?? 0.1,
+            titleRegularizationChoices: titleRegularization == nil ? PostingModelFitter.titleRegularizationGrid : [],
             priorScale: priorScale),
           folds: folds, seed: seed)
         if let crossValidate {

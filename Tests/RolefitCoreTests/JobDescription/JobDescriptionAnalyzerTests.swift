@@ -201,7 +201,7 @@ import Testing
     #expect(analysis.fit.role == "program-manager")
     #expect(analysis.ignored.contains { $0.reason == .boilerplate })
     let markdown = try analyze(
-      "## About us\nWe run a portfolio of programs.\n## Responsibilities\n**Own** the project schedule and the backlog."
+      "## About us\nWe run a portfolio of programs.\n## Responsibilities\n**Own** the project schedule, scope and budget through to go-live.\n- Track budget variance and on-time delivery; send weekly status reports."
     )
     #expect(markdown.fit.role == "project-manager")
     let titled = try analyze("**Senior Program Manager** — Berlin\n" + projectDuties)

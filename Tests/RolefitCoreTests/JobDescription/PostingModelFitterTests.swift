@@ -92,6 +92,31 @@ import Testing
     for row in heldOut { #expect(abs(row.reduce(0, +) - 1) < 1e-9) }
   }
 
+  @Test func theTitlesWeightIsChosenByHowMuchTheTitlesTellInAnInnerCrossValidation() throws {
+    let grid = PostingModelFitter.titleRegularizationGrid
+    let fitter = PostingModelFitter(pack: pack, titleRegularizationChoices: grid)
+    // Titles independent of the labels, duties that decide: the title is held back hardest.
+    let dutiesDecide = try samples(fitter)
+    #expect(fitter.chosenTitleRegularization(dutiesDecide, folds: 3) == grid.max())
+    // Titles that always agree with the labels, duties that say nothing: the title is let go.
+    var titlesDecide: [PostingModelFitter.Sample] = []
+    for (label, title) in [("project", "Project Manager"), ("program", "Program Manager"), ("other", "Scrum Master")] {
+      for index in 0..<9 {
+        let text = "Responsibilities\n- Work from our office \(index) days a week.\n"
+        let features = try analyzer.features(Posting(id: "\(label)-\(index)", text: text, title: title))
+        titlesDecide.append(.init(features: features, label: try #require(fitter.classIndex(of: label))))
+      }
+    }
+    #expect(fitter.chosenTitleRegularization(titlesDecide, folds: 3) == grid.min())
+    // The fitted model records the choice.
+    let model = fitter.fit(
+      titlesDecide, folds: 3,
+      provenance: .init(
+        data: "test", postings: 27, date: "2026-11-29", folds: 3, regularization: 0.01, titleRegularization: 0,
+        crossValidated: [:]))
+    #expect(model.provenance?.titleRegularization == grid.min())
+  }
+
   @Test func theExpectedCalibrationErrorWeighsEachBinsGap() {
     let classes = ["a", "b"]
     func item(_ confidence: Double, right: Bool) -> CrossValidationReport.Item {

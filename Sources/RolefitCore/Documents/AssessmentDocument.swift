@@ -99,6 +99,9 @@ public struct AssessmentDocument: VersionedDocument {
     /// The status in words: "eligible in 48 months of program work".
     public var statusText: String
     public var months: Int?
+    /// For `not-eligible`: whether a course or hours of training anyone can take are all that is
+    /// missing (absent in documents saved before it was recorded).
+    public var openWithTraining: Bool?
     public var detail: String
     public var why: String
     public var verified: Bool
@@ -232,7 +235,9 @@ public struct AssessmentDocument: VersionedDocument {
           Step(
             position: index + 1, credential: id, name: content.credential(id)?.name ?? id,
             title: words.stepTitle(step), status: eligibility.status.rawValue,
-            statusText: words.statusText(eligibility), months: eligibility.months, detail: eligibility.detail,
+            statusText: words.statusText(eligibility), months: eligibility.months,
+            openWithTraining: eligibility.status == .notEligible ? eligibility.courseOnly : nil,
+            detail: eligibility.detail,
             why: step.why, verified: content.credential(id)?.verified ?? true, note: content.credential(id)?.note))
       case .topic(let topic):
         topics.append(Topic(position: index + 1, topic: topic, why: step.why))

@@ -17,7 +17,7 @@ public struct Eligibility: Sendable, Hashable {
   public var route: String?
   /// What is still missing, one item a line.
   public var missing: [String]
-  /// Whether the only thing missing is a course anyone can take.
+  /// Whether the only things missing are a course or hours of training anyone can take.
   public var courseOnly: Bool = false
   /// One or two sentences a user can act on.
   public var detail: String
@@ -78,6 +78,8 @@ public struct EligibilityChecker: Sendable {
 
   private func evaluate(_ route: EligibilityRoute, of credential: Credential, for profile: Profile) -> Eligibility {
     var missing: [String] = []
+    /// How many of the missing items are training anyone can take (hours or a course).
+    var trainingGaps = 0
     var waitMonths = 0
     var waitKind: ExperienceKind?
     var met: [String] = []
@@ -113,6 +115,7 @@ public struct EligibilityChecker: Sendable {
         met.append("your \(pack.credential(waiver)?.short ?? waiver) meets the training requirement")
       } else if (profile.trainingHours ?? 0) < hours {
         let have = profile.trainingHours ?? 0
+        trainingGaps += 1
         missing.append(
           "\(format(hours - have)) more hours of training: needs \(format(hours))\(orHold(route.trainingWaivedBy)), you have \(format(have))"
         )
@@ -121,7 +124,10 @@ public struct EligibilityChecker: Sendable {
     for prerequisite in route.requires where !profile.certifications.contains(prerequisite) {
       missing.append("hold the \(pack.credential(prerequisite)?.short ?? prerequisite) first")
     }
-    if let course = route.course { missing.append("take the required course: \(course)") }
+    if let course = route.course {
+      trainingGaps += 1
+      missing.append("take the required course: \(course)")
+    }
 
     let onlyWaiting =
       waitMonths > 0
@@ -148,7 +154,7 @@ public struct EligibilityChecker: Sendable {
     return Eligibility(
       credential: credential.id, status: status, months: status == .eligibleIn ? waitMonths : nil,
       waitingFor: status == .eligibleIn ? waitKind : nil, route: route.name, missing: missing,
-      courseOnly: route.course != nil && missing.count == 1, detail: detail)
+      courseOnly: !missing.isEmpty && missing.count == trainingGaps, detail: detail)
   }
 
   /// " (or hold the PMP or CAPM)" for credentials that stand in for a requirement, else nothing.

@@ -68,6 +68,16 @@ import Testing
     #expect(result.detail.lowercased().contains("course"))
   }
 
+  /// Training anyone can take opens a credential; months of experience or a missing degree do not.
+  @Test func onlyMissingTrainingIsOpenToYou() throws {
+    let capm = try check("capm", Profile(education: "secondary", trainingHours: 0))
+    #expect(capm.status == .notEligible && capm.courseOnly)
+    #expect(try check("pmp", Profile(education: "bachelor", months: [.project: 40], trainingHours: 0)).courseOnly)
+    #expect(!(try check("pmp", Profile(education: "bachelor", months: [.project: 10], trainingHours: 0)).courseOnly))
+    #expect(!(try check("csm", Profile(education: "bachelor", certifications: ["csm"])).courseOnly))
+    #expect(try check("csm", Profile(education: "bachelor")).courseOnly)
+  }
+
   @Test func aPractitionerNeedsItsFoundationFirst() throws {
     let result = try check("prince2-practitioner", Profile(education: "bachelor"))
     #expect(result.status == .notEligible)

@@ -117,6 +117,21 @@ import Testing
     expectInert(html, showing: 2, "assessment")
   }
 
+  /// A credential that only training stands between is dated from now, once trained; one that
+  /// waits on experience has no date until the months are known.
+  @Test func theLearningPathDatesWhatTrainingAloneOpens() throws {
+    let url = TestPacks.repository.appendingPathComponent("eval/personas/developer-answering-to-look-senior.yaml")
+    let text = try String(contentsOf: url, encoding: .utf8)
+    let report = AssessmentReport(pack: pack, answers: try AnswerFile.parse(text, file: "persona", pack: pack))
+    let document = AssessmentDocument(report, pack: pack)
+    let capm = try #require(document.learningPath.first { $0.credential == "capm" })
+    #expect(capm.status == Eligibility.Status.notEligible.rawValue && capm.openWithTraining == true)
+    let html = AssessmentHTML(pack: pack).render(document, person: "Ana")
+    let row = try #require(html.components(separatedBy: "<tr>").first { $0.contains(capm.title) })
+    #expect(row.contains("once trained, from "), "\(row)")
+    #expect(capm.statusText == "open to you: take the course")
+  }
+
   @Test func aHostileParticipantNoteAndWorkshopNameAreShownAsText() throws {
     let session = try TestWorkshops.session(
       pack: pack, name: "intro \(Self.hostile)", participants: ["Ana", Self.hostile, "Chen"], note: Self.hostile)

@@ -120,7 +120,9 @@ public struct AssessmentHTML: Sendable {
       case .held: date = "held"
       case .eligible: date = "now, \(DocumentDate.month(0, after: start))"
       case .eligibleIn: date = "from \(DocumentDate.month(step.months ?? 0, after: start))"
-      case .notEligible, nil: date = "no date yet"
+      case .notEligible, nil:
+        date =
+          step.openWithTraining == true ? "once trained, from \(DocumentDate.month(0, after: start))" : "no date yet"
       }
       rows.append((step.position, date, step.title, step.statusText, step.why))
     }

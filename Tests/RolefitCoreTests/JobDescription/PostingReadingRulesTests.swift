@@ -94,22 +94,17 @@ import Testing
     #expect(dual.title.isDual && dual.title.impliedRole == nil && !dual.title.mismatch)
   }
 
-  @Test func anAbbreviatedTitleIsReadAsTheRoleItAbbreviates() throws {
-    #expect(try features("Manage the schedule.", title: "Lead PM, Electricity").titleKey == "project-manager")
-    #expect(try features("Manage the schedule.", title: "Senior TPM").titleKey == "program-manager")
-  }
-
   @Test func aDutiesHeadingEndsTheCompanysSectionAboveIt() throws {
     // "About us" runs on over plain short lines; a heading that opens the role's duties ends it,
     // in the words employers use for it ("Job Purpose", "Key Accountabilities").
     let duties = "- Control project scope, cost and schedule through close-out.\n- Report project status weekly.\n"
     for heading in ["Job Purpose", "Key Accountabilities", "Essential Job Functions", "Purpose of Post:"] {
       let text = "About us\nWe deliver energy to homes.\n\(heading)\n\(duties)"
-      let analysis = try analyze(text, title: "Lead PM")
+      let analysis = try analyze(text, title: "Lead Project Manager")
       #expect(!analysis.evidence.isEmpty, "\(heading)")
       #expect(!analysis.ignored.contains { $0.reason == .boilerplate }, "\(heading)")
     }
-    let company = try analyze("About us\nWe deliver energy to homes.\nOur network\n\(duties)", title: "Lead PM")
+    let company = try analyze("About us\nWe deliver energy to homes.\nOur network\n\(duties)", title: "Lead Project Manager")
     #expect(company.evidence.isEmpty)
   }
 

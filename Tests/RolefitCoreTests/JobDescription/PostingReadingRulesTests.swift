@@ -104,7 +104,8 @@ import Testing
       #expect(!analysis.evidence.isEmpty, "\(heading)")
       #expect(!analysis.ignored.contains { $0.reason == .boilerplate }, "\(heading)")
     }
-    let company = try analyze("About us\nWe deliver energy to homes.\nOur network\n\(duties)", title: "Lead Project Manager")
+    let company = try analyze(
+      "About us\nWe deliver energy to homes.\nOur network\n\(duties)", title: "Lead Project Manager")
     #expect(company.evidence.isEmpty)
   }
 

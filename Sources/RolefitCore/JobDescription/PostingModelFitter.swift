@@ -29,9 +29,10 @@ public struct PostingModelFitter: Sendable {
   public let titleKeys: [String]
   public let cueIDs: [String]
   public var regularization: Double
-  /// The regularisation of the title's weights, apart from the duties': how far the title may
-  /// lean the verdict. A posting with no title has no title weight at all (the bias carries the
-  /// base rate); a title naming both roles has its own (`dual`).
+  /// The regularisation of the title's weights, apart from the duties'.
+  ///
+  /// It sets how far the title may lean the verdict. A posting with no title has no title weight
+  /// at all (the bias carries the base rate); a title naming both roles has its own (`dual`).
   public var titleRegularization: Double
   /// When not empty, the title's regularisation is chosen among these by an inner
   /// cross-validation of the postings being fitted (the one whose held-out probabilities, at

@@ -125,6 +125,20 @@ import Testing
     #expect(outcome.stdout.contains("confusion (rows: actual, columns: predicted)"))
   }
 
+  @Test func fittingReadsLabelledPostingsFromStandardInputOnce() throws {
+    let labelled = RolefitBinary.repository.appendingPathComponent("eval/postings.jsonl")
+    let out = try RolefitBinary.temporaryDirectory().appendingPathComponent("jd-model.yaml")
+    let outcome = try RolefitBinary.run(
+      // Two folds and a fixed title regularisation keep the debug build's fit short.
+      ["jd", "--fit", "-", "--out", out.path, "--folds", "2", "--title-regularization", "0.1"],
+      input: try String(contentsOf: labelled, encoding: .utf8))
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    #expect(outcome.stderr.contains("Cross-validated on 78 postings"))
+    let yaml = try String(contentsOf: out, encoding: .utf8)
+    #expect(yaml.contains("postings: 78"))
+    #expect(yaml.contains("title_regularization: 0.1"))
+  }
+
   @Test func pastingIntoTheSessionAnalysesAndExplains() throws {
     let input = "jd\n" + posting + "\n.\njd explain sprint\njd explain budget ownership\n"
     let outcome = try RolefitBinary.run([], input: input)

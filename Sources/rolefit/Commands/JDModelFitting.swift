@@ -44,6 +44,13 @@ struct JDModelFitting {
   /// The cross-validated report for a labelled file.
   func crossValidate(path: String) throws -> CrossValidationReport {
     let (postings, samples) = try samples(path: path)
+    return crossValidate(postings, samples)
+  }
+
+  /// The cross-validated report for postings already read.
+  private func crossValidate(_ postings: [LabelledPosting], _ samples: [PostingModelFitter.Sample])
+    -> CrossValidationReport
+  {
     Console.standardError.line("rolefit: cross-validating on \(samples.count) postings (\(folds) folds)...")
     let probabilities = fitter.crossValidate(samples, folds: folds, seed: seed)
     let items = zip(postings, zip(samples, probabilities)).map { posting, pair in
@@ -66,8 +73,9 @@ struct JDModelFitting {
 
   /// Fits a model on every labelled posting, with the cross-validated figures as its provenance.
   func fit(path: String, today: String) throws -> (model: PostingModel, report: CrossValidationReport) {
-    let report = try crossValidate(path: path)
-    let (_, samples) = try self.samples(path: path)
+    // Read once: standard input cannot be read twice.
+    let (postings, samples) = try samples(path: path)
+    let report = crossValidate(postings, samples)
     let provenance = PostingModel.Provenance(
       data: (path as NSString).lastPathComponent, postings: samples.count, date: today, folds: folds,
       regularization: fitter.regularization, titleRegularization: fitter.titleRegularization,

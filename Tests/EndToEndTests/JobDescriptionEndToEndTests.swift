@@ -66,6 +66,13 @@ import Testing
     #expect(outcome.stderr.contains("2 postings analysed, 2 skipped"))
   }
 
+  @Test func anEmptyJSONLinesInputIsAnErrorNotSilence() throws {
+    let blank = try RolefitBinary.run(["jd", "--jsonl", "-"], input: "\n  \n")
+    #expect(blank.status == 65)
+    #expect(blank.stdout.isEmpty)
+    #expect(blank.stderr.hasPrefix("rolefit: <stdin>: no postings in it"))
+  }
+
   @Test func csvGivesOneRowPerPostingAndFoldersAreRead() throws {
     let folder = try RolefitBinary.temporaryDirectory()
     try posting.write(to: folder.appendingPathComponent("one.txt"), atomically: true, encoding: .utf8)

@@ -89,6 +89,7 @@ struct JDRunner {
     let format = self.format
     let showText = self.showText
     let showEvidence = self.showEvidence
+    let seenBefore = analysed + failures
     while true {
       let lines = reader.nextLines(512)
       if lines.isEmpty { break }
@@ -105,6 +106,10 @@ struct JDRunner {
     }
     progress.finish()
     if let error = reader.readError { throw CLIError.ioError("\(source): cannot read: \(error.localizedDescription)") }
+    // An empty file is most often the wrong one: say so, as an empty posting file does.
+    if analysed + failures == seenBefore {
+      throw CLIError.badData("\(source): no postings in it (one JSON object a line: {\"text\", \"id\", \"title\"})")
+    }
   }
 
   /// Writes rendered output: JSON as it is, every other format as text made safe for a terminal.

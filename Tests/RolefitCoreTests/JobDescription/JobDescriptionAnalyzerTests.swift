@@ -217,6 +217,16 @@ import Testing
     }
   }
 
+  @Test func aReportingLineSaidDirectlyOrToASteeringBodyIsAReportingLine() throws {
+    func asksForIt(_ line: String) throws -> Bool {
+      try analyze(projectDuties + "\n" + line).recommendations.contains { $0.id == "stakeholder-level" }
+    }
+    #expect(try asksForIt("You will work from our Leeds office."))
+    #expect(try !asksForIt("You will report into the Senior Development Director."))
+    #expect(try !asksForIt("The position will report directly to the Deputy Director."))
+    #expect(try !asksForIt("Present progress to the steering committee every month."))
+  }
+
   @Test func recommendationsNameTheKPIsAndCredentialsOfTheFit() throws {
     let analysis = try analyze(projectDuties + "\nPgMP required.")
     #expect(analysis.fit.role == "project-manager")

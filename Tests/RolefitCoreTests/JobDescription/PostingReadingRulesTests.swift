@@ -43,6 +43,10 @@ import Testing
     let done = try analyze("Responsibilities\n- Lead project managers on the roadmap.\n")
     #expect(phrases(done).contains { $0.contains("project managers") })
     #expect(try features("Responsibilities\n- Work closely with project managers.\n").cues["relation"] ?? 0 > 0)
+    for cue in ["Reporting directly to", "You will report into"] {
+      let reporting = try analyze("Responsibilities\n- \(cue) the program steering committee.\n")
+      #expect(!phrases(reporting).contains { $0.contains("steering committee") }, "\(cue)")
+    }
   }
 
   @Test func aRoleNamedInTheBodyNamesPeopleNotDuties() throws {

@@ -100,7 +100,8 @@ public struct AssessmentDocument: VersionedDocument {
     public var statusText: String
     public var months: Int?
     /// For `not-eligible`: whether a course or hours of training anyone can take are all that is
-    /// missing (absent in documents saved before it was recorded).
+    /// missing; for `eligible-in`: whether training is needed besides the months (absent in
+    /// documents saved before it was recorded).
     public var openWithTraining: Bool?
     public var detail: String
     public var why: String
@@ -236,7 +237,8 @@ public struct AssessmentDocument: VersionedDocument {
             position: index + 1, credential: id, name: content.credential(id)?.name ?? id,
             title: words.stepTitle(step), status: eligibility.status.rawValue,
             statusText: words.statusText(eligibility), months: eligibility.months,
-            openWithTraining: eligibility.status == .notEligible ? eligibility.courseOnly : nil,
+            openWithTraining: eligibility.status == .notEligible
+              ? eligibility.courseOnly : eligibility.status == .eligibleIn ? eligibility.alsoTraining : nil,
             detail: eligibility.detail,
             why: step.why, verified: content.credential(id)?.verified ?? true, note: content.credential(id)?.note))
       case .topic(let topic):

@@ -19,6 +19,8 @@ public struct Eligibility: Sendable, Hashable {
   public var missing: [String]
   /// Whether the only things missing are a course or hours of training anyone can take.
   public var courseOnly: Bool = false
+  /// For `eligible-in`: whether a course or hours of training are needed too, besides the months.
+  public var alsoTraining: Bool = false
   /// One or two sentences a user can act on.
   public var detail: String
 }
@@ -71,8 +73,9 @@ public struct EligibilityChecker: Sendable {
     switch outcome.status {
     case .held: return (0, 0, 0)
     case .eligible: return (1, 0, 0)
-    case .eligibleIn: return (2, outcome.months ?? 0, 0)
-    case .notEligible: return (3, outcome.missing.count, 0)
+    case .eligibleIn: return (2, outcome.months ?? 0, outcome.alsoTraining ? 1 : 0)
+    // Training alone is open now: no months to wait, so it comes before any route that waits.
+    case .notEligible: return outcome.courseOnly ? (2, 0, 1) : (3, outcome.missing.count, 0)
     }
   }
 
@@ -129,10 +132,13 @@ public struct EligibilityChecker: Sendable {
       missing.append("take the required course: \(course)")
     }
 
+    // Months of experience and training anyone can take: both are a matter of time, so the
+    // credential has a date. A missing degree or prerequisite credential has none.
     let onlyWaiting =
       waitMonths > 0
       && missing.count
-        == route.experience.filter({ requirement in
+        == trainingGaps
+        + route.experience.filter({ requirement in
           requirement.waivedBy.first(where: profile.certifications.contains) == nil
             && (profile.months[requirement.kind] ?? 0) < requirement.months
         }).count
@@ -144,8 +150,9 @@ public struct EligibilityChecker: Sendable {
         "Eligible now (\(route.name.lowercased()))" + (met.isEmpty ? "." : ": " + met.joined(separator: "; ") + ".")
     } else if onlyWaiting {
       status = .eligibleIn
+      let training = trainingGaps > 0 ? " and complete the training" : ""
       detail =
-        "Eligible in \(waitMonths) months if you keep gaining the experience (\(route.name.lowercased())): "
+        "Eligible in \(waitMonths) months if you keep gaining the experience\(training) (\(route.name.lowercased())): "
         + missing.joined(separator: "; ") + "."
     } else {
       status = .notEligible
@@ -154,7 +161,8 @@ public struct EligibilityChecker: Sendable {
     return Eligibility(
       credential: credential.id, status: status, months: status == .eligibleIn ? waitMonths : nil,
       waitingFor: status == .eligibleIn ? waitKind : nil, route: route.name, missing: missing,
-      courseOnly: !missing.isEmpty && missing.count == trainingGaps, detail: detail)
+      courseOnly: !missing.isEmpty && missing.count == trainingGaps,
+      alsoTraining: status == .eligibleIn && trainingGaps > 0, detail: detail)
   }
 
   /// " (or hold the PMP or CAPM)" for credentials that stand in for a requirement, else nothing.

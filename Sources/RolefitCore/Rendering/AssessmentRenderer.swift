@@ -291,7 +291,7 @@ public struct AssessmentRenderer: Sendable {
     case .eligible: return "eligible now"
     case .eligibleIn:
       let kind = eligibility.waitingFor.map { " of \($0.rawValue) work" } ?? ""
-      return "eligible in \(eligibility.months ?? 0) months\(kind)"
+      return "eligible in \(eligibility.months ?? 0) months\(kind)\(eligibility.alsoTraining ? ", once trained" : "")"
     case .notEligible: return eligibility.courseOnly ? "open to you: take the course" : "not yet eligible"
     }
   }

@@ -35,11 +35,24 @@ import Testing
   @Test func pmpTrainingHoursAreMetByACAPM() throws {
     let untrained = Profile(education: "bachelor", months: [.project: 50], trainingHours: 10)
     let missing = try check("pmp", untrained)
-    #expect(missing.status == .notEligible)
+    #expect(missing.status == .notEligible && missing.courseOnly)
     #expect(missing.detail.contains("25 more hours"))
     var withCAPM = untrained
     withCAPM.certifications = ["capm"]
     #expect(try check("pmp", withCAPM).status == .eligible)
+  }
+
+  /// Months and training still to gain date a credential, "once trained".
+  ///
+  /// Both are a matter of time; a missing degree keeps it undated.
+  @Test func monthsAndTrainingMissingGiveADateOnceTrained() throws {
+    let both = try check("pmp", Profile(education: "bachelor", months: [.project: 30], trainingHours: 10))
+    #expect(both.status == .eligibleIn && both.months == 6 && both.alsoTraining)
+    #expect(both.detail.contains("complete the training") && both.detail.contains("25 more hours"))
+    let monthsOnly = try check("pmp", Profile(education: "bachelor", months: [.project: 30], trainingHours: 35))
+    #expect(monthsOnly.status == .eligibleIn && !monthsOnly.alsoTraining)
+    let noEducation = try check("pmp", Profile(education: nil, months: [.project: 30], trainingHours: 10))
+    #expect(noEducation.status == .notEligible)
   }
 
   @Test func pgmpWithAndWithoutAPMP() throws {

@@ -132,6 +132,23 @@ import Testing
     #expect(capm.statusText == "open to you: take the course")
   }
 
+  /// A credential that waits on months and on training is dated, "once trained".
+  @Test func theLearningPathDatesWhatMonthsAndTrainingOpen() throws {
+    let url = TestPacks.repository.appendingPathComponent("eval/personas/project-manager-erp-public-sector.yaml")
+    let text =
+      try String(contentsOf: url, encoding: .utf8)
+      .replacingOccurrences(of: "profile.project-months: 60", with: "profile.project-months: 30")
+      + "\nprofile.training-hours: 10\n"
+    let report = AssessmentReport(pack: pack, answers: try AnswerFile.parse(text, file: "persona", pack: pack))
+    let document = AssessmentDocument(report, pack: pack)
+    let pmp = try #require(document.learningPath.first { $0.credential == "pmp" })
+    #expect(pmp.status == Eligibility.Status.eligibleIn.rawValue && pmp.months == 6 && pmp.openWithTraining == true)
+    #expect(pmp.statusText == "eligible in 6 months of project work, once trained")
+    let html = AssessmentHTML(pack: pack).render(document, person: "Ana")
+    let row = try #require(html.components(separatedBy: "<tr>").first { $0.contains(pmp.title) })
+    #expect(row.contains("once trained, from "), "\(row)")
+  }
+
   @Test func aHostileParticipantNoteAndWorkshopNameAreShownAsText() throws {
     let session = try TestWorkshops.session(
       pack: pack, name: "intro \(Self.hostile)", participants: ["Ana", Self.hostile, "Chen"], note: Self.hostile)

@@ -119,7 +119,9 @@ public struct AssessmentHTML: Sendable {
       switch Eligibility.Status(rawValue: step.status) {
       case .held: date = "held"
       case .eligible: date = "now, \(DocumentDate.month(0, after: start))"
-      case .eligibleIn: date = "from \(DocumentDate.month(step.months ?? 0, after: start))"
+      case .eligibleIn:
+        date =
+          "\(step.openWithTraining == true ? "once trained, " : "")from \(DocumentDate.month(step.months ?? 0, after: start))"
       case .notEligible, nil:
         date =
           step.openWithTraining == true ? "once trained, from \(DocumentDate.month(0, after: start))" : "no date yet"

@@ -132,6 +132,20 @@ import Testing
     #expect(outcome.stdout.contains("confusion (rows: actual, columns: predicted)"))
   }
 
+  /// Labels may name a role by its first word (`project`, `program`), as labelled files from
+  /// elsewhere do: they count as the role, not as a label the engine never gives.
+  @Test func evaluateReadsALabelByItsFirstWord() throws {
+    let labelled = RolefitBinary.repository.appendingPathComponent("eval/postings.jsonl")
+    let full = try RolefitBinary.run(["jd", "--evaluate", labelled.path])
+    let short = try String(contentsOf: labelled, encoding: .utf8)
+      .replacingOccurrences(of: #""label": "project-manager""#, with: #""label": "project""#)
+      .replacingOccurrences(of: #""label": "program-manager""#, with: #""label": "program""#)
+    #expect(short.contains(#""label": "project""#) && short.contains(#""label": "program""#))
+    let outcome = try RolefitBinary.run(["jd", "--evaluate", "-", "--min-accuracy", "0.9"], input: short)
+    #expect(outcome.status == 0, "\(outcome.stdout)")
+    #expect(outcome.stdout.split(separator: "\n").first == full.stdout.split(separator: "\n").first)
+  }
+
   @Test func fittingReadsLabelledPostingsFromStandardInputOnce() throws {
     let labelled = RolefitBinary.repository.appendingPathComponent("eval/postings.jsonl")
     let out = try RolefitBinary.temporaryDirectory().appendingPathComponent("jd-model.yaml")

@@ -86,9 +86,7 @@ public struct PostingModelFitter: Sendable {
   /// The class index of a label: a class id, or the one class whose id starts with the label and
   /// a hyphen (`project` for `project-manager`).
   public func classIndex(of label: String) -> Int? {
-    if let index = classes.firstIndex(of: label) { return index }
-    let matching = classes.indices.filter { classes[$0].hasPrefix(label + "-") }
-    return matching.count == 1 ? matching[0] : nil
+    Evaluation.classID(named: label, among: classes).flatMap { classes.firstIndex(of: $0) }
   }
 
   // MARK: Fitting

@@ -65,3 +65,10 @@ extension ParsableCommand {
     }.joined(separator: "\n") + "\n"
   }
 }
+
+extension CLIError {
+  /// A labelled posting whose label names none of the classes the engine reads as.
+  static func unknownLabel(_ label: String, of id: String, in source: String, classes: [String]) -> CLIError {
+    .badData("\(source): \(id) has the label '\(label)', which is none of \(classes.joined(separator: ", "))")
+  }
+}

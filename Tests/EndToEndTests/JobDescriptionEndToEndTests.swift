@@ -146,6 +146,22 @@ import Testing
     #expect(outcome.stdout.split(separator: "\n").first == full.stdout.split(separator: "\n").first)
   }
 
+  /// A label that names no class is a typo, not a miss; a file with no labels has nothing to
+  /// measure. Both are refused, naming what is wrong.
+  @Test func evaluateRefusesALabelItCannotReadAndAFileWithNoLabels() throws {
+    let typo = try RolefitBinary.run(
+      ["jd", "--evaluate", "-"], input: #"{"id": "p1", "text": "Own the project schedule.", "label": "manager"}"# + "\n"
+    )
+    #expect(typo.status == 65)
+    #expect(
+      typo.stderr.contains("p1 has the label 'manager', which is none of project-manager, program-manager, other"))
+    #expect(typo.stdout.isEmpty)
+    let unlabelled = try RolefitBinary.run(
+      ["jd", "--evaluate", "-"], input: #"{"text": "Own the project schedule."}"# + "\n")
+    #expect(unlabelled.status == 65)
+    #expect(unlabelled.stderr.contains("<stdin>: no labelled postings in it"))
+  }
+
   @Test func fittingReadsLabelledPostingsFromStandardInputOnce() throws {
     let labelled = RolefitBinary.repository.appendingPathComponent("eval/postings.jsonl")
     let out = try RolefitBinary.temporaryDirectory().appendingPathComponent("jd-model.yaml")

@@ -28,9 +28,7 @@ struct JDModelFitting {
     var samples: [PostingModelFitter.Sample] = []
     for item in postings {
       guard let label = fitter.classIndex(of: item.label) else {
-        throw CLIError.badData(
-          "\(source): \(item.id ?? "a posting") has the label '\(item.label)', which is none of \(fitter.classes.joined(separator: ", "))"
-        )
+        throw CLIError.unknownLabel(item.label, of: item.id ?? "a posting", in: source, classes: fitter.classes)
       }
       do {
         samples.append(.init(features: try analyzer.features(item.posting), label: label))

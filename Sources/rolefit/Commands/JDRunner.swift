@@ -224,7 +224,8 @@ struct JDRunner {
   mutating func evaluate(path: String) throws -> Evaluation {
     let handle = try open(path)
     let reader = LineChunkReader(handle: handle, maxLineBytes: 2 * batch.maxBytes)
-    var evaluation = Evaluation(labels: pack.roles.map(\.id) + [JobDescriptionAnalyzer.otherID])
+    let classes = pack.roles.map(\.id) + [JobDescriptionAnalyzer.otherID]
+    var evaluation = Evaluation(labels: classes)
     let source = path == "-" ? "<stdin>" : path
     while true {
       let lines = reader.nextLines(512)
@@ -233,6 +234,10 @@ struct JDRunner {
       for outcome in outcomes {
         switch outcome {
         case .analysed(let analysis, _, let label?):
+          // A label the engine never gives would only count as a miss: most often a typo.
+          guard Evaluation.classID(named: label, among: classes) != nil else {
+            throw CLIError.unknownLabel(label, of: analysis.id, in: source, classes: classes)
+          }
           evaluation.add(
             id: analysis.id, actual: label,
             predicted: analysis.fit.isHybrid && analysis.evidence.isEmpty ? "none" : analysis.fit.role)
@@ -244,6 +249,9 @@ struct JDRunner {
       }
     }
     if let error = reader.readError { throw CLIError.ioError("\(source): cannot read: \(error.localizedDescription)") }
+    guard evaluation.total > 0 else {
+      throw CLIError.badData("\(source): no labelled postings in it (one JSON object a line: {\"text\", \"label\"})")
+    }
     return evaluation
   }
 }

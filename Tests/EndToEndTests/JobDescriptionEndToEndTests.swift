@@ -146,8 +146,9 @@ import Testing
     #expect(outcome.stdout.split(separator: "\n").first == full.stdout.split(separator: "\n").first)
   }
 
-  /// A label that names no class is a typo, not a miss; a file with no labels has nothing to
-  /// measure. Both are refused, naming what is wrong.
+  /// A label that names no class, or a file with no labels, is refused, naming what is wrong.
+  ///
+  /// The first is most often a typo, not a miss; the second has nothing to measure.
   @Test func evaluateRefusesALabelItCannotReadAndAFileWithNoLabels() throws {
     let typo = try RolefitBinary.run(
       ["jd", "--evaluate", "-"], input: #"{"id": "p1", "text": "Own the project schedule.", "label": "manager"}"# + "\n"

@@ -261,12 +261,15 @@ public struct PostingRenderer: Sendable {
     }
     out.append(
       "- **Shares:** " + reading.shares.map { "\($0.name) \(TextWrap.percent($0.share))" }.joined(separator: ", "))
-    if !reading.phrases.isEmpty {
-      out += ["", "| Phrase | Role | Weight | Why | Source |", "| --- | --- | ---: | --- | --- |"]
-      for item in reading.phrases {
+    for warning in document.warnings { out.append("- **Warning:** \(MarkdownText.inline(warning))") }
+    // What a hiring manager reads first: what decided it, the fixes, then every phrase counted.
+    let deciding = reading.deciding
+    if !deciding.isEmpty {
+      out += ["", "### What decided it", ""]
+      for (number, item) in deciding.enumerated() {
         out.append(
-          "| \(MarkdownText.inline(item.phrase)) | \(item.roleName) | \(String(format: "%g", item.weight)) | \(item.reason) | \(item.claim ?? "") |"
-        )
+          "\(number + 1). “\(MarkdownText.inline(item.context))” → \(item.counts): \(item.reason)"
+            + (item.claim.map { " (\($0))" } ?? ""))
       }
     }
     if !document.recommendations.isEmpty {
@@ -275,6 +278,15 @@ public struct PostingRenderer: Sendable {
       for item in document.recommendations {
         out.append(
           "- **\(item.severity)** \(MarkdownText.inline(item.message)) *Fix:* \(MarkdownText.inline(item.fix))")
+      }
+    }
+    if reading.phrases.count > deciding.count {
+      out += ["", "### Every phrase counted", ""]
+      out += ["| Phrase | Role | Weight | Why | Source |", "| --- | --- | ---: | --- | --- |"]
+      for item in reading.phrases {
+        out.append(
+          "| \(MarkdownText.inline(item.phrase)) | \(item.roleName) | \(String(format: "%g", item.weight)) | \(item.reason) | \(item.claim ?? "") |"
+        )
       }
     }
     return out.joined(separator: "\n") + "\n"

@@ -106,6 +106,32 @@ import Testing
     #expect(html.contains("<mark class="), "the evidence is highlighted")
   }
 
+  /// A hiring manager reads the verdict, what decided it and the fixes first, on every page:
+  /// the marked posting and the full list of phrases come after.
+  @Test func postingPagesPutWhatDecidedItBeforeThePosting() throws {
+    let analyzer = try JobDescriptionAnalyzer(pack: pack)
+    let text = """
+      Program Manager
+      - Own the program roadmap across multiple projects and manage the interdependencies between them.
+      - Run program governance with a steering committee and drive benefits realization.
+      - Track ROI for the transformation and keep the risk register for each workstream.
+      """
+    let analysis = try analyzer.analyze(Posting(id: "p", text: text, title: nil))
+    #expect(analysis.evidence.count > analysis.deciding.count && !analysis.recommendations.isEmpty)
+    func order(_ page: String, _ headings: [String]) -> [Int] {
+      headings.map { page.range(of: $0).map { page.distance(from: page.startIndex, to: $0.lowerBound) } ?? -1 }
+    }
+    let html = PostingHTML(pack: pack).render(analysis)
+    let inHTML = order(html, [">What decided it<", ">Recommendations<", ">The posting<", ">Every phrase counted<"])
+    #expect(!inHTML.contains(-1) && inHTML == inHTML.sorted(), "\(inHTML)")
+    let markdown = PostingRenderer(pack: pack).markdown(analysis)
+    let inMarkdown = order(
+      markdown, ["### What decided it", "### Recommendations", "### Every phrase counted", "| Phrase | Role"])
+    #expect(!inMarkdown.contains(-1) && inMarkdown == inMarkdown.sorted(), "\(markdown)")
+    let first = try #require(analysis.deciding.first.map { analysis.evidence[$0] })
+    #expect(markdown.contains(MarkdownText.inline(first.phrase)) && markdown.contains("\n1. “"), "\(markdown)")
+  }
+
   @Test func aHostileAnswerAndPersonAreShownAsText() throws {
     var sheet = AnswerSheet()
     sheet["resp.shared-devops"] = .choice("b")

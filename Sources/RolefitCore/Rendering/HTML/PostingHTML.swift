@@ -1,6 +1,6 @@
-/// A posting's reading as one HTML page: the verdict, the shares as a chart, the posting with
-/// each counted phrase marked by role (named in text as well as colour) and a legend, what
-/// decided it and the recommendations as tables with their sources named by title.
+/// A posting's reading as one HTML page: the verdict, the shares as a chart, what decided it and
+/// the recommendations as tables with their sources named by title, then the posting with each
+/// counted phrase marked by role (named in text as well as colour) and a legend.
 public struct PostingHTML: Sendable {
   let words: PostingRenderer
 
@@ -35,9 +35,7 @@ public struct PostingHTML: Sendable {
             label: $0.name, value: $0.share, caption: TextWrap.percent($0.share),
             style: HTMLPage.colorClass($0.color))
         }, title: "What the duties describe, by role"))
-    body.append(.element("h2", text: "The posting"))
-    body.append(legend(reading))
-    body.append(highlighted(reading))
+    // What a hiring manager reads first: what decided it and the fixes, then the posting marked.
     let deciding = reading.deciding
     if !deciding.isEmpty {
       body.append(.element("h2", text: "What decided it"))
@@ -51,6 +49,9 @@ public struct PostingHTML: Sendable {
       body.append(
         HTMLPage.table(["", "What", "Fix"], document.recommendations.map { [$0.severity, $0.message, $0.fix] }))
     }
+    body.append(.element("h2", text: "The posting"))
+    body.append(legend(reading))
+    body.append(highlighted(reading))
     if reading.phrases.count > deciding.count {
       body.append(.element("h2", text: "Every phrase counted"))
       body.append(

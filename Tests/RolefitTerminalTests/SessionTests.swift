@@ -40,6 +40,26 @@ import Testing
     #expect(reader.prompts.contains("[\(count)/\(count)] rolefit> "))
   }
 
+  /// `save FILE` keeps what was shown last: after a posting's reading, the reading, not an
+  /// assessment nobody took.
+  @Test func saveKeepsTheLastThingShown() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rolefit-save-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("reading.md")
+    let (nothing, _) = transcript(["save \(file.path)", "quit"])
+    #expect(nothing.contains("Nothing to save yet"))
+    #expect(!FileManager.default.fileExists(atPath: file.path))
+    let posting = [
+      "jd", "Program Manager", "Own the program roadmap across multiple projects and their interdependencies.",
+      "Chair the program steering committee and drive benefits realization.", ".",
+    ]
+    let (output, _) = transcript(posting + ["save \(file.path)", "quit"])
+    #expect(output.contains("Saved to \(file.path)"))
+    let saved = try String(contentsOf: file, encoding: .utf8)
+    #expect(saved.hasPrefix("## pasted posting: program manager"), "\(saved)")
+  }
+
   @Test func backReturnsToThePreviousQuestionAndShowsTheEarlierAnswer() throws {
     let run = AssessmentRun(pack: pack)
     let first = run.questions[0]

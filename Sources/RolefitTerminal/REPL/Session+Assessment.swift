@@ -187,6 +187,7 @@ extension Session {
     var report = AssessmentReport(pack: pack, answers: current.answers)
     if current.isShort { report.asked = current.questions.map(\.id).filter { current.answers[$0] != nil } }
     lastReport = report
+    lastResult = .assessment
     console.line("")
     console.text(renderer.summary(report, more: AssessmentRenderer.moreHint(command: "details")))
     if let recorder {

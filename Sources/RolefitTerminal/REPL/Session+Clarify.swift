@@ -55,6 +55,7 @@ extension Session {
       lastPosting = draft.analysis
       // What is shown is what `clarify save` writes: the reading and the outline, without colour.
       let plain = PostingRenderer(pack: pack, width: console.width)
+      lastResult = .outline
       lastOutline =
         plain.text(
           draft.analysis, showText: false, showRecommendations: false, allEvidenceHint: "jd explain lists them.") + "\n"
@@ -74,9 +75,13 @@ extension Session {
     return true
   }
 
-  private func saveOutline(to path: String) {
+  func saveOutline(to path: String?) {
     guard let outline = lastOutline else {
       console.line("No outline yet. Type clarify and answer its questions first.")
+      return
+    }
+    guard let path, !path.isEmpty else {
+      console.line("Usage: clarify save FILE (the outline as shown, in plain text).")
       return
     }
     do {

@@ -42,6 +42,7 @@ extension Session {
     do {
       let analysis = try JobDescriptionAnalyzer(pack: pack).analyze(posting)
       lastPosting = analysis
+      lastResult = .posting
       console.line("")
       console.text(postingRenderer.text(analysis, allEvidenceHint: "jd explain lists them."))
       do {
@@ -106,7 +107,7 @@ extension Session {
     }
   }
 
-  private func savePosting(to path: String?) {
+  func savePosting(to path: String?) {
     guard let analysis = lastPosting else {
       console.line("No posting to save yet. Type jd and paste one.")
       return

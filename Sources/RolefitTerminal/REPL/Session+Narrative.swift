@@ -54,6 +54,7 @@ extension Session {
       let profile = answers.map { Profile(answers: $0, pack: pack) }
       let report = try NarrativeReader(pack: pack).read(text, id: id, profile: profile)
       lastNarrative = report
+      lastResult = .narrative
       console.line("")
       console.write(NarrativeRenderer(pack: pack, width: console.width, styler: styler).text(report))
       if reader.isInteractive {
@@ -64,7 +65,7 @@ extension Session {
     }
   }
 
-  private func saveNarrative(to path: String?) {
+  func saveNarrative(to path: String?) {
     guard let report = lastNarrative else {
       console.line("No summaries read yet. Type narrative and paste them.")
       return

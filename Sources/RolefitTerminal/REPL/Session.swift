@@ -15,6 +15,11 @@ public final class Session {
   var lastOutline: String?
   /// The last `narrative` reading, for `narrative save FILE`.
   var lastNarrative: NarrativeReport?
+  /// What the session showed last, so that a plain `save FILE` keeps that.
+  var lastResult: ResultKind?
+
+  /// The results a session shows and `save` can keep.
+  enum ResultKind { case assessment, posting, outline, narrative }
   /// The assessment under way or last left, so `assess` resumes it.
   var run: AssessmentRun?
   /// Questions of the resumed run that this content no longer asks, told once on resuming.
@@ -200,6 +205,7 @@ public final class Session {
       console.line("No result yet. Type assess to take the self-assessment.")
       return
     }
+    lastResult = .assessment
     console.text(renderer.summary(lastReport, more: AssessmentRenderer.moreHint(command: "details")))
   }
 
@@ -208,6 +214,7 @@ public final class Session {
       console.line("No result yet. Type assess to take the self-assessment.")
       return
     }
+    lastResult = .assessment
     console.text(renderer.details(lastReport))
   }
 
@@ -222,9 +229,17 @@ public final class Session {
 
   var renderer: AssessmentRenderer { AssessmentRenderer(pack: pack, width: console.width, styler: styler) }
 
+  /// `save FILE`: keeps what was shown last, an assessment result, a posting's reading, a
+  /// `clarify` outline or a `narrative` reading.
   private func save(to path: String?) {
+    switch lastResult {
+    case .posting: return savePosting(to: path)
+    case .outline: return saveOutline(to: path)
+    case .narrative: return saveNarrative(to: path)
+    case .assessment, nil: break
+    }
     guard let lastReport = lastReport ?? savedReport() else {
-      console.line("No result to save yet. Type assess first.")
+      console.line("Nothing to save yet: take the self-assessment (assess) or read a posting (jd) first.")
       return
     }
     guard let path, !path.isEmpty else {

@@ -20,7 +20,7 @@ struct Rolefit: AsyncParsableCommand {
         rolefit assess --answers me.yaml     score an answers file
         rolefit questions --format json      every question, option and weight
         rolefit jd posting.txt               what role a posting really describes
-        rolefit narrative summaries.md       do your PgMP summaries read as program work?
+        rolefit narrative summaries.md       do your PgMP summaries read as programs?
         rolefit workshop new intro \\
           --agenda project-or-program-intro --participants "Ana, Ben"
         rolefit sessions                     saved assessments, workshops, postings

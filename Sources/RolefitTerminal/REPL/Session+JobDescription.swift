@@ -52,7 +52,7 @@ extension Session {
       }
       if reader.isInteractive {
         console.line(
-          styler.dim("jd explain PHRASE says why a phrase counts; jd save FILE keeps this (.md, .json, .html or text).")
+          styler.dim("jd explain PHRASE says why a phrase counts; save FILE keeps this (.md, .json, .html or text).")
         )
       }
     } catch {

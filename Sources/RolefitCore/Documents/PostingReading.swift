@@ -14,6 +14,16 @@ public struct PostingReading: Sendable {
     public var short: String
   }
 
+  /// A phrase in its sentence: a few words before it, the phrase as written, a few words after
+  /// (with "…" where the sentence goes on), so a page can mark the phrase.
+  public struct Context: Sendable, Hashable {
+    public var before: String
+    public var phrase: String
+    public var after: String
+    /// The context as one string.
+    public var text: String { before + phrase + after }
+  }
+
   public struct Phrase: Sendable, Hashable {
     public var phrase: String
     public var start: Int
@@ -29,7 +39,7 @@ public struct PostingReading: Sendable {
     /// The claim's text and the title of its article, or empty.
     public var source: String
     /// The phrase with a few words either side, on one line.
-    public var context: String
+    public var context: Context
     /// Where the phrase's fitted weight goes: `program +0.89`.
     public var counts: String
     /// The role's short name (else its id), as the terminal's `[phrase]{role}` mark carries it.

@@ -114,8 +114,10 @@ public struct PostingRenderer: Sendable {
 
   /// A phrase with a few words either side, on one line, for a reason a reader checks at a glance;
   /// `scalars` are the text's, made once, as a long posting has thousands of phrases.
-  func context(of item: PostingAnalysis.Evidence, in scalars: [Unicode.Scalar]) -> String {
-    guard item.start >= 0, item.end <= scalars.count, item.start < item.end else { return item.phrase }
+  func context(of item: PostingAnalysis.Evidence, in scalars: [Unicode.Scalar]) -> PostingReading.Context {
+    guard item.start >= 0, item.end <= scalars.count, item.start < item.end else {
+      return .init(before: "", phrase: item.phrase, after: "")
+    }
     let isBreak = { (scalar: Unicode.Scalar) in scalar == "\n" || scalar == "." || scalar == ";" }
     var start = item.start
     var words = 0
@@ -129,11 +131,18 @@ public struct PostingRenderer: Sendable {
       if scalars[end] == " " { words += 1 }
       end += 1
     }
-    var view = String.UnicodeScalarView()
-    view.append(contentsOf: scalars[start..<end])
-    let snippet = String(view).trimmingCharacters(in: .whitespaces)
-    return (start > 0 && !isBreak(scalars[start - 1]) ? "…" : "") + snippet
-      + (end < scalars.count && !isBreak(scalars[end]) ? "…" : "")
+    func text(_ range: Range<Int>) -> String {
+      var view = String.UnicodeScalarView()
+      view.append(contentsOf: scalars[range])
+      return String(view)
+    }
+    let before = text(start..<item.start)
+    let after = text(item.end..<end)
+    return .init(
+      before: (start > 0 && !isBreak(scalars[start - 1]) ? "…" : "") + String(before.drop(while: \.isWhitespace)),
+      phrase: text(item.start..<item.end),
+      after: String(after.reversed().drop(while: \.isWhitespace).reversed())
+        + (end < scalars.count && !isBreak(scalars[end]) ? "…" : ""))
   }
 
   /// The reading as a hiring manager reads it: the verdict, what decided it, the fixes, then the
@@ -171,7 +180,9 @@ public struct PostingRenderer: Sendable {
       out.append("")
       out.append(styler.bold("What decided it"))
       for (number, item) in deciding.enumerated() {
-        let line = "\"\(item.context)\" → \(item.counts): \(item.reason)"
+        // The phrase is marked in its sentence, so a reader sees which words counted.
+        let context = item.context.before + styler.bold(item.context.phrase) + item.context.after
+        let line = "\"\(context)\" → \(item.counts): \(item.reason)"
         out.append(TextWrap.wrap(line, width: width, indent: "     ", firstIndent: "  \(number + 1). "))
       }
     }
@@ -268,7 +279,8 @@ public struct PostingRenderer: Sendable {
       out += ["", "### What decided it", ""]
       for (number, item) in deciding.enumerated() {
         out.append(
-          "\(number + 1). “\(MarkdownText.inline(item.context))” → \(item.counts): \(item.reason)"
+          "\(number + 1). “\(MarkdownText.inline(item.context.before))**\(MarkdownText.inline(item.context.phrase))**"
+            + "\(MarkdownText.inline(item.context.after))” → \(item.counts): \(item.reason)"
             + (item.claim.map { " (\($0))" } ?? ""))
       }
     }

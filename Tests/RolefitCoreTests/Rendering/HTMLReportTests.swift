@@ -129,7 +129,9 @@ import Testing
       markdown, ["### What decided it", "### Recommendations", "### Every phrase counted", "| Phrase | Role"])
     #expect(!inMarkdown.contains(-1) && inMarkdown == inMarkdown.sorted(), "\(markdown)")
     let first = try #require(analysis.deciding.first.map { analysis.evidence[$0] })
-    #expect(markdown.contains(MarkdownText.inline(first.phrase)) && markdown.contains("\n1. “"), "\(markdown)")
+    // The phrase that counted is marked inside its sentence.
+    #expect(markdown.contains("\n1. “") && markdown.contains("**\(MarkdownText.inline(first.phrase))**"), "\(markdown)")
+    #expect(html.contains("<strong>\(first.phrase)</strong>"))
   }
 
   @Test func aHostileAnswerAndPersonAreShownAsText() throws {

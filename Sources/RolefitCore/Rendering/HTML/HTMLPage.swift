@@ -37,10 +37,15 @@ struct HTMLPage {
 
   /// A table of text cells under a header row.
   static func table(_ header: [String], _ rows: [[String]]) -> HTMLNode {
+    table(header, rows.map { row in row.map { [HTMLNode.text($0)] } })
+  }
+
+  /// A table whose cells hold nodes (a phrase marked inside its sentence).
+  static func table(_ header: [String], _ rows: [[[HTMLNode]]]) -> HTMLNode {
     .element(
       "table", [:],
       [.element("tr", [:], header.map { .element("th", text: $0) })]
-        + rows.map { row in .element("tr", [:], row.map { .element("td", text: $0) }) })
+        + rows.map { row in .element("tr", [:], row.map { .element("td", [:], $0) }) })
   }
 
   func render() -> String {

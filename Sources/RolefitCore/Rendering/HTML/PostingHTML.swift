@@ -42,7 +42,15 @@ public struct PostingHTML: Sendable {
       body.append(
         HTMLPage.table(
           ["Phrase in its sentence", "Counts for", "Why", "Source"],
-          deciding.map { ["“\($0.context)”", $0.counts, $0.reason, $0.source] }))
+          deciding.map { item in
+            [
+              [
+                .text("“" + item.context.before), .element("strong", text: item.context.phrase),
+                .text(item.context.after + "”"),
+              ],
+              [.text(item.counts)], [.text(item.reason)], [.text(item.source)],
+            ]
+          }))
     }
     if !document.recommendations.isEmpty {
       body.append(.element("h2", text: "Recommendations"))

@@ -20,8 +20,6 @@ public struct PostingReading: Sendable {
     public var before: String
     public var phrase: String
     public var after: String
-    /// The context as one string.
-    public var text: String { before + phrase + after }
   }
 
   public struct Phrase: Sendable, Hashable {

@@ -17,9 +17,6 @@ public final class Session {
   var lastNarrative: NarrativeReport?
   /// What the session showed last, so that a plain `save FILE` keeps that.
   var lastResult: ResultKind?
-
-  /// The results a session shows and `save` can keep.
-  enum ResultKind { case assessment, posting, outline, narrative }
   /// The assessment under way or last left, so `assess` resumes it.
   var run: AssessmentRun?
   /// Questions of the resumed run that this content no longer asks, told once on resuming.
@@ -228,6 +225,9 @@ public final class Session {
   }
 
   var renderer: AssessmentRenderer { AssessmentRenderer(pack: pack, width: console.width, styler: styler) }
+
+  /// The results a session shows and `save` can keep.
+  enum ResultKind { case assessment, posting, outline, narrative }
 
   /// `save FILE`: keeps what was shown last, an assessment result, a posting's reading, a
   /// `clarify` outline or a `narrative` reading.

@@ -21,18 +21,10 @@ public struct Evaluation: Sendable {
   /// Counts one posting; a label that names a class by its first word (`project`) counts as
   /// that class (`project-manager`).
   public mutating func add(id: String, actual label: String, predicted: String) {
-    let actual = Self.classID(named: label, among: classes) ?? label
+    let actual = LabelledPosting.classID(named: label, among: classes) ?? label
     for label in [actual, predicted] where !labels.contains(label) { labels.append(label) }
     counts[actual, default: [:]][predicted, default: 0] += 1
     if actual != predicted { misses.append((id, actual, predicted)) }
-  }
-
-  /// The class a label names: a class id, or the one class whose id starts with the label and
-  /// a hyphen (`project` for `project-manager`).
-  public static func classID(named label: String, among classes: [String]) -> String? {
-    if classes.contains(label) { return label }
-    let matching = classes.filter { $0.hasPrefix(label + "-") }
-    return matching.count == 1 ? matching[0] : nil
   }
 
   public var total: Int { counts.values.reduce(0) { $0 + $1.values.reduce(0, +) } }

@@ -15,6 +15,14 @@ public struct LabelledPosting: Sendable, Decodable {
 
   public var posting: Posting { Posting(id: id ?? "", text: text, title: title) }
 
+  /// The class a label names: a class id, or the one class whose id starts with the label and
+  /// a hyphen (`project` for `project-manager`).
+  public static func classID(named label: String, among classes: [String]) -> String? {
+    if classes.contains(label) { return label }
+    let matching = classes.filter { $0.hasPrefix(label + "-") }
+    return matching.count == 1 ? matching[0] : nil
+  }
+
   /// Reads labelled postings from JSON lines; blank lines are skipped.
   ///
   /// - Throws: `ContentError`-style one-line messages naming `source` and the line.

@@ -86,7 +86,7 @@ public struct PostingModelFitter: Sendable {
   /// The class index of a label: a class id, or the one class whose id starts with the label and
   /// a hyphen (`project` for `project-manager`).
   public func classIndex(of label: String) -> Int? {
-    Evaluation.classID(named: label, among: classes).flatMap { classes.firstIndex(of: $0) }
+    LabelledPosting.classID(named: label, among: classes).flatMap { classes.firstIndex(of: $0) }
   }
 
   // MARK: Fitting

@@ -81,7 +81,7 @@ extension Session {
       return
     }
     guard let path, !path.isEmpty else {
-      console.line("Usage: clarify save FILE (the outline as shown, in plain text).")
+      console.line("Usage: save FILE (the outline as shown, in plain text).")
       return
     }
     do {

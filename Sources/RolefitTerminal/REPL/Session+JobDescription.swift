@@ -113,7 +113,7 @@ extension Session {
       return
     }
     guard let path, !path.isEmpty else {
-      console.line("Usage: jd save FILE (a .md file gets Markdown, .json JSON, .html a page, anything else text).")
+      console.line("Usage: save FILE (a .md file gets Markdown, .json JSON, .html a page, anything else text).")
       return
     }
     let format = OutputFormat(path: path)

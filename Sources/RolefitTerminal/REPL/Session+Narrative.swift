@@ -71,7 +71,7 @@ extension Session {
       return
     }
     guard let path, !path.isEmpty else {
-      console.line("Usage: narrative save FILE (a .md file gets Markdown, .json JSON, anything else text).")
+      console.line("Usage: save FILE (a .md file gets Markdown, .json JSON, anything else text).")
       return
     }
     let format = OutputFormat(path: path)

@@ -235,7 +235,7 @@ struct JDRunner {
         switch outcome {
         case .analysed(let analysis, _, let label?):
           // A label the engine never gives would only count as a miss: most often a typo.
-          guard Evaluation.classID(named: label, among: classes) != nil else {
+          guard LabelledPosting.classID(named: label, among: classes) != nil else {
             throw CLIError.unknownLabel(label, of: analysis.id, in: source, classes: classes)
           }
           evaluation.add(

@@ -34,9 +34,9 @@ public struct JobDescriptionAnalyzer: Sendable {
   let entryWeights: [[Double]?]
   /// Each role id's (and `other`'s) class index in the model.
   let modelClass: [String: Int]
-  /// Each entry's evidence but for where it stands (phrase and offsets), made once: a batch
-  /// makes millions of evidence items.
-  let entryEvidence: [PostingAnalysis.Evidence]
+  /// Each entry's meaning as evidence (all but where it stands), made once and shared by its
+  /// matches: a batch makes millions of evidence items.
+  let entryMeanings: [PostingAnalysis.Evidence.SharedMeaning]
   let requirementHeadings: PhraseMatcher<Int>
   /// The structure's cues and the role names of the body, found in one pass over a posting.
   let cues: PhraseMatcher<Cue>
@@ -106,11 +106,12 @@ public struct JobDescriptionAnalyzer: Sendable {
     entryWeights = model.entryWeights(for: entryIDs)
     let modelClass = Dictionary(model.classes.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     self.modelClass = modelClass
-    entryEvidence = pack.lexicon.enumerated().map { index, entry in
+    entryMeanings = pack.lexicon.map { entry in
       let shown = model.shown(entry, otherKinds: otherKindIDs)
-      return PostingAnalysis.Evidence(
-        phrase: "", start: 0, end: 0, role: shown.role, weight: shown.weight, weights: entry.weights,
-        reason: entry.reason, claim: entry.claims.first, entry: entry.id, kind: entry.kind, entryIndex: index)
+      return .init(
+        .init(
+          role: shown.role, weight: shown.weight, weights: entry.weights, reason: entry.reason,
+          claim: entry.claims.first, entry: entry.id, kind: entry.kind))
     }
     entryOtherKinds = pack.lexicon.map { entry in
       rules.otherKinds.enumerated().compactMap { index, kind in entry.weights[kind.id].map { (index, $0) } }
@@ -312,11 +313,9 @@ public struct JobDescriptionAnalyzer: Sendable {
 
   /// An entry's evidence at a place in the text, from the entry's part made once.
   private func evidence(_ entryIndex: Int, phrase: String, start: Int32, end: Int32) -> PostingAnalysis.Evidence {
-    var item = entryEvidence[entryIndex]
-    item.phrase = phrase
-    item.start = Int(start)
-    item.end = Int(end)
-    return item
+    PostingAnalysis.Evidence(
+      phrase: phrase, start: Int(start), end: Int(end), meaning: entryMeanings[entryIndex],
+      entryIndex: entryIndex)
   }
 
   // MARK: Title

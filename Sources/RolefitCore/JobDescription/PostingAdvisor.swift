@@ -2,23 +2,47 @@ import Foundation
 
 /// Turns an analysis into recommendations, linter style: each with a severity, what is wrong
 /// and the fix, worded from the pack's advice for the role the duties describe.
-struct PostingAdvisor: Sendable {
+///
+/// A class: every posting of a batch is advised by the one advisor, and a reference to it costs
+/// one retain where a copy of the pack it holds cost dozens.
+final class PostingAdvisor: Sendable {
   let pack: ContentPack
   let rules: JobDescriptionRules
   /// Each check's fix filled in for each role and other kind, once: filling is string work that
   /// would otherwise run for every posting of a batch.
-  private var filledFixes: [String: [String]] = [:]
+  private let filledFixes: [String: [String]]
   /// The fixes for a posting whose duties settle no role (hybrid or uncertain): worded for
   /// "the role", never for a role the verdict does not claim.
-  private var neutralFixes: [String] = []
+  private let neutralFixes: [String]
+  /// By lexicon entry index, the checks its evidence satisfies (by its kind or by name): each
+  /// check's test of a posting's evidence is then one flag per item, not a string comparison.
+  private let checksByEntry: [[Int]]
+  /// The pack's role ids, and every id's name: looked up per posting, where finding a role in
+  /// the pack copied it whole.
+  private let packRoleIDs: Set<String>
+  private let names: [String: String]
 
   init(pack: ContentPack, rules: JobDescriptionRules) {
     self.pack = pack
     self.rules = rules
-    for key in pack.roles.map(\.id) + rules.otherKinds.map(\.id) + [JobDescriptionAnalyzer.otherID] {
-      filledFixes[key] = rules.checks.map { fill($0.fix, advice: rules.advice[key], key: key) }
+    packRoleIDs = Set(pack.roles.map(\.id))
+    var names: [String: String] = [:]
+    for kind in rules.otherKinds.reversed() { names[kind.id] = kind.name }
+    for role in pack.roles.reversed() { names[role.id] = role.name }
+    self.names = names
+    checksByEntry = pack.lexicon.map { entry in
+      rules.checks.indices.filter {
+        rules.checks[$0].kinds.contains(entry.kind) || rules.checks[$0].entries.contains(entry.id)
+      }
     }
-    neutralFixes = rules.checks.map { fill($0.fix, advice: nil, key: nil) }
+    var filled: [String: [String]] = [:]
+    for key in pack.roles.map(\.id) + rules.otherKinds.map(\.id) + [JobDescriptionAnalyzer.otherID] {
+      filled[key] = rules.checks.map {
+        Self.fill($0.fix, advice: rules.advice[key], key: key, pack: pack, names: names)
+      }
+    }
+    filledFixes = filled
+    neutralFixes = rules.checks.map { Self.fill($0.fix, advice: nil, key: nil, pack: pack, names: names) }
   }
 
   func advise(_ analysis: PostingAnalysis, bodyWeight: Double, satisfiedChecks: Set<Int>) -> [PostingAnalysis
@@ -86,19 +110,31 @@ struct PostingAdvisor: Sendable {
     }
 
     let fixes: [String]? = settled ? filledFixes[key] : neutralFixes
-    for (index, check) in rules.checks.enumerated() where !satisfiedChecks.contains(index) {
-      if analysis.evidence.contains(where: { check.kinds.contains($0.kind) || check.entries.contains($0.entry) }) {
-        continue
+    var satisfied = [Bool](repeating: false, count: rules.checks.count)
+    for index in satisfiedChecks where satisfied.indices.contains(index) { satisfied[index] = true }
+    for item in analysis.evidence {
+      if checksByEntry.indices.contains(item.entryIndex) {
+        for index in checksByEntry[item.entryIndex] { satisfied[index] = true }
+      } else {
+        // Evidence made outside the lexicon's order: its kind and entry say which checks it meets.
+        for index in rules.checks.indices where !satisfied[index] {
+          satisfied[index] =
+            rules.checks[index].kinds.contains(item.kind) || rules.checks[index].entries.contains(item.entry)
+        }
       }
+    }
+    for index in rules.checks.indices where !satisfied[index] {
+      let check = rules.checks[index]
       out.append(
         .init(
           id: check.id, severity: check.severity, message: check.message,
           fix: fixes?[index] ?? fill(check.fix, advice: settled ? advice : nil, key: settled ? key : nil)
         ))
     }
-    return out.enumerated().sorted {
-      (Self.rank($0.element.severity), $0.offset) < (Self.rank($1.element.severity), $1.offset)
-    }.map(\.element)
+    // Errors first, then warnings, then notes, each in the order made.
+    var ranked: [[PostingAnalysis.Recommendation]] = Array(repeating: [], count: 4)
+    for item in out { ranked[Self.rank(item.severity)].append(item) }
+    return ranked.flatMap { $0 }
   }
 
   /// Errors first, then warnings, then notes.
@@ -116,29 +152,49 @@ struct PostingAdvisor: Sendable {
     kind: String, in analysis: PostingAnalysis, fitKey: String,
     make: (String, String) -> PostingAnalysis.Recommendation
   ) -> [PostingAnalysis.Recommendation] {
-    let wrong = analysis.evidence.filter { $0.kind == kind && $0.role != fitKey && pack.role($0.role) != nil }
-    guard let role = wrong.first?.role else { return [] }
+    // The role of the first such item, then its phrases: no item is copied that is not one.
+    guard
+      let role = analysis.evidence.first(where: {
+        $0.kind == kind && $0.role != fitKey && packRoleIDs.contains($0.role)
+      })?
+      .role
+    else { return [] }
     var seen: Set<String> = []
-    let phrases = wrong.filter { $0.role == role }.map(\.phrase).filter { seen.insert($0.lowercased()).inserted }
+    var phrases: [String] = []
+    for item in analysis.evidence where item.kind == kind && item.role == role {
+      if seen.insert(item.phrase.lowercased()).inserted { phrases.append(item.phrase) }
+    }
     return [make(phrases.prefix(4).joined(separator: ", "), role)]
   }
 
   private func certificationsToAsk(_ advice: JobDescriptionRules.RoleAdvice?) -> String? {
+    Self.certificationsToAsk(advice, pack: pack)
+  }
+
+  private static func certificationsToAsk(_ advice: JobDescriptionRules.RoleAdvice?, pack: ContentPack) -> String? {
     guard let ids = advice?.certifications, !ids.isEmpty else { return nil }
     return ids.map { pack.credential($0)?.short ?? $0 }.joined(separator: ", ")
   }
 
   /// A check's fix worded for the role `key` (its advice), or for "the role" when `key` is nil.
   private func fill(_ template: String, advice: JobDescriptionRules.RoleAdvice?, key: String?) -> String {
-    template
-      .replacingOccurrences(of: "{kpis}", with: advice?.kpis.joined(separator: ", ") ?? "what the role delivers")
-      .replacingOccurrences(of: "{title}", with: advice?.title ?? key.map(name) ?? "role")
-      .replacingOccurrences(of: "{certifications}", with: certificationsToAsk(advice) ?? "none in particular")
+    Self.fill(template, advice: advice, key: key, pack: pack, names: names)
   }
 
-  func name(_ id: String) -> String {
-    if let role = pack.role(id) { return role.name }
-    if let kind = rules.otherKinds.first(where: { $0.id == id }) { return kind.name }
-    return id == JobDescriptionAnalyzer.otherID ? "Another role" : id
+  private static func fill(
+    _ template: String, advice: JobDescriptionRules.RoleAdvice?, key: String?, pack: ContentPack,
+    names: [String: String]
+  ) -> String {
+    template
+      .replacingOccurrences(of: "{kpis}", with: advice?.kpis.joined(separator: ", ") ?? "what the role delivers")
+      .replacingOccurrences(of: "{title}", with: advice?.title ?? key.map { name($0, names: names) } ?? "role")
+      .replacingOccurrences(
+        of: "{certifications}", with: certificationsToAsk(advice, pack: pack) ?? "none in particular")
+  }
+
+  func name(_ id: String) -> String { Self.name(id, names: names) }
+
+  private static func name(_ id: String, names: [String: String]) -> String {
+    names[id] ?? (id == JobDescriptionAnalyzer.otherID ? "Another role" : id)
   }
 }

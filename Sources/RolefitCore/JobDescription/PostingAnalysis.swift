@@ -14,23 +14,84 @@ public struct Posting: Sendable, Hashable {
 
 /// What rolefit read in a posting: the fit, the evidence, the title check and the advice.
 public struct PostingAnalysis: Sendable, Hashable {
-  /// A matched phrase.
+  /// A matched phrase: where it stands, and (read through to its `Meaning`) what it counts for.
+  @dynamicMemberLookup
   public struct Evidence: Sendable, Hashable {
+    /// What every match of one lexicon entry says alike: its role, weights, reason and claim.
+    public struct Meaning: Sendable, Hashable {
+      /// The role or other kind it counts for most.
+      public var role: String
+      public var weight: Double
+      public var weights: [String: Double]
+      public var reason: String
+      public var claim: String?
+      public var entry: String
+      public var kind: String
+    }
+
+    /// One entry's meaning, held once and shared by all its matches: a batch makes millions of
+    /// evidence items, and copying six strings and a dictionary with each one was a tenth of
+    /// the work.
+    final class SharedMeaning: Sendable {
+      let meaning: Meaning
+      /// The meaning as JSON, around the phrase and offsets each match writes.
+      let json: PostingRenderer.EvidenceJSON
+
+      init(_ meaning: Meaning) {
+        self.meaning = meaning
+        json = .init(claim: meaning.claim, reason: meaning.reason, role: meaning.role, weight: meaning.weight)
+      }
+    }
+
     public var phrase: String
     /// Offsets in Unicode scalars into the text as read, end exclusive.
     public var start: Int
     public var end: Int
-    /// The role or other kind it counts for most.
-    public var role: String
-    public var weight: Double
-    public var weights: [String: Double]
-    public var reason: String
-    public var claim: String?
-    public var entry: String
-    public var kind: String
+    private(set) var shared: SharedMeaning
     /// The entry's place in the lexicon of the pack that found it: renderers keep per-entry
     /// pieces by it (and check that they fit before using them).
     var entryIndex = -1
+
+    init(
+      phrase: String, start: Int, end: Int, role: String, weight: Double, weights: [String: Double],
+      reason: String, claim: String?, entry: String, kind: String, entryIndex: Int = -1
+    ) {
+      self.init(
+        phrase: phrase, start: start, end: end,
+        meaning: SharedMeaning(
+          Meaning(
+            role: role, weight: weight, weights: weights, reason: reason, claim: claim, entry: entry, kind: kind)),
+        entryIndex: entryIndex)
+    }
+
+    /// A match of an entry whose meaning is already made.
+    init(phrase: String, start: Int, end: Int, meaning: SharedMeaning, entryIndex: Int) {
+      (self.phrase, self.start, self.end, shared, self.entryIndex) = (phrase, start, end, meaning, entryIndex)
+    }
+
+    /// A field of the meaning (`item.role`, `item.reason`); setting one changes this item's
+    /// meaning alone, never the other matches'.
+    public subscript<Value>(dynamicMember field: WritableKeyPath<Meaning, Value>) -> Value {
+      get { shared.meaning[keyPath: field] }
+      set {
+        var meaning = shared.meaning
+        meaning[keyPath: field] = newValue
+        shared = SharedMeaning(meaning)
+      }
+    }
+
+    public static func == (lhs: Evidence, rhs: Evidence) -> Bool {
+      lhs.phrase == rhs.phrase && lhs.start == rhs.start && lhs.end == rhs.end && lhs.entryIndex == rhs.entryIndex
+        && (lhs.shared === rhs.shared || lhs.shared.meaning == rhs.shared.meaning)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+      hasher.combine(phrase)
+      hasher.combine(start)
+      hasher.combine(end)
+      hasher.combine(entryIndex)
+      hasher.combine(shared.meaning)
+    }
   }
 
   /// A phrase that was found but does not count, and why.

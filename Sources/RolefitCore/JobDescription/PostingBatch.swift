@@ -38,6 +38,22 @@ public struct PostingBatch: Sendable {
     return data
   }
 
+  /// Reads JSON Lines in batches, analyses each batch in parallel and hands its outcomes, in
+  /// input order, to `consume`; at most one batch is held, so memory stays flat.
+  ///
+  /// (Reading and writing the next batch beside the analysis of this one was tried: on two cores
+  /// the analysis keeps both busy, and it gained nothing.)
+  public func run(
+    _ reader: LineChunkReader, source: String, batchSize: Int = 512,
+    render: @escaping @Sendable (PostingAnalysis) -> [UInt8], consume: ([Outcome]) throws -> Void
+  ) rethrows {
+    while true {
+      let lines = reader.nextLines(batchSize)
+      if lines.isEmpty { return }
+      try consume(process(lines: lines, source: source, render: render))
+    }
+  }
+
   /// Parses and analyses JSONL lines (`text`, optional `id`, `title`, `label`), in parallel.
   ///
   /// Each line comes with its number in the file, for ids and messages; `source` names the file.

@@ -8,8 +8,6 @@ public struct PostingRenderer: Sendable {
   /// Whether the text shows highlights in colour; otherwise as `[phrase]{role}` markers.
   public var colorHighlights: Bool
 
-  /// Each lexicon entry's evidence as JSON around what differs from one match to the next.
-  private let evidenceJSON: [EvidenceJSON]
   /// The weights the pack's engine decides with, to show where each phrase counts.
   private let model: PostingModel
 
@@ -20,66 +18,6 @@ public struct PostingRenderer: Sendable {
     self.styler = styler
     self.colorHighlights = colorHighlights
     model = PostingModel.effective(for: pack)
-    let otherKinds = Set(pack.jobDescription?.otherKinds.map(\.id) ?? [])
-    evidenceJSON = pack.lexicon.map { [model] entry in
-      let (role, weight) = model.shown(entry, otherKinds: otherKinds)
-      return EvidenceJSON(entry: entry.id, claim: entry.claims.first, reason: entry.reason, role: role, weight: weight)
-    }
-  }
-
-  /// An evidence object of one lexicon entry, written once around what differs between matches.
-  ///
-  /// `{"claim":…,"end":` then the end, `,"phrase":` and the phrase, `,"reason":…,"role":…,"start":`
-  /// then the start, and `,"weight":…}`. A batch writes millions of these, and most of their
-  /// bytes are the entry's.
-  private struct EvidenceJSON: Sendable {
-    let entry: String
-    let claim: String?
-    let reason: String
-    let role: String
-    let weight: Double
-    let opening: [UInt8]
-    let middle: [UInt8]
-    let closing: [UInt8]
-
-    static let phraseKey = Array(#","phrase":"#.utf8)
-
-    /// The pieces for one evidence item's words: the one place the object's layout is written.
-    init(entry: String, claim: String?, reason: String, role: String, weight: Double) {
-      (self.entry, self.claim, self.reason, self.role, self.weight) = (entry, claim, reason, role, weight)
-      var out = JSONLineWriter()
-      out.beginObject()
-      if let claim { out.field("claim", claim) }
-      out.key("end")
-      opening = out.bytes
-      let written = out.bytes.count
-      out.field("reason", reason)
-      out.field("role", role)
-      out.key("start")
-      middle = Array(out.bytes[written...])
-      let before = out.bytes.count
-      out.field("weight", weight)
-      out.endObject()
-      closing = Array(out.bytes[before...])
-    }
-
-    /// Whether `item` carries this entry's words, so the pieces write it exactly.
-    func writes(_ item: PostingAnalysis.Evidence) -> Bool {
-      item.entry == entry && item.reason == reason && item.role == role && item.claim == claim
-        && item.weight == weight
-    }
-
-    /// Writes `item` as one value of the array being written.
-    func write(_ item: PostingAnalysis.Evidence, into out: inout JSONLineWriter) {
-      out.separate()
-      out.append(raw: opening)
-      out.append(item.end)
-      out.append(raw: Self.phraseKey)
-      out.append(item.phrase)
-      out.append(raw: middle)
-      out.append(item.start)
-      out.append(raw: closing)
-    }
   }
 
   func name(_ id: String) -> String {
@@ -136,13 +74,31 @@ public struct PostingRenderer: Sendable {
       view.append(contentsOf: scalars[range])
       return String(view)
     }
-    let before = text(start..<item.start)
-    let after = text(item.end..<end)
+    // Markdown's emphasis and a list item's bullet are how the posting was typed, not its words.
+    let before = Self.withoutMarkup(text(start..<item.start)).drop(while: \.isWhitespace)
+    let after = Self.withoutMarkup(text(item.end..<end))
+    // Cut short only when words were left out: a line's bullet or emphasis is not a word.
+    var probe = start
+    while probe > 0 && start - probe < 4 && " \t*-_•·#".unicodeScalars.contains(scalars[probe - 1]) { probe -= 1 }
     return .init(
-      before: (start > 0 && !isBreak(scalars[start - 1]) ? "…" : "") + String(before.drop(while: \.isWhitespace)),
+      before: (probe > 0 && !isBreak(scalars[probe - 1]) ? "…" : "") + String(Self.withoutBullet(before)),
       phrase: text(item.start..<item.end),
       after: String(after.reversed().drop(while: \.isWhitespace).reversed())
         + (end < scalars.count && !isBreak(scalars[end]) ? "…" : ""))
+  }
+
+  /// Text without Markdown's bold and italic markers (`**`, `__`).
+  private static func withoutMarkup(_ text: String) -> String {
+    guard text.contains("**") || text.contains("__") else { return text }
+    return text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
+  }
+
+  /// A line's start without its list bullet ("* ", "- ", "• ").
+  private static func withoutBullet(_ text: Substring) -> Substring {
+    guard let first = text.first, "*-•·".contains(first), text.dropFirst().first?.isWhitespace == true else {
+      return text
+    }
+    return text.dropFirst().drop(while: \.isWhitespace)
   }
 
   /// The reading as a hiring manager reads it: the verdict, what decided it, the fixes, then the
@@ -181,7 +137,9 @@ public struct PostingRenderer: Sendable {
       out.append(styler.bold("What decided it"))
       for (number, item) in deciding.enumerated() {
         // The phrase is marked in its sentence, so a reader sees which words counted.
-        let context = item.context.before + styler.bold(item.context.phrase) + item.context.after
+        // Bold where there is colour; brackets, as in the marked posting, in plain text.
+        let phrase = colorHighlights ? styler.bold(item.context.phrase) : "[\(item.context.phrase)]"
+        let context = item.context.before + phrase + item.context.after
         let line = "\"\(context)\" → \(item.counts): \(item.reason)"
         out.append(TextWrap.wrap(line, width: width, indent: "     ", firstIndent: "  \(number + 1). "))
       }
@@ -334,15 +292,8 @@ public struct PostingRenderer: Sendable {
     for index in analysis.deciding { out.field(nil, index) }
     out.endArray()
     out.beginArray("evidence")
-    for item in analysis.evidence {
-      // The entry's cached pieces when they fit the item, else pieces made for it.
-      if evidenceJSON.indices.contains(item.entryIndex), evidenceJSON[item.entryIndex].writes(item) {
-        evidenceJSON[item.entryIndex].write(item, into: &out)
-      } else {
-        EvidenceJSON(entry: item.entry, claim: item.claim, reason: item.reason, role: item.role, weight: item.weight)
-          .write(item, into: &out)
-      }
-    }
+    // Each item's meaning carries its JSON, written once for all matches of its entry.
+    for item in analysis.evidence { item.shared.json.write(item, into: &out) }
     out.endArray()
     out.beginObject("fit")
     out.field("band", analysis.fit.band)
@@ -427,5 +378,50 @@ public struct PostingRenderer: Sendable {
       return text
     }
     return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+}
+
+extension PostingRenderer {
+  /// An evidence object of one lexicon entry, written once around what differs between matches.
+  ///
+  /// `{"claim":…,"end":` then the end, `,"phrase":` and the phrase, `,"reason":…,"role":…,"start":`
+  /// then the start, and `,"weight":…}`. A batch writes millions of these, and most of their
+  /// bytes are the entry's: each evidence item's shared meaning holds them.
+  struct EvidenceJSON: Sendable {
+    let opening: [UInt8]
+    let middle: [UInt8]
+    let closing: [UInt8]
+
+    static let phraseKey = Array(#","phrase":"#.utf8)
+
+    /// The pieces for one meaning's words: the one place the object's layout is written.
+    init(claim: String?, reason: String, role: String, weight: Double) {
+      var out = JSONLineWriter()
+      out.beginObject()
+      if let claim { out.field("claim", claim) }
+      out.key("end")
+      opening = out.bytes
+      let written = out.bytes.count
+      out.field("reason", reason)
+      out.field("role", role)
+      out.key("start")
+      middle = Array(out.bytes[written...])
+      let before = out.bytes.count
+      out.field("weight", weight)
+      out.endObject()
+      closing = Array(out.bytes[before...])
+    }
+
+    /// Writes `item` as one value of the array being written.
+    func write(_ item: PostingAnalysis.Evidence, into out: inout JSONLineWriter) {
+      out.separate()
+      out.append(raw: opening)
+      out.append(item.end)
+      out.append(raw: Self.phraseKey)
+      out.append(item.phrase)
+      out.append(raw: middle)
+      out.append(item.start)
+      out.append(raw: closing)
+    }
   }
 }

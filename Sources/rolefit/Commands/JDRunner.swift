@@ -90,14 +90,11 @@ struct JDRunner {
     let showText = self.showText
     let showEvidence = self.showEvidence
     let seenBefore = analysed + failures
-    while true {
-      let lines = reader.nextLines(512)
-      if lines.isEmpty { break }
-      let outcomes = batch.process(lines: lines, source: source) { analysis in
-        Self.render(
-          analysis, format: format, renderer: renderer, showText: showText, showEvidence: showEvidence,
-          jsonLines: true)
-      }
+    let render: @Sendable (PostingAnalysis) -> [UInt8] = { analysis in
+      Self.render(
+        analysis, format: format, renderer: renderer, showText: showText, showEvidence: showEvidence, jsonLines: true)
+    }
+    batch.run(reader, source: source, render: render) { outcomes in
       // One write per batch, not one per posting.
       var chunk: [UInt8] = []
       for outcome in outcomes { record(outcome, into: &chunk) }
@@ -227,27 +224,26 @@ struct JDRunner {
     let classes = pack.roles.map(\.id) + [JobDescriptionAnalyzer.otherID]
     var evaluation = Evaluation(labels: classes)
     let source = path == "-" ? "<stdin>" : path
-    while true {
-      let lines = reader.nextLines(512)
-      if lines.isEmpty { break }
-      let outcomes = batch.process(lines: lines, source: source) { _ in [] }
-      for outcome in outcomes {
-        switch outcome {
-        case .analysed(let analysis, _, let label?):
-          // A label the engine never gives would only count as a miss: most often a typo.
-          guard LabelledPosting.classID(named: label, among: classes) != nil else {
-            throw CLIError.unknownLabel(label, of: analysis.id, in: source, classes: classes)
+    try batch.run(
+      reader, source: source, render: { _ in [] },
+      consume: { outcomes in
+        for outcome in outcomes {
+          switch outcome {
+          case .analysed(let analysis, _, let label?):
+            // A label the engine never gives would only count as a miss: most often a typo.
+            guard LabelledPosting.classID(named: label, among: classes) != nil else {
+              throw CLIError.unknownLabel(label, of: analysis.id, in: source, classes: classes)
+            }
+            evaluation.add(
+              id: analysis.id, actual: label,
+              predicted: analysis.fit.isHybrid && analysis.evidence.isEmpty ? "none" : analysis.fit.role)
+          case .analysed(let analysis, _, nil):
+            Console.standardError.line("rolefit: \(source): \(analysis.id) has no \"label\"; not counted")
+          case .failed(_, let message):
+            Console.standardError.line("rolefit: \(message)")
           }
-          evaluation.add(
-            id: analysis.id, actual: label,
-            predicted: analysis.fit.isHybrid && analysis.evidence.isEmpty ? "none" : analysis.fit.role)
-        case .analysed(let analysis, _, nil):
-          Console.standardError.line("rolefit: \(source): \(analysis.id) has no \"label\"; not counted")
-        case .failed(_, let message):
-          Console.standardError.line("rolefit: \(message)")
         }
-      }
-    }
+      })
     if let error = reader.readError { throw CLIError.ioError("\(source): cannot read: \(error.localizedDescription)") }
     guard evaluation.total > 0 else {
       throw CLIError.badData("\(source): no labelled postings in it (one JSON object a line: {\"text\", \"label\"})")

@@ -305,6 +305,26 @@ import Testing
     #expect(unmarked == text.trimmingCharacters(in: .whitespacesAndNewlines))
   }
 
+  /// Matches of one entry share its meaning, but changing one item's reason or role changes that
+  /// item alone, in the value and in the JSON written for it.
+  @Test func changingOneEvidenceItemLeavesTheOtherMatchesOfItsEntryAlone() throws {
+    let pack = try TestPacks.bundled
+    let text = "Own the project schedule.\nUpdate the project schedule weekly.\nPublish the project schedule."
+    var analysis = try JobDescriptionAnalyzer(pack: pack).analyze(Posting(id: "x", text: text))
+    let entry = try #require(analysis.evidence.first?.entry)
+    let same = analysis.evidence.indices.filter { analysis.evidence[$0].entry == entry }
+    #expect(same.count >= 2, "\(analysis.evidence.map(\.phrase))")
+    let (first, second) = (same[0], same[1])
+    let original = analysis.evidence[second]
+    analysis.evidence[first].reason = "edited"
+    analysis.evidence[first].role = "program-manager"
+    #expect(analysis.evidence[first].reason == "edited" && analysis.evidence[first].role == "program-manager")
+    #expect(analysis.evidence[second] == original && analysis.evidence[second].reason != "edited")
+    #expect(analysis.evidence[first] != original)
+    let json = PostingRenderer(pack: pack).json(analysis, compact: true)
+    #expect(json.components(separatedBy: "\"reason\":\"edited\"").count == 2, "\(json)")
+  }
+
   /// Each evidence object in the JSON says what the analysis found: its phrase, offsets, role,
   /// weight, reason and claim, whether it was written from the entry's cached pieces or field by field.
   @Test func evidenceInTheJSONIsTheEvidenceFound() throws {

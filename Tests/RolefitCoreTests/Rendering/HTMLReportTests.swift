@@ -134,6 +134,29 @@ import Testing
     #expect(html.contains("<strong>\(first.phrase)</strong>"))
   }
 
+  /// Plain text (a pipe, `NO_COLOR`) marks the deciding phrase with brackets, as the marked
+  /// posting does, and the sentence around it is quoted without the bullet and Markdown
+  /// emphasis it was typed with.
+  @Test func plainTextMarksTheDecidingPhraseInItsSentence() throws {
+    let analyzer = try JobDescriptionAnalyzer(pack: pack)
+    let text = """
+      * **Own the program roadmap** across multiple projects and manage the interdependencies between them.
+      - Run program governance with a **steering committee** and drive __benefits realization__.
+      """
+    let analysis = try analyzer.analyze(Posting(id: "p", text: text, title: nil))
+    let plain = PostingRenderer(pack: pack, width: 1000).text(analysis, showText: false)
+    let lines = plain.split(separator: "\n").filter { $0.firstMatch(of: /^  \d\.\s/) != nil }
+    #expect(lines.count >= 3, "\(plain)")
+    // The sentence is quoted from its first word, with no "…" for the bullet left out.
+    #expect(
+      lines.contains { $0.contains("\"Run program governance with a [steering committee] and drive") }, "\(plain)")
+    for line in lines {
+      #expect(line.contains("[") && line.contains("]"), "\(line)")
+      #expect(
+        !line.contains("**") && !line.contains("__") && !line.contains("\"* ") && !line.contains("\"- "), "\(line)")
+    }
+  }
+
   @Test func aHostileAnswerAndPersonAreShownAsText() throws {
     var sheet = AnswerSheet()
     sheet["resp.shared-devops"] = .choice("b")

@@ -88,6 +88,27 @@ import Testing
     #expect(!analysis.evidence.contains { $0.phrase.lowercased().contains("steering committee") })
   }
 
+  /// What a posting contrasts the role with ("rather than", "instead of") is not a duty of it;
+  /// the same phrase said plainly is.
+  @Test func whatTheRoleIsContrastedWithDoesNotCount() throws {
+    for (sentence, counts) in [
+      ("Coach the team rather than running sprint planning.", false),
+      ("Coach the team instead of running sprint planning.", false),
+      ("Coach the team and run sprint planning.", true),
+    ] {
+      let analysis = try analyze(projectDuties + "\n" + sentence + "\n")
+      // Only the sentence's own phrase: the duties above it run sprint planning too.
+      let after = projectDuties.unicodeScalars.count
+      let found = analysis.evidence.contains { $0.phrase.lowercased() == "sprint planning" && $0.start > after }
+      #expect(found == counts, "\(sentence)")
+      #expect(
+        analysis.ignored.contains {
+          $0.reason == .negated && $0.phrase.lowercased() == "sprint planning" && $0.start > after
+        } == !counts,
+        "\(sentence)")
+    }
+  }
+
   /// A field whose whole value says there is none ("Steering committee: none") does not count;
   /// the same field with a value does, and so does a value that only starts with the word.
   @Test func aFieldWhoseValueIsNoneDoesNotCount() throws {

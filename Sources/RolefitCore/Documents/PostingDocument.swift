@@ -45,7 +45,8 @@ public struct PostingDocument: VersionedDocument {
     public var stated: String?
   }
 
-  /// The evidence that decided the verdict, as indices into `evidence`, most first.
+  /// The evidence that decided the verdict, as indices into `evidence`, most first; when the
+  /// duties settle nothing, what pulls toward each of the two leading roles, in turn.
   public var deciding: [Int]
   public var evidence: [Evidence]
   public var fit: Fit

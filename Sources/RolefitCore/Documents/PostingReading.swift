@@ -60,6 +60,9 @@ public struct PostingReading: Sendable {
   public var impliedRoleName: String?
   public var shares: [Share]
   public var phrases: [Phrase]
+  /// The heading of the reasons: what decided a settled verdict, or, when the duties settle
+  /// nothing (hybrid or uncertain), what pulls toward each of the two leading roles.
+  public var decidingHeading: String
 
   /// The reading of an analysis, worded by `words` (the pack's names and the engine's weights).
   init(_ analysis: PostingAnalysis, words: PostingRenderer) {
@@ -69,6 +72,7 @@ public struct PostingReading: Sendable {
     verdict = words.verdict(analysis)
     verdictColor = words.color(analysis.fit.otherKind ?? analysis.fit.role)
     confidence = analysis.fit.confidence
+    decidingHeading = analysis.fit.isHybrid || analysis.fit.isUncertain ? "What pulls each way" : "What decided it"
     impliedRoleName = analysis.title.impliedRole.map(words.name)
     shares = analysis.scores.map {
       Share(

@@ -174,8 +174,22 @@ public struct JobDescriptionAnalyzer: Sendable {
       warnings: text.hasReplacementCharacters
         ? ["the text had bytes that are not UTF-8; they were replaced with U+FFFD"] : [],
       text: posting.text)
-    analysis.deciding = deciding(
+    let leading = deciding(
       reading.evidence, features: features, toward: modelClass[role], against: modelClass[roleIDs[second]])
+    if fit.isHybrid || fit.isUncertain {
+      // Nothing settled it: what pulls toward each of the two leading roles, in turn.
+      let other = deciding(
+        reading.evidence, features: features, toward: modelClass[roleIDs[second]], against: modelClass[role])
+      var both: [Int] = []
+      for index in 0..<max(leading.count, other.count) where both.count < Self.decidingCount {
+        for side in [leading, other] where index < side.count && both.count < Self.decidingCount {
+          both.append(side[index])
+        }
+      }
+      analysis.deciding = both
+    } else {
+      analysis.deciding = leading
+    }
     analysis.recommendations = advisor.advise(
       analysis, bodyWeight: bodyWeight, satisfiedChecks: satisfiedChecks)
     return analysis

@@ -151,7 +151,9 @@ public struct PostingAnalysis: Sendable, Hashable {
   /// How the `other` share divides among the other kinds.
   public var otherKinds: [String: Double]
   public var evidence: [Evidence]
-  /// The evidence that decided the verdict, most first (indices into `evidence`, one per entry).
+  /// The evidence that decided the verdict, most first (indices into `evidence`, one per entry);
+  /// when the duties settle nothing (hybrid or uncertain), what pulls toward each of the two
+  /// leading roles, in turn.
   public var deciding: [Int] = []
   public var ignored: [Ignored]
   public var recommendations: [Recommendation]

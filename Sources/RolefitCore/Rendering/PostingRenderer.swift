@@ -134,7 +134,7 @@ public struct PostingRenderer: Sendable {
     let deciding = reading.deciding
     if !deciding.isEmpty {
       out.append("")
-      out.append(styler.bold("What decided it"))
+      out.append(styler.bold(reading.decidingHeading))
       for (number, item) in deciding.enumerated() {
         // The phrase is marked in its sentence, so a reader sees which words counted.
         // Bold where there is colour; brackets, as in the marked posting, in plain text.
@@ -234,7 +234,7 @@ public struct PostingRenderer: Sendable {
     // What a hiring manager reads first: what decided it, the fixes, then every phrase counted.
     let deciding = reading.deciding
     if !deciding.isEmpty {
-      out += ["", "### What decided it", ""]
+      out += ["", "### \(reading.decidingHeading)", ""]
       for (number, item) in deciding.enumerated() {
         out.append(
           "\(number + 1). “\(MarkdownText.inline(item.context.before))**\(MarkdownText.inline(item.context.phrase))**"

@@ -88,6 +88,23 @@ import Testing
     #expect(!analysis.evidence.contains { $0.phrase.lowercased().contains("steering committee") })
   }
 
+  /// When the duties settle nothing, the reasons show what pulls toward each of the two leading
+  /// roles, under a heading that says so, not only what favours the one a hair ahead.
+  @Test func anUnsettledVerdictShowsWhatPullsEachWay() throws {
+    let pack = try TestPacks.bundled
+    let text = """
+      - Maintain the project schedule and the RAID log for the release; run sprint planning and track budget variance.
+      - Manage the interdependencies between projects.
+      """
+    let analysis = try JobDescriptionAnalyzer(pack: pack).analyze(Posting(id: "x", text: text))
+    #expect(analysis.fit.isHybrid || analysis.fit.isUncertain, "\(analysis.fit)")
+    let leading = analysis.scores.sorted { $0.share > $1.share }.prefix(2).map(\.role)
+    let pulls = Set(analysis.deciding.map { analysis.evidence[$0].role })
+    #expect(Set(leading).isSubset(of: pulls), "\(leading) \(pulls)")
+    let shown = PostingRenderer(pack: pack).text(analysis, showText: false)
+    #expect(shown.contains("What pulls each way") && !shown.contains("What decided it"))
+  }
+
   /// What a posting contrasts the role with ("rather than", "instead of") is not a duty of it;
   /// the same phrase said plainly is.
   @Test func whatTheRoleIsContrastedWithDoesNotCount() throws {

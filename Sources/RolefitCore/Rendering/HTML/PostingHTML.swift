@@ -38,7 +38,7 @@ public struct PostingHTML: Sendable {
     // What a hiring manager reads first: what decided it and the fixes, then the posting marked.
     let deciding = reading.deciding
     if !deciding.isEmpty {
-      body.append(.element("h2", text: "What decided it"))
+      body.append(.element("h2", text: reading.decidingHeading))
       body.append(
         HTMLPage.table(
           ["Phrase in its sentence", "Counts for", "Why", "Source"],

@@ -89,6 +89,9 @@ public struct JobDescriptionRules: Sendable, Hashable {
   /// Words that, as the whole value of a field after the phrase ("Volunteers managed: Nil",
   /// "Direct reports: none"), say there is none of it.
   public var emptyValues: [String] = []
+  /// Words that, right after a negation cue, make it affirm what follows ("not only", "not just",
+  /// "not limited to"): the cue then negates nothing.
+  public var negationAffirming: [String] = []
   public var boilerplateHeadings: [String]
   public var boilerplatePhrases: [String]
   /// Headings that start the posting's own sections ("The role", "Responsibilities"); they end

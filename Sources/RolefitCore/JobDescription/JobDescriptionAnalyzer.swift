@@ -23,6 +23,8 @@ public struct JobDescriptionAnalyzer: Sendable {
   let negationCues: [Bool]
   /// By vocabulary id, the words that as a field's whole value say there is none ("nil").
   let emptyValues: [Bool]
+  /// By vocabulary id, the words that right after a negation cue make it affirm ("only").
+  let affirming: [Bool]
   let vocabulary: Vocabulary
   let otherKindIDs: Set<String>
   let advisor: PostingAdvisor
@@ -73,7 +75,7 @@ public struct JobDescriptionAnalyzer: Sendable {
       phrases: lexiconPhrases.map(\.0) + titlePhrases.map(\.0) + checkPhrases.map(\.0) + rules.boilerplateHeadings
         + rules.boilerplatePhrases + rules.sectionHeadings + structure.requirementHeadings + structure.requirementCues
         + structure.relationCues + structure.quantifiers + structure.scopeNouns,
-      cues: rules.negationCues + rules.emptyValues, spelling: rules.spelling)
+      cues: rules.negationCues + rules.emptyValues + rules.negationAffirming, spelling: rules.spelling)
     self.vocabulary = vocabulary
     lexicon = PhraseMatcher(lexiconPhrases, vocabulary: vocabulary)
     boilerplateHeadings = PhraseMatcher(rules.boilerplateHeadings.enumerated().map { ($1, $0) }, vocabulary: vocabulary)
@@ -97,6 +99,11 @@ public struct JobDescriptionAnalyzer: Sendable {
     var empty = [Bool](repeating: false, count: vocabulary.count)
     for value in rules.emptyValues where vocabulary.id(of: value) >= 0 { empty[Int(vocabulary.id(of: value))] = true }
     emptyValues = empty
+    var affirming = [Bool](repeating: false, count: vocabulary.count)
+    for word in rules.negationAffirming where vocabulary.id(of: word) >= 0 {
+      affirming[Int(vocabulary.id(of: word))] = true
+    }
+    self.affirming = affirming
     otherKindIDs = Set(rules.otherKinds.map(\.id))
     advisor = PostingAdvisor(pack: pack, rules: rules)
     let otherKindIDs = self.otherKindIDs
@@ -612,7 +619,11 @@ public struct JobDescriptionAnalyzer: Sendable {
     while index >= segmentStart && position - index <= rules.negationWindow {
       let token = text.tokens[index]
       guard token.clause == clause else { return false }
-      if text.ids[index] >= 0 && negationCues[Int(text.ids[index])] { return true }
+      if text.ids[index] >= 0 && negationCues[Int(text.ids[index])] {
+        // "not only", "not just", "not limited to" affirm what follows.
+        let next = index + 1 < position ? text.ids[index + 1] : -1
+        if next < 0 || !affirming[Int(next)] { return true }
+      }
       index -= 1
     }
     return false

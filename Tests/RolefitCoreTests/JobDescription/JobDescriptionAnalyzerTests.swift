@@ -106,12 +106,16 @@ import Testing
   }
 
   /// What a posting contrasts the role with ("rather than", "instead of") is not a duty of it;
-  /// the same phrase said plainly is.
+  /// the same phrase said plainly, or after "not only" or "not limited to", is.
   @Test func whatTheRoleIsContrastedWithDoesNotCount() throws {
     for (sentence, counts) in [
       ("Coach the team rather than running sprint planning.", false),
       ("Coach the team instead of running sprint planning.", false),
       ("Coach the team and run sprint planning.", true),
+      // "not only", "not just", "not limited to" affirm what follows.
+      ("Coach the team and not only run sprint planning.", true),
+      ("Coach the team, including but not limited to sprint planning.", true),
+      ("Coach the team and not run sprint planning.", false),
     ] {
       let analysis = try analyze(projectDuties + "\n" + sentence + "\n")
       // Only the sentence's own phrase: the duties above it run sprint planning too.

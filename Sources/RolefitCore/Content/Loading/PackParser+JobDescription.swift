@@ -26,7 +26,7 @@ extension PackParser {
       }
     }
     let negation = map.required("negation")?.mapping("'negation'")
-    negation?.rejectUnknownKeys(allowed: ["cues", "window", "empty_values"])
+    negation?.rejectUnknownKeys(allowed: ["cues", "window", "empty_values", "affirming"])
     let boilerplate = map.required("boilerplate")?.mapping("'boilerplate'")
     boilerplate?.rejectUnknownKeys(allowed: ["headings", "phrases", "sections"])
 
@@ -69,6 +69,7 @@ extension PackParser {
       negationCues: negation?.strings("cues").map { $0.0.lowercased() } ?? [],
       negationWindow: negation?.integer("window", in: PackRanges.negationWindow) ?? 0,
       emptyValues: negation?.strings("empty_values").map { $0.0.lowercased() } ?? [],
+      negationAffirming: negation?.strings("affirming").map { $0.0.lowercased() } ?? [],
       boilerplateHeadings: boilerplate?.strings("headings").map { $0.0.lowercased() } ?? [],
       boilerplatePhrases: boilerplate?.strings("phrases").map { $0.0.lowercased() } ?? [],
       sectionHeadings: boilerplate?.strings("sections").map { $0.0.lowercased() } ?? [],

@@ -63,6 +63,9 @@ public struct PostingReading: Sendable {
   /// The heading of the reasons: what decided a settled verdict, or, when the duties settle
   /// nothing (hybrid or uncertain), what pulls toward each of the two leading roles.
   public var decidingHeading: String
+  /// When the duties settle nothing and the title names one of the two leading roles that no
+  /// listed phrase pulls toward, the title is that pull: its words, and the role it names.
+  public var titlePull: (title: String, role: String)?
 
   /// The reading of an analysis, worded by `words` (the pack's names and the engine's weights).
   init(_ analysis: PostingAnalysis, words: PostingRenderer) {
@@ -99,6 +102,15 @@ public struct PostingReading: Sendable {
         counts: goes,
         short: words.short(item.role), terminalColor: words.color(item.role))
     }
+    let leading = analysis.scores.sorted { $0.share > $1.share }.prefix(2).map(\.role)
+    if analysis.fit.isHybrid || analysis.fit.isUncertain, let stated = analysis.title.stated,
+      let implied = analysis.title.impliedRole, leading.contains(implied),
+      !analysis.deciding.contains(where: {
+        analysis.evidence.indices.contains($0) && analysis.evidence[$0].role == implied
+      })
+    {
+      titlePull = (stated, words.name(implied).lowercased())
+    }
   }
 
   /// What `PostingRenderer.shares(of:)` reads of a phrase.
@@ -106,6 +118,9 @@ public struct PostingReading: Sendable {
     var entry: String
     var role: String
   }
+
+  /// Why a title counts as a pull, worded once for every format.
+  public static let titlePullReason = "A title leans the reading toward the role it names."
 
   /// The phrases that decided the verdict, most first.
   public var deciding: [Phrase] { document.deciding.filter { phrases.indices.contains($0) }.map { phrases[$0] } }

@@ -132,7 +132,7 @@ public struct PostingRenderer: Sendable {
     out.append("Shares: " + reading.shares.map { "\($0.short) \(TextWrap.percent($0.share))" }.joined(separator: " · "))
     for warning in document.warnings { out.append(styler.warning("! \(warning)")) }
     let deciding = reading.deciding
-    if !deciding.isEmpty {
+    if !deciding.isEmpty || reading.titlePull != nil {
       out.append("")
       out.append(styler.bold(reading.decidingHeading))
       for (number, item) in deciding.enumerated() {
@@ -142,6 +142,10 @@ public struct PostingRenderer: Sendable {
         let context = item.context.before + phrase + item.context.after
         let line = "\"\(context)\" → \(item.counts): \(item.reason)"
         out.append(TextWrap.wrap(line, width: width, indent: "     ", firstIndent: "  \(number + 1). "))
+      }
+      if let pull = reading.titlePull {
+        let line = "The title \"\(pull.title)\" → \(pull.role): \(PostingReading.titlePullReason)"
+        out.append(TextWrap.wrap(line, width: width, indent: "     ", firstIndent: "  \(deciding.count + 1). "))
       }
     }
     if showRecommendations && !document.recommendations.isEmpty {
@@ -233,13 +237,18 @@ public struct PostingRenderer: Sendable {
     for warning in document.warnings { out.append("- **Warning:** \(MarkdownText.inline(warning))") }
     // What a hiring manager reads first: what decided it, the fixes, then every phrase counted.
     let deciding = reading.deciding
-    if !deciding.isEmpty {
+    if !deciding.isEmpty || reading.titlePull != nil {
       out += ["", "### \(reading.decidingHeading)", ""]
       for (number, item) in deciding.enumerated() {
         out.append(
           "\(number + 1). “\(MarkdownText.inline(item.context.before))**\(MarkdownText.inline(item.context.phrase))**"
             + "\(MarkdownText.inline(item.context.after))” → \(item.counts): \(item.reason)"
             + (item.claim.map { " (\($0))" } ?? ""))
+      }
+      if let pull = reading.titlePull {
+        out.append(
+          "\(deciding.count + 1). The title “\(MarkdownText.inline(pull.title))” → \(pull.role): "
+            + PostingReading.titlePullReason)
       }
     }
     if !document.recommendations.isEmpty {

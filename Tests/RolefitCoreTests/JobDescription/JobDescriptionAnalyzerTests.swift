@@ -105,6 +105,28 @@ import Testing
     #expect(shown.contains("What pulls each way") && !shown.contains("What decided it"))
   }
 
+  /// When the duties settle nothing and the pull toward one of the two leading roles is the
+  /// title's, every format says so; a settled verdict does not list the title as a reason.
+  @Test func anUnsettledVerdictNamesTheTitleAsAPull() throws {
+    let pack = try TestPacks.bundled
+    let analyzer = try JobDescriptionAnalyzer(pack: pack)
+    let duties = """
+      - Coordinate multiple large, complex projects across the transformation programme and their dependencies.
+      - Own benefits realisation and report to the steering committee each month.
+      """
+    let unsettled = try analyzer.analyze(Posting(id: "x", text: duties, title: "Senior Project Manager"))
+    #expect(unsettled.fit.isHybrid || unsettled.fit.isUncertain, "\(unsettled.fit)")
+    #expect(!unsettled.deciding.contains { unsettled.evidence[$0].role == "project-manager" })
+    let renderer = PostingRenderer(pack: pack, width: 1000)
+    let pull = "The title \"Senior Project Manager\" → project manager"
+    #expect(renderer.text(unsettled, showText: false).contains(pull))
+    #expect(renderer.markdown(unsettled).contains("The title “Senior Project Manager” → project manager"))
+    #expect(PostingHTML(pack: pack).render(unsettled).contains("The title “<strong>Senior Project Manager</strong>”"))
+    let settled = try analyzer.analyze(Posting(id: "x", text: duties, title: "Senior Program Manager"))
+    #expect(!settled.fit.isHybrid && !settled.fit.isUncertain)
+    #expect(!renderer.text(settled, showText: false).contains("The title \""))
+  }
+
   /// What a posting contrasts the role with ("rather than", "instead of") is not a duty of it;
   /// the same phrase said plainly, or after "not only" or "not limited to", is.
   @Test func whatTheRoleIsContrastedWithDoesNotCount() throws {

@@ -37,20 +37,24 @@ public struct PostingHTML: Sendable {
         }, title: "What the duties describe, by role"))
     // What a hiring manager reads first: what decided it and the fixes, then the posting marked.
     let deciding = reading.deciding
-    if !deciding.isEmpty {
+    if !deciding.isEmpty || reading.titlePull != nil {
       body.append(.element("h2", text: reading.decidingHeading))
-      body.append(
-        HTMLPage.table(
-          ["Phrase in its sentence", "Counts for", "Why", "Source"],
-          deciding.map { item in
-            [
-              [
-                .text("“" + item.context.before), .element("strong", text: item.context.phrase),
-                .text(item.context.after + "”"),
-              ],
-              [.text(item.counts)], [.text(item.reason)], [.text(item.source)],
-            ]
-          }))
+      var rows: [[[HTMLNode]]] = deciding.map { item in
+        [
+          [
+            .text("“" + item.context.before), .element("strong", text: item.context.phrase),
+            .text(item.context.after + "”"),
+          ],
+          [.text(item.counts)], [.text(item.reason)], [.text(item.source)],
+        ]
+      }
+      if let pull = reading.titlePull {
+        rows.append([
+          [.text("The title “"), .element("strong", text: pull.title), .text("”")], [.text(pull.role)],
+          [.text(PostingReading.titlePullReason)], [],
+        ])
+      }
+      body.append(HTMLPage.table(["Phrase in its sentence", "Counts for", "Why", "Source"], rows))
     }
     if !document.recommendations.isEmpty {
       body.append(.element("h2", text: "Recommendations"))

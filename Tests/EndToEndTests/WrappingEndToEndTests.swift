@@ -53,6 +53,13 @@ import Testing
       step(answer, until: index + 1 < questions.count ? "[\(index + 2)/" : "details shows the rest")
     }
     step("details", until: "Learning path")
+    // Ctrl-D only once the prompt is back: typed while the screen is still printing, before
+    // readline reads keys one by one, the terminal may swallow it (seen on a loaded machine).
+    let screen = terminal.screen
+    let shown = screen.range(of: "Learning path", options: .backwards).map {
+      screen.utf8.distance(from: screen.startIndex, to: $0.upperBound)
+    }
+    #expect(terminal.waitFor("rolefit> ", after: shown ?? terminal.mark))
     terminal.type("\u{4}")
     #expect(terminal.waitForExit() == 0)
     let width = min(columns, 100)

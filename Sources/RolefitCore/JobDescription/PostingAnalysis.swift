@@ -48,8 +48,9 @@ public struct PostingAnalysis: Sendable, Hashable {
     public var start: Int
     public var end: Int
     private(set) var shared: SharedMeaning
-    /// The entry's place in the lexicon of the pack that found it: renderers keep per-entry
-    /// pieces by it (and check that they fit before using them).
+    /// The entry's place in the lexicon of the pack that found it, or -1 (also once the item's
+    /// meaning is changed): the engine's per-entry tables (the model's weights, the checks an
+    /// entry meets) are read by it.
     var entryIndex = -1
 
     init(
@@ -70,13 +71,14 @@ public struct PostingAnalysis: Sendable, Hashable {
     }
 
     /// A field of the meaning (`item.role`, `item.reason`); setting one changes this item's
-    /// meaning alone, never the other matches'.
+    /// meaning alone, never the other matches', and the item stops standing for its entry.
     public subscript<Value>(dynamicMember field: WritableKeyPath<Meaning, Value>) -> Value {
       get { shared.meaning[keyPath: field] }
       set {
         var meaning = shared.meaning
         meaning[keyPath: field] = newValue
         shared = SharedMeaning(meaning)
+        entryIndex = -1
       }
     }
 

@@ -103,7 +103,9 @@ public struct PostingReading: Sendable {
         short: words.short(item.role), terminalColor: words.color(item.role))
     }
     let leading = analysis.scores.sorted { $0.share > $1.share }.prefix(2).map(\.role)
-    if analysis.fit.isHybrid || analysis.fit.isUncertain, let stated = analysis.title.stated,
+    // With no duties read there is no reading to explain: the verdict says so.
+    if analysis.fit.isHybrid || analysis.fit.isUncertain, !analysis.evidence.isEmpty,
+      let stated = analysis.title.stated,
       let implied = analysis.title.impliedRole, leading.contains(implied),
       !analysis.deciding.contains(where: {
         analysis.evidence.indices.contains($0) && analysis.evidence[$0].role == implied

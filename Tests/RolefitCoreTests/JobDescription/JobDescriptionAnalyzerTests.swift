@@ -125,6 +125,10 @@ import Testing
     let settled = try analyzer.analyze(Posting(id: "x", text: duties, title: "Senior Program Manager"))
     #expect(!settled.fit.isHybrid && !settled.fit.isUncertain)
     #expect(!renderer.text(settled, showText: false).contains("The title \""))
+    // With no duties read there is nothing to explain: the verdict says there is not enough.
+    let empty = try analyzer.analyze(
+      Posting(id: "x", text: "We are a great company with free lunch.", title: "Senior Project Manager"))
+    #expect(empty.evidence.isEmpty && !renderer.text(empty, showText: false).contains("What pulls each way"))
   }
 
   /// What a posting contrasts the role with ("rather than", "instead of") is not a duty of it;

@@ -36,8 +36,6 @@ public struct PostingReading: Sendable {
     public var claim: String?
     /// The claim's text and the title of its article, or empty.
     public var source: String
-    /// The phrase with a few words either side, on one line.
-    public var context: Context
     /// Where the phrase's fitted weight goes: `program +0.89`.
     public var counts: String
     /// The role's short name (else its id), as the terminal's `[phrase]{role}` mark carries it.
@@ -60,6 +58,15 @@ public struct PostingReading: Sendable {
   public var impliedRoleName: String?
   public var shares: [Share]
   public var phrases: [Phrase]
+  /// A phrase that decided the verdict, quoted in its sentence.
+  public struct Reason: Sendable, Hashable {
+    public var phrase: Phrase
+    /// The phrase with a few words either side, on one line.
+    public var context: Context
+  }
+  /// The phrases that decided the verdict, most first: only these are quoted in their sentence,
+  /// as a long posting counts thousands of phrases.
+  public var deciding: [Reason]
   /// The heading of the reasons: what decided a settled verdict, or, when the duties settle
   /// nothing (hybrid or uncertain), what pulls toward each of the two leading roles.
   public var decidingHeading: String
@@ -82,7 +89,6 @@ public struct PostingReading: Sendable {
         role: $0.role, name: words.name($0.role), share: $0.share, color: words.color($0.role),
         short: words.short($0.role))
     }
-    let scalars = Array(analysis.text.unicodeScalars)
     // Where an entry's weight goes is the same at every match: worded once per entry, as a long
     // posting matches the same few hundred entries thousands of times.
     var counts: [EntryRole: String] = [:]
@@ -98,18 +104,20 @@ public struct PostingReading: Sendable {
         label: pack.role(item.role)?.short ?? pack.assessedRole(item.role)?.short ?? words.name(item.role).lowercased(),
         color: pack.role(item.role)?.color ?? (item.role == JobDescriptionAnalyzer.otherID ? nil : "yellow"),
         weight: item.weight, reason: item.reason, claim: item.claim, source: source ?? "",
-        context: words.context(of: item, in: scalars),
         counts: goes,
         short: words.short(item.role), terminalColor: words.color(item.role))
+    }
+    let scalars = Array(analysis.text.unicodeScalars)
+    let phrases = phrases
+    deciding = analysis.deciding.filter { phrases.indices.contains($0) }.map {
+      Reason(phrase: phrases[$0], context: words.context(of: analysis.evidence[$0], in: scalars))
     }
     let leading = analysis.scores.sorted { $0.share > $1.share }.prefix(2).map(\.role)
     // With no duties read there is no reading to explain: the verdict says so.
     if analysis.fit.isHybrid || analysis.fit.isUncertain, !analysis.evidence.isEmpty,
       let stated = analysis.title.stated,
       let implied = analysis.title.impliedRole, leading.contains(implied),
-      !analysis.deciding.contains(where: {
-        analysis.evidence.indices.contains($0) && analysis.evidence[$0].role == implied
-      })
+      !deciding.contains(where: { $0.phrase.role == implied })
     {
       titlePull = (stated, words.name(implied).lowercased())
     }
@@ -124,6 +132,4 @@ public struct PostingReading: Sendable {
   /// Why a title counts as a pull, worded once for every format.
   public static let titlePullReason = "A title leans the reading toward the role it names."
 
-  /// The phrases that decided the verdict, most first.
-  public var deciding: [Phrase] { document.deciding.filter { phrases.indices.contains($0) }.map { phrases[$0] } }
 }

@@ -140,7 +140,7 @@ public struct PostingRenderer: Sendable {
         // Bold where there is colour; brackets, as in the marked posting, in plain text.
         let phrase = colorHighlights ? styler.bold(item.context.phrase) : "[\(item.context.phrase)]"
         let context = item.context.before + phrase + item.context.after
-        let line = "\"\(context)\" → \(item.counts): \(item.reason)"
+        let line = "\"\(context)\" → \(item.phrase.counts): \(item.phrase.reason)"
         out.append(TextWrap.wrap(line, width: width, indent: "     ", firstIndent: "  \(number + 1). "))
       }
       if let pull = reading.titlePull {
@@ -242,8 +242,8 @@ public struct PostingRenderer: Sendable {
       for (number, item) in deciding.enumerated() {
         out.append(
           "\(number + 1). “\(MarkdownText.inline(item.context.before))**\(MarkdownText.inline(item.context.phrase))**"
-            + "\(MarkdownText.inline(item.context.after))” → \(item.counts): \(item.reason)"
-            + (item.claim.map { " (\($0))" } ?? ""))
+            + "\(MarkdownText.inline(item.context.after))” → \(item.phrase.counts): \(item.phrase.reason)"
+            + (item.phrase.claim.map { " (\($0))" } ?? ""))
       }
       if let pull = reading.titlePull {
         out.append(

@@ -45,7 +45,7 @@ public struct PostingHTML: Sendable {
             .text("“" + item.context.before), .element("strong", text: item.context.phrase),
             .text(item.context.after + "”"),
           ],
-          [.text(item.counts)], [.text(item.reason)], [.text(item.source)],
+          [.text(item.phrase.counts)], [.text(item.phrase.reason)], [.text(item.phrase.source)],
         ]
       }
       if let pull = reading.titlePull {

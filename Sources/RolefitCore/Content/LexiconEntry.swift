@@ -77,6 +77,9 @@ public struct JobDescriptionRules: Sendable, Hashable {
     public var scopeNouns: [String] = []
     public var quantifierWindow: Int = 0
     public var quantifiedEntry: String?
+    /// Whether only the leading kind of other role counts: the phrases of every other kind of
+    /// other role are set aside, as what a broad role touches rather than what it is.
+    public var onlyLeadingOtherKind = false
 
     public init() {}
   }

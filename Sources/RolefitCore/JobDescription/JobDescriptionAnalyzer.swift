@@ -58,6 +58,8 @@ public struct JobDescriptionAnalyzer: Sendable {
   let quantifiedEntry: Int?
   /// Each lexicon entry's weights for kinds of `other`, by their index in `rules.otherKinds`.
   let entryOtherKinds: [[(kind: Int, weight: Double)]]
+  /// Per lexicon entry: whether it points only to kinds of other role, none of the pack's roles.
+  let entryIsOtherOnly: [Bool]
 
   /// Compiles the pack's job-description rules.
   ///
@@ -122,6 +124,10 @@ public struct JobDescriptionAnalyzer: Sendable {
     }
     entryOtherKinds = pack.lexicon.map { entry in
       rules.otherKinds.enumerated().compactMap { index, kind in entry.weights[kind.id].map { (index, $0) } }
+    }
+    entryIsOtherOnly = pack.lexicon.map { entry in
+      let targets = entry.weights.filter { $0.value > 0 }.keys
+      return !targets.isEmpty && targets.allSatisfy(otherKindIDs.contains)
     }
   }
 
@@ -318,9 +324,22 @@ public struct JobDescriptionAnalyzer: Sendable {
         }
       }
     }
+    if rules.structure.onlyLeadingOtherKind { setAsideOtherKinds(but: leadingFoundKind(reading.otherTotals), &reading) }
+    // The lexicon may have read the same words as the quantified entry already ("several related
+    // projects"): where its matches of the entry end, in the text's order.
+    let readEnds = reading.evidence.filter { $0.entryIndex == quantifiedEntry }.map(\.end)
     for (range, sentence) in quantifiedScope(text, cues: found, boilerplate: boilerplate)
     where !boilerplateSentences[Int(sentence)] {
       guard let entryIndex = quantifiedEntry else { break }
+      let (start, end) = (Int(text.tokens[range.lowerBound].start), Int(text.tokens[range.upperBound - 1].end))
+      // The first read match ending after the range starts (a binary search: a long posting has
+      // thousands): if it also ends within the range, the words are read already.
+      var (low, high) = (0, readEnds.count)
+      while low < high {
+        let middle = (low + high) / 2
+        if readEnds[middle] > start { high = middle } else { low = middle + 1 }
+      }
+      if low < readEnds.count && readEnds[low] <= end { continue }
       let phrase = text.phrase(from: range.lowerBound, to: range.upperBound - 1)
       reading.evidence.append(
         evidence(
@@ -330,6 +349,41 @@ public struct JobDescriptionAnalyzer: Sendable {
     }
     reading.evidence.sort { $0.start < $1.start }
     return reading
+  }
+
+  /// The index of the kind of other role whose phrases weigh most, if any was found; on a tie
+  /// the one `jd.yaml` lists first.
+  private func leadingFoundKind(_ totals: [Double?]) -> Int? {
+    var best: (index: Int, weight: Double)?
+    for (index, weight) in totals.enumerated() {
+      if let weight, weight > best?.weight ?? -.infinity { best = (index, weight) }
+    }
+    return best?.index
+  }
+
+  /// Sets aside the phrases that point only to kinds of other role besides the leading one.
+  ///
+  /// A program manager's posting that names "client relationships", "BAU" and "microservices"
+  /// touches account, operations and engineering work without being any of them. What is set
+  /// aside is listed as not counted, and the kinds' totals are those of what still counts.
+  private func setAsideOtherKinds(but leading: Int?, _ reading: inout Reading) {
+    guard let leading else { return }
+    var kept: [PostingAnalysis.Evidence] = []
+    var totals = [Double?](repeating: nil, count: reading.otherTotals.count)
+    for item in reading.evidence {
+      let entry = item.entryIndex
+      let kinds = entryOtherKinds[entry]
+      if entryIsOtherOnly[entry] && !kinds.contains(where: { $0.kind == leading }) {
+        reading.counts[entry] = nil
+        reading.ignored.append(
+          .init(phrase: item.phrase, start: item.start, end: item.end, entry: entryIDs[entry], reason: .anotherKind))
+        continue
+      }
+      kept.append(item)
+      for (kind, weight) in kinds { totals[kind] = (totals[kind] ?? 0) + weight }
+    }
+    reading.evidence = kept
+    reading.otherTotals = totals
   }
 
   /// An entry's evidence at a place in the text, from the entry's part made once.

@@ -176,7 +176,8 @@ public struct PostingRenderer: Sendable {
       out.append(styler.dim("  \(TextWrap.count(reading.phrases.count, "phrase")) counted in all: \(allEvidenceHint)"))
     }
     if showEvidence && !document.ignored.isEmpty {
-      let list = document.ignored.map { "\"\($0.phrase)\" (\($0.reason))" }.joined(separator: ", ")
+      let list = document.ignored.map { "\"\($0.phrase)\" (\($0.reason.replacingOccurrences(of: "-", with: " ")))" }
+        .joined(separator: ", ")
       out.append(styler.dim(TextWrap.wrap("Not counted: \(list)", width: width, indent: "  ", firstIndent: "  ")))
     }
     return out.joined(separator: "\n") + "\n"

@@ -102,6 +102,8 @@ extension Session {
         case .boilerplate: "it stands in company boilerplate"
         case .related:
           "it is named as work the role relates to (reporting to, supporting, working with), not work it does"
+        case .anotherKind:
+          "it belongs to another kind of role than the one the posting's other phrases lean to: a broad role touches it"
         }
       console.line(styler.bold("\"\(item.phrase)\"") + ": not counted, because \(why).")
     }

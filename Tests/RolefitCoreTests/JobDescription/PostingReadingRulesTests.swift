@@ -144,4 +144,61 @@ import Testing
     #expect(abs(analysis.fit.confidence - top) < 1e-9)
     #expect(abs(analysis.scores.map(\.share).reduce(0, +) - 1) < 1e-9)
   }
+
+  @Test func severalProjectsMakeAProgramOnlyWhenTheyAreRelated() throws {
+    // The source's program is a group of related projects; a project manager may run several at once.
+    let several = try analyze("Responsibilities\n- Manage several projects at the same time for our clients.\n")
+    let related = try analyze("Responsibilities\n- Manage several related projects for our clients.\n")
+    let severalItem = try #require(several.evidence.first { $0.phrase.lowercased() == "several projects" })
+    let relatedItem = try #require(related.evidence.first { $0.phrase.lowercased() == "several related projects" })
+    #expect(severalItem.entry != relatedItem.entry)
+    #expect(relatedItem.role == "program-manager")
+    #expect(severalItem.role != "program-manager")
+    #expect(several.share(of: "program-manager") < related.share(of: "program-manager"))
+    // "several related projects" is both a lexicon phrase and a quantified scope: it is read once.
+    #expect(related.evidence.filter { $0.phrase.lowercased() == "several related projects" }.count == 1)
+  }
+
+  /// A program manager's posting that touches account, operations and engineering work once each.
+  static let scatteredOtherKinds = """
+    Program Manager
+
+    Responsibilities
+    - Lead the payments modernization program across its workstreams.
+    - Own the client relationship with the bank.
+    - Keep BAU change running.
+    - Review the microservices design with architects.
+    """
+
+  @Test func onlyTheLeadingKindOfOtherRoleCounts() throws {
+    let otherPhrases: Set = ["client relationship", "bau", "microservices"]
+    let analysis = try analyze(Self.scatteredOtherKinds)
+    let counted = Set(phrases(analysis)).intersection(otherPhrases)
+    let setAside = Set(analysis.ignored.filter { $0.reason == .anotherKind }.map { $0.phrase.lowercased() })
+    #expect(counted.count == 1, "one kind leads: \(counted)")
+    #expect(setAside == otherPhrases.subtracting(counted))
+    #expect(analysis.otherKinds.count == 1)
+
+    // Without the rule the three kinds' phrases all count, and add up towards `other`.
+    let files = TestPacks.bundledFiles.map { file in
+      var file = file
+      if file.path == "jd.yaml" {
+        #expect(file.text.contains("leading_only: true"))
+        file.text = file.text.replacingOccurrences(of: "leading_only: true", with: "leading_only: false")
+      }
+      return file
+    }
+    let all = try JobDescriptionAnalyzer(pack: try #require(try ContentLoader.load(files).pack))
+      .analyze(Posting(id: "test", text: Self.scatteredOtherKinds))
+    #expect(Set(phrases(all)).isSuperset(of: otherPhrases))
+    #expect(!all.ignored.contains { $0.reason == .anotherKind })
+    #expect(all.share(of: "other") > analysis.share(of: "other"))
+
+    // A posting whose other phrases gather on one kind keeps them all.
+    let product = try analyze(
+      "Senior Product Manager\n\nResponsibilities\n- Own the product roadmap and write product requirements.\n"
+        + "- Run user research and define the product vision.\n")
+    #expect(!product.ignored.contains { $0.reason == .anotherKind })
+    #expect(product.fit.otherKind == "product-manager")
+  }
 }

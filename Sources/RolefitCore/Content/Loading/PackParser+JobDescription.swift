@@ -80,9 +80,9 @@ extension PackParser {
       structure: map.value("structure")?.mapping("'structure'").map(readStructure) ?? .init())
   }
 
-  /// `structure:`: requirements, relation cues and quantified scope.
+  /// `structure:`: requirements, relation cues, quantified scope and the other kinds.
   private func readStructure(_ map: YAMLMapping) -> JobDescriptionRules.Structure {
-    map.rejectUnknownKeys(allowed: ["requirements", "relations", "quantified_scope"])
+    map.rejectUnknownKeys(allowed: ["requirements", "relations", "quantified_scope", "other_kinds"])
     var structure = JobDescriptionRules.Structure()
     func lowered(_ map: YAMLMapping?, _ key: String) -> [String] {
       map?.strings(key).map { $0.0.lowercased() } ?? []
@@ -105,6 +105,9 @@ extension PackParser {
       book.refer(.lexiconEntry, entry, at: scope?.value("entry")?.location ?? map.location)
       structure.quantifiedEntry = entry
     }
+    let otherKinds = map.value("other_kinds")?.mapping("'other_kinds'")
+    otherKinds?.rejectUnknownKeys(allowed: ["leading_only"])
+    structure.onlyLeadingOtherKind = otherKinds?.boolean("leading_only") ?? false
     return structure
   }
 

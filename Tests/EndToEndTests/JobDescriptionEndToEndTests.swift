@@ -186,6 +186,24 @@ import Testing
     #expect(outcome.stdout.contains("not counted, because a negation comes just before it"))
   }
 
+  @Test func theSessionExplainsAPhraseSetAsideAsAnotherKind() throws {
+    let scattered = """
+      Program Manager
+
+      Responsibilities
+      - Lead the payments modernization program across its workstreams.
+      - Own the client relationship with the bank.
+      - Keep BAU change running.
+      - Review the microservices design with architects.
+      """
+    let input = "jd\n" + scattered + "\n.\njd explain BAU\njd explain zebra\njd\nHello there.\n.\njd explain zebra\n"
+    let outcome = try RolefitBinary.run([], input: input)
+    #expect(outcome.status == 0)
+    #expect(outcome.stdout.contains("\"BAU\": not counted, because it points only to a kind of role other than"))
+    #expect(outcome.stdout.contains("No phrase matching 'zebra'. Counted: "))
+    #expect(outcome.stdout.contains("No phrase matching 'zebra'. No phrase counted in this posting."))
+  }
+
   @Test func clarifyWritesAPostingOutline() throws {
     let outcome = try RolefitBinary.run([], input: "clarify\n" + String(repeating: "b\n", count: 7))
     #expect(outcome.status == 0)

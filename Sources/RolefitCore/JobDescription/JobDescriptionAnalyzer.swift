@@ -368,12 +368,17 @@ public struct JobDescriptionAnalyzer: Sendable {
   /// aside is listed as not counted, and the kinds' totals are those of what still counts.
   private func setAsideOtherKinds(but leading: Int?, _ reading: inout Reading) {
     guard let leading else { return }
+    func isSetAside(_ entry: Int) -> Bool {
+      entryIsOtherOnly[entry] && !entryOtherKinds[entry].contains { $0.kind == leading }
+    }
+    // Most postings have nothing to set aside: their few counted entries say so at once.
+    guard reading.counts.keys.contains(where: isSetAside) else { return }
     var kept: [PostingAnalysis.Evidence] = []
     var totals = [Double?](repeating: nil, count: reading.otherTotals.count)
     for item in reading.evidence {
       let entry = item.entryIndex
       let kinds = entryOtherKinds[entry]
-      if entryIsOtherOnly[entry] && !kinds.contains(where: { $0.kind == leading }) {
+      if isSetAside(entry) {
         reading.counts[entry] = nil
         reading.ignored.append(
           .init(phrase: item.phrase, start: item.start, end: item.end, entry: entryIDs[entry], reason: .anotherKind))

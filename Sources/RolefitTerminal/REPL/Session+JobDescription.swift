@@ -80,7 +80,10 @@ extension Session {
     let ignored = analysis.ignored.filter { $0.phrase.lowercased().contains(needle) }
     if counted.isEmpty && ignored.isEmpty {
       console.line(
-        "No phrase matching '\(phrase)'. Counted: " + analysis.evidence.map(\.phrase).joined(separator: ", "))
+        "No phrase matching '\(phrase)'. "
+          + (analysis.evidence.isEmpty
+            ? "No phrase counted in this posting."
+            : "Counted: " + analysis.evidence.map(\.phrase).joined(separator: ", ")))
       return
     }
     for item in counted {
@@ -103,7 +106,8 @@ extension Session {
         case .related:
           "it is named as work the role relates to (reporting to, supporting, working with), not work it does"
         case .anotherKind:
-          "it belongs to another kind of role than the one the posting's other phrases lean to: a broad role touches it"
+          "it points only to a kind of role other than the one this posting's other-role phrases gather on "
+            + "(a broad role touches such work without being it)"
         }
       console.line(styler.bold("\"\(item.phrase)\"") + ": not counted, because \(why).")
     }

@@ -325,14 +325,17 @@ public struct JobDescriptionAnalyzer: Sendable {
       }
     }
     if rules.structure.onlyLeadingOtherKind { setAsideOtherKinds(but: leadingFoundKind(reading.otherTotals), &reading) }
-    // The lexicon may have read the same words as the quantified entry already ("several related
-    // projects"): where its matches of the entry end, in the text's order.
+    // Words the lexicon read already are not read again: a match of the quantified entry inside
+    // the range ("multiple [related projects]"), or any entry's reading of the very same words,
+    // which wins ("multiple concurrent projects" is a workload, not program scope). Where the
+    // entry's matches end, in the text's order, and every match's span.
     let readEnds = reading.evidence.filter { $0.entryIndex == quantifiedEntry }.map(\.end)
+    var spans: Set<Int64>?
     for (range, sentence) in quantifiedScope(text, cues: found, boilerplate: boilerplate)
     where !boilerplateSentences[Int(sentence)] {
       guard let entryIndex = quantifiedEntry else { break }
       let (start, end) = (Int(text.tokens[range.lowerBound].start), Int(text.tokens[range.upperBound - 1].end))
-      // The first read match ending after the range starts (a binary search: a long posting has
+      // The first match ending after the range starts (a binary search: a long posting has
       // thousands): if it also ends within the range, the words are read already.
       var (low, high) = (0, readEnds.count)
       while low < high {
@@ -340,6 +343,8 @@ public struct JobDescriptionAnalyzer: Sendable {
         if readEnds[middle] > start { high = middle } else { low = middle + 1 }
       }
       if low < readEnds.count && readEnds[low] <= end { continue }
+      if spans == nil { spans = Set(reading.evidence.map { Int64($0.start) << 32 | Int64($0.end) }) }
+      if spans?.contains(Int64(start) << 32 | Int64(end)) == true { continue }
       let phrase = text.phrase(from: range.lowerBound, to: range.upperBound - 1)
       reading.evidence.append(
         evidence(

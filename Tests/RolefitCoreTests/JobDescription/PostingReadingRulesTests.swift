@@ -157,6 +157,12 @@ import Testing
     #expect(several.share(of: "program-manager") < related.share(of: "program-manager"))
     // "several related projects" is both a lexicon phrase and a quantified scope: it is read once.
     #expect(related.evidence.filter { $0.phrase.lowercased() == "several related projects" }.count == 1)
+    // A quantified scope ("multiple ... projects") the lexicon reads as a workload stays one.
+    let concurrent = try analyze("Responsibilities\n- Manage multiple concurrent projects for our clients.\n")
+    #expect(concurrent.evidence.map(\.entry) == [severalItem.entry])
+    // ...and a related-projects phrase inside a longer quantified scope is listed once.
+    let inside = try analyze("Responsibilities\n- Manage multiple complex related projects.\n")
+    #expect(inside.evidence.map { $0.phrase.lowercased() } == ["related projects"])
   }
 
   /// A program manager's posting that touches account, operations and engineering work once each.

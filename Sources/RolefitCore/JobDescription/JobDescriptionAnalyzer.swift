@@ -294,34 +294,38 @@ public struct JobDescriptionAnalyzer: Sendable {
       guard counted.insert(key).inserted else { return }
       reading.counts[entryIndex, default: 0] += requirement[Int(sentence)] ? rules.structure.requirementWeight : 1
     }
+    /// Why a phrase at these tokens does not count, if it does not; a relation cue is counted.
+    func setAside(_ tokens: Range<Int>, segment index: Int) -> PostingAnalysis.Ignored.Reason? {
+      let segment = text.segments[index]
+      if boilerplate[index] || boilerplateSentences[Int(text.tokens[tokens.lowerBound].sentence)] {
+        return .boilerplate
+      }
+      if isNegated(tokens.lowerBound, in: text, segmentStart: segment.tokens.lowerBound)
+        || isEmptyField(after: tokens.upperBound, in: text, segmentEnd: segment.tokens.upperBound)
+      {
+        return .negated
+      }
+      if related[tokens.lowerBound] {
+        reading.cues["relation", default: 0] += 1
+        return .related
+      }
+      return named[tokens.lowerBound] >= Int32(tokens.upperBound) ? .related : nil
+    }
     for match in lexicon.matches(in: text, segments: { $0 != title.segment }) where isWhole(match.tokens, in: text) {
-      let segment = text.segments[match.segment]
       let entryIndex = lexicon.payload(match)
       let first = text.tokens[match.tokens.lowerBound]
       let last = text.tokens[match.tokens.upperBound - 1]
       let phrase = text.phrase(from: match.tokens.lowerBound, to: match.tokens.upperBound - 1)
-      func ignore(_ reason: PostingAnalysis.Ignored.Reason) {
+      if let reason = setAside(match.tokens, segment: match.segment) {
         reading.ignored.append(
           .init(
             phrase: phrase, start: Int(first.start), end: Int(last.end), entry: entryIDs[entryIndex], reason: reason))
+        continue
       }
-      if boilerplate[match.segment] || boilerplateSentences[Int(first.sentence)] {
-        ignore(.boilerplate)
-      } else if isNegated(match.tokens.lowerBound, in: text, segmentStart: segment.tokens.lowerBound)
-        || isEmptyField(after: match.tokens.upperBound, in: text, segmentEnd: segment.tokens.upperBound)
-      {
-        ignore(.negated)
-      } else if related[match.tokens.lowerBound] {
-        ignore(.related)
-        reading.cues["relation", default: 0] += 1
-      } else if named[match.tokens.lowerBound] >= Int32(match.tokens.upperBound) {
-        ignore(.related)
-      } else {
-        reading.evidence.append(evidence(entryIndex, phrase: phrase, start: first.start, end: last.end))
-        count(entryIndex, sentence: first.sentence)
-        for (kind, weight) in entryOtherKinds[entryIndex] {
-          reading.otherTotals[kind] = (reading.otherTotals[kind] ?? 0) + weight
-        }
+      reading.evidence.append(evidence(entryIndex, phrase: phrase, start: first.start, end: last.end))
+      count(entryIndex, sentence: first.sentence)
+      for (kind, weight) in entryOtherKinds[entryIndex] {
+        reading.otherTotals[kind] = (reading.otherTotals[kind] ?? 0) + weight
       }
     }
     if rules.structure.onlyLeadingOtherKind { setAsideOtherKinds(but: leadingFoundKind(reading.otherTotals), &reading) }
@@ -331,8 +335,7 @@ public struct JobDescriptionAnalyzer: Sendable {
     // entry's matches end, in the text's order, and every match's span.
     let readEnds = reading.evidence.filter { $0.entryIndex == quantifiedEntry }.map(\.end)
     var spans: Set<Int64>?
-    for (range, sentence) in quantifiedScope(text, cues: found, boilerplate: boilerplate)
-    where !boilerplateSentences[Int(sentence)] {
+    for (range, sentence, segment) in quantifiedScope(text, cues: found, boilerplate: boilerplate) {
       guard let entryIndex = quantifiedEntry else { break }
       let (start, end) = (Int(text.tokens[range.lowerBound].start), Int(text.tokens[range.upperBound - 1].end))
       // The first match ending after the range starts (a binary search: a long posting has
@@ -346,6 +349,12 @@ public struct JobDescriptionAnalyzer: Sendable {
       if spans == nil { spans = Set(reading.evidence.map { Int64($0.start) << 32 | Int64($0.end) }) }
       if spans?.contains(Int64(start) << 32 | Int64(end)) == true { continue }
       let phrase = text.phrase(from: range.lowerBound, to: range.upperBound - 1)
+      // Read like a lexicon phrase: "not multiple projects", "supporting multiple large projects".
+      if let reason = setAside(range, segment: segment) {
+        reading.ignored.append(
+          .init(phrase: phrase, start: start, end: end, entry: entryIDs[entryIndex], reason: reason))
+        continue
+      }
       reading.evidence.append(
         evidence(
           entryIndex, phrase: phrase, start: text.tokens[range.lowerBound].start,
@@ -591,10 +600,10 @@ public struct JobDescriptionAnalyzer: Sendable {
   /// followed within the window, in the same sentence, by a scope noun; adjacent pairs are the
   /// lexicon's own phrases.
   private func quantifiedScope(_ text: PostingText, cues: [PhraseMatcher<Cue>.Match], boilerplate: [Bool])
-    -> [(tokens: Range<Int>, sentence: Int32)]
+    -> [(tokens: Range<Int>, sentence: Int32, segment: Int)]
   {
     guard quantifiedEntry != nil else { return [] }
-    var found: [(tokens: Range<Int>, sentence: Int32)] = []
+    var found: [(tokens: Range<Int>, sentence: Int32, segment: Int)] = []
     for match in cues
     where self.cues.payload(match) == .quantifier && !boilerplate[match.segment] && isWhole(match.tokens, in: text) {
       let sentence = text.tokens[match.tokens.lowerBound].sentence
@@ -604,7 +613,7 @@ public struct JobDescriptionAnalyzer: Sendable {
         && text.tokens[index].sentence == sentence
       {
         if let noun = scopeNouns.longestMatch(in: text, at: index, within: bounds) {
-          found.append((match.tokens.lowerBound..<noun.tokens.upperBound, sentence))
+          found.append((match.tokens.lowerBound..<noun.tokens.upperBound, sentence, match.segment))
           break
         }
         index += 1

@@ -165,6 +165,19 @@ import Testing
     #expect(inside.evidence.map { $0.phrase.lowercased() } == ["related projects"])
   }
 
+  @Test func aQuantifiedScopeIsReadLikeAPhrase() throws {
+    let scope = "multiple large, complex projects"
+    #expect(phrases(try analyze("Responsibilities\n- Manage \(scope) for the clinic.\n")).contains(scope))
+    for (sentence, reason) in [
+      ("You will not manage \(scope).", PostingAnalysis.Ignored.Reason.negated),
+      ("Supporting \(scope) across the region.", .related),
+    ] {
+      let analysis = try analyze("Responsibilities\n- \(sentence)\n")
+      #expect(!phrases(analysis).contains(scope), "\(sentence)")
+      #expect(analysis.ignored.contains { $0.phrase == scope && $0.reason == reason }, "\(sentence)")
+    }
+  }
+
   /// A program manager's posting that touches account, operations and engineering work once each.
   static let scatteredOtherKinds = """
     Program Manager

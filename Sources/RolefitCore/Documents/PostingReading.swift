@@ -73,6 +73,10 @@ public struct PostingReading: Sendable {
   /// When the duties settle nothing and the title names one of the two leading roles that no
   /// listed phrase pulls toward, the title is that pull: its words, and the role it names.
   public var titlePull: (title: String, role: String)?
+  /// The phrases found that did not count, each with why in a word or two
+  /// (`"steering committee" (negated)`), in the text's order: what `--evidence all` and the
+  /// reports list under the phrases that counted.
+  public var notCounted: [String]
 
   /// The reading of an analysis, worded by `words` (the pack's names and the engine's weights).
   init(_ analysis: PostingAnalysis, words: PostingRenderer) {
@@ -107,6 +111,7 @@ public struct PostingReading: Sendable {
         counts: goes,
         short: words.short(item.role), terminalColor: words.color(item.role))
     }
+    notCounted = analysis.ignored.map { "\"\($0.phrase)\" (\(Self.why($0.reason)))" }
     let scalars = Array(analysis.text.unicodeScalars)
     let phrases = phrases
     deciding = analysis.deciding.filter { phrases.indices.contains($0) }.map {
@@ -127,6 +132,16 @@ public struct PostingReading: Sendable {
   private struct EntryRole: Hashable {
     var entry: String
     var role: String
+  }
+
+  /// Why a phrase did not count, in a word or two.
+  static func why(_ reason: PostingAnalysis.Ignored.Reason) -> String {
+    switch reason {
+    case .negated: "negated"
+    case .boilerplate: "boilerplate"
+    case .related: "related"
+    case .anotherKind: "another kind"
+    }
   }
 
   /// Why a title counts as a pull, worded once for every format.

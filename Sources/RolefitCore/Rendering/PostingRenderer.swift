@@ -175,9 +175,8 @@ public struct PostingRenderer: Sendable {
       out.append("")
       out.append(styler.dim("  \(TextWrap.count(reading.phrases.count, "phrase")) counted in all: \(allEvidenceHint)"))
     }
-    if showEvidence && !document.ignored.isEmpty {
-      let list = document.ignored.map { "\"\($0.phrase)\" (\($0.reason.replacingOccurrences(of: "-", with: " ")))" }
-        .joined(separator: ", ")
+    if showEvidence && !reading.notCounted.isEmpty {
+      let list = reading.notCounted.joined(separator: ", ")
       out.append(styler.dim(TextWrap.wrap("Not counted: \(list)", width: width, indent: "  ", firstIndent: "  ")))
     }
     return out.joined(separator: "\n") + "\n"
@@ -268,6 +267,9 @@ public struct PostingRenderer: Sendable {
           "| \(MarkdownText.inline(item.phrase)) | \(item.roleName) | \(String(format: "%g", item.weight)) | \(item.reason) | \(item.claim ?? "") |"
         )
       }
+    }
+    if !reading.notCounted.isEmpty {
+      out += ["", "**Not counted:** " + MarkdownText.inline(reading.notCounted.joined(separator: ", "))]
     }
     return out.joined(separator: "\n") + "\n"
   }

@@ -157,6 +157,23 @@ import Testing
     }
   }
 
+  @Test func everyFormatListsWhatWasNotCountedAndWhy() throws {
+    let analyzer = try JobDescriptionAnalyzer(pack: pack)
+    let text = """
+      Responsibilities
+      - Manage the project schedule, budget and risks for the clinic's new booking system.
+      - You are not responsible for the <b>steering committee</b> & its reporting.
+      """
+    let analysis = try analyzer.analyze(Posting(id: "p", text: text, title: nil))
+    try #require(analysis.ignored.contains { $0.reason == .negated && $0.phrase == "steering committee" })
+    let renderer = PostingRenderer(pack: pack, width: 1000)
+    let item = "\"steering committee\" (negated)"
+    #expect(renderer.text(analysis, showText: false, showEvidence: true).contains("Not counted: \(item)"))
+    #expect(renderer.render(analysis, as: .markdown).contains(#"**Not counted:** "steering committee" \(negated\)"#))
+    let page = PostingHTML(pack: pack).render(analysis)
+    #expect(page.contains("<strong>Not counted: </strong>&quot;steering committee&quot; (negated)"))
+  }
+
   @Test func aHostileAnswerAndPersonAreShownAsText() throws {
     var sheet = AnswerSheet()
     sheet["resp.shared-devops"] = .choice("b")

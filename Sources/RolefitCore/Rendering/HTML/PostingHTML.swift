@@ -71,6 +71,11 @@ public struct PostingHTML: Sendable {
           ["Phrase", "Role", "Weight", "Why", "Source"],
           reading.phrases.map { [$0.phrase, $0.roleName, String(JSONOutput.round($0.weight)), $0.reason, $0.source] }))
     }
+    if !reading.notCounted.isEmpty {
+      body.append(
+        .element(
+          "p", [:], [.element("strong", text: "Not counted: "), .text(reading.notCounted.joined(separator: ", "))]))
+    }
     return HTMLPage(
       title: "rolefit posting reading: \(document.id)",
       content: "Content: \(pack.name) \(pack.version), facts checked \(pack.asOf)",

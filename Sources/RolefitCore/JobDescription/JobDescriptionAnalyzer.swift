@@ -362,6 +362,8 @@ public struct JobDescriptionAnalyzer: Sendable {
       count(entryIndex, sentence: sentence)
     }
     reading.evidence.sort { $0.start < $1.start }
+    // What was set aside, in the text's order too (the other kinds' after the rest were read).
+    reading.ignored.sort { ($0.start, $0.end) < ($1.start, $1.end) }
     return reading
   }
 

@@ -103,9 +103,9 @@ public struct PostingAnalysis: Sendable, Hashable {
       case boilerplate
       /// Named next to a relation cue ("reporting to the head of programme"): related to, not done.
       case related
-      /// A phrase of a kind of other role that is not the posting's leading one ("client
-      /// relationships" in a program manager's posting that mostly reads as product work):
-      /// what a broad role touches, not what it is.
+      /// A phrase that points only to a kind of other role besides the posting's leading one
+      /// ("BAU" in a posting whose other-role phrases are mostly account work): what a broad role
+      /// touches, not what it is.
       case anotherKind = "another-kind"
     }
     public var phrase: String

@@ -14,7 +14,8 @@ public struct PackLinter: Sendable {
 
   /// Every finding, in file order.
   public func lint() -> [Diagnostic] {
-    (balance() + questionsThatCannotMatter() + sameAnswerEverywhere() + desirability() + freshness() + coverage())
+    (balance() + questionsThatCannotMatter() + sameAnswerEverywhere() + desirability() + freshness() + coverage()
+      + phrasesListedTwice())
       .sorted {
         ($0.location.file, $0.location.line, $0.location.column) < (
           $1.location.file, $1.location.line, $1.location.column
@@ -209,6 +210,33 @@ public struct PackLinter: Sendable {
         "claim '\($0.id)' is covered by nothing: no question, lexicon entry, learning step or credential cites it",
         at: $0.location, rule: "coverage")
     }
+  }
+}
+
+extension PackLinter {
+  /// A lexicon phrase listed under a second entry: every match goes to the entry listed first,
+  /// so the second listing never counts (compared as the engine reads them, in lower case with
+  /// British spellings mapped).
+  private func phrasesListedTwice() -> [Diagnostic] {
+    let spelling = pack.jobDescription?.spelling ?? [:]
+    var owners: [String: String] = [:]
+    var findings: [Diagnostic] = []
+    for entry in pack.lexicon {
+      for phrase in entry.phrases {
+        let words = Vocabulary.words(of: phrase).map { spelling[$0] ?? $0 }.joined(separator: " ")
+        guard let owner = owners[words] else {
+          owners[words] = entry.id
+          continue
+        }
+        guard owner != entry.id else { continue }
+        findings.append(
+          Diagnostic(
+            .warning,
+            "lexicon phrase '\(phrase)' of entry '\(entry.id)' is also listed under '\(owner)', which comes first: here it never counts",
+            at: entry.location, rule: "lexicon"))
+      }
+    }
+    return findings
   }
 }
 

@@ -18,7 +18,8 @@ struct ContentCommand: ParsableCommand {
         credential and prerequisite ids exist; ids are unique), balance (how far each role can be \
         reached; questions that cannot change the result), desirability (option length ratio, strategy \
         words in one role's options only, weightless "not my job" options), freshness (facts older than the pack's \
-        freshness_months) and coverage (source claims nothing cites). \
+        freshness_months), coverage (source claims nothing cites) and the lexicon (a phrase listed under a second \
+        entry, where it never counts). \
         Exit status 65 when there is any error; warnings alone exit 0. \
         Without DIR, lints --content, ROLEFIT_CONTENT or the bundled pack.
         """)

@@ -21,6 +21,28 @@ import Testing
     )
   }
 
+  @Test func aLexiconPhraseListedUnderASecondEntryIsNamed() throws {
+    #expect(lint(TestPacks.bundledFiles).filter { $0.rule == "lexicon" }.isEmpty)
+    // Listed again under a later entry, in other case and British spelling: it never counts there.
+    let files = TestPacks.bundledFiles.map { file in
+      var file = file
+      if file.path == "lexicon/project.yaml" {
+        file.text = file.text.replacingOccurrences(
+          of: "\"multiple small projects\"", with: "\"multiple small projects\", \"Programme of Projects\"")
+      }
+      return file
+    }
+    let findings = lint(files).filter { $0.rule == "lexicon" }
+    #expect(findings.count == 1)
+    let finding = try #require(findings.first)
+    #expect(finding.severity == .warning)
+    #expect(finding.location.file == "content/lexicon/project.yaml")
+    #expect(
+      finding.message
+        == "lexicon phrase 'Programme of Projects' of entry 'concurrent-projects' is also listed under 'fleet-of-projects', which comes first: here it never counts"
+    )
+  }
+
   @Test func theTrainerExamplePackLintsClean() throws {
     #expect(lint(try TestPacks.trainerFiles).isEmpty)
   }

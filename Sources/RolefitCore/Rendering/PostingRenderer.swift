@@ -184,7 +184,8 @@ public struct PostingRenderer: Sendable {
 
   /// Where a phrase's fitted weight goes: one role, or each role it is split between.
   public func shares(of item: PostingAnalysis.Evidence) -> String {
-    guard let weights = model.entries[item.entry] else { return short(item.role) }
+    // A fitted model leaves out the entries it fitted to zero.
+    let weights = model.entries[item.entry] ?? []
     let parts = zip(model.classes, weights).filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }
     guard !parts.isEmpty else { return "\(short(item.role)) (fitted to no weight)" }
     return parts.map { "\(short($0.0)) +\(String(format: "%.2g", $0.1))" }.joined(separator: " · ")

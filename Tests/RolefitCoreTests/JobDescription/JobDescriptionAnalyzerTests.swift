@@ -117,7 +117,7 @@ import Testing
     let pack = try TestPacks.bundled
     let analyzer = try JobDescriptionAnalyzer(pack: pack)
     let duties = """
-      - Coordinate multiple large, complex projects across the transformation programme and their dependencies.
+      - Manage the interdependencies between projects across the programme.
       - Own benefits realisation and report to the steering committee each month.
       """
     let unsettled = try analyzer.analyze(Posting(id: "x", text: duties, title: "Senior Project Manager"))
@@ -183,7 +183,8 @@ import Testing
   /// role", and no success measure or credential is called the wrong role's.
   @Test func anUncertainVerdictsFixesNameNoRole() throws {
     let analysis = try analyze(
-      "Manage the project schedule. Maintain the product backlog. Manage the interdependencies between projects.")
+      "Manage the project schedule. Maintain the product backlog. Manage the interdependencies between projects. "
+        + "Run the daily standup.")
     try #require(analysis.fit.isUncertain)
     let names = pack.roles.map(\.name) + (pack.jobDescription?.otherKinds.map(\.name) ?? [])
     let fixes = analysis.recommendations.map(\.fix)
@@ -396,6 +397,21 @@ import Testing
     #expect(analysis.evidence[first] != original)
     let json = PostingRenderer(pack: pack).json(analysis, compact: true)
     #expect(json.components(separatedBy: "\"reason\":\"edited\"").count == 2, "\(json)")
+  }
+
+  /// A fitted model leaves out the entries it fitted to zero: their evidence says so, rather than
+  /// pointing to a role with no weight behind it.
+  @Test func evidenceOfAnEntryFittedToZeroSaysSo() throws {
+    var pack = try TestPacks.bundled
+    var model = try #require(pack.postingModel)
+    let analysis = try JobDescriptionAnalyzer(pack: pack).analyze(
+      Posting(id: "x", text: "Own the project schedule and the budget variance.\nRun sprint planning."))
+    let item = try #require(analysis.evidence.first { model.entries[$0.entry] != nil })
+    #expect(!PostingRenderer(pack: pack).shares(of: item).contains("no weight"))
+    model.entries[item.entry] = nil
+    pack.postingModel = model
+    let shown = PostingRenderer(pack: pack).shares(of: item)
+    #expect(shown.hasSuffix("(fitted to no weight)"), "\(shown)")
   }
 
   /// Each evidence object in the JSON says what the analysis found: its phrase, offsets, role,

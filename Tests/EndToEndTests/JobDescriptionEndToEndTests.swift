@@ -168,13 +168,17 @@ import Testing
     let out = try RolefitBinary.temporaryDirectory().appendingPathComponent("jd-model.yaml")
     let outcome = try RolefitBinary.run(
       // Two folds and a fixed title regularisation keep the debug build's fit short.
-      ["jd", "--fit", "-", "--out", out.path, "--folds", "2", "--title-regularization", "0.1"],
+      [
+        "jd", "--fit", "-", "--out", out.path, "--folds", "2", "--title-regularization", "0.1",
+        "--low-confidence-weight", "0.4",
+      ],
       input: try String(contentsOf: labelled, encoding: .utf8))
     #expect(outcome.status == 0, "\(outcome.stderr)")
     #expect(outcome.stderr.contains("Cross-validated on 78 postings"))
     let yaml = try String(contentsOf: out, encoding: .utf8)
     #expect(yaml.contains("postings: 78"))
     #expect(yaml.contains("title_regularization: 0.1"))
+    #expect(yaml.contains("low_confidence_weight: 0.4") && yaml.contains("prior_scale: 0.3"))
   }
 
   @Test func pastingIntoTheSessionAnalysesAndExplains() throws {

@@ -19,13 +19,19 @@ public struct PostingModel: Sendable, Hashable {
     public var folds: Int
     public var regularization: Double
     public var titleRegularization: Double
+    /// How much of the lexicon's own weights the fit was pulled towards.
+    public var priorScale: Double
+    /// How much a posting whose label was marked low confidence counted.
+    public var lowConfidenceWeight: Double
     /// Cross-validated figures by name (`accuracy`, `high_confidence_accuracy`, `ece`...).
     public var crossValidated: [String: Double]
 
     public init(
       data: String, postings: Int, date: String, folds: Int, regularization: Double, titleRegularization: Double,
-      crossValidated: [String: Double]
+      priorScale: Double = 0.3, lowConfidenceWeight: Double = 1, crossValidated: [String: Double]
     ) {
+      self.priorScale = priorScale
+      self.lowConfidenceWeight = lowConfidenceWeight
       self.data = data
       self.postings = postings
       self.date = date
@@ -189,6 +195,8 @@ extension PostingModel {
         "  folds: \(provenance.folds)",
         "  regularization: \(number(provenance.regularization))",
         "  title_regularization: \(number(provenance.titleRegularization))",
+        "  prior_scale: \(number(provenance.priorScale))",
+        "  low_confidence_weight: \(number(provenance.lowConfidenceWeight))",
         "  cross_validated: {"
           + provenance.crossValidated.sorted { $0.key < $1.key }.map { "\($0.key): \(number($0.value))" }
           .joined(separator: ", ") + "}",

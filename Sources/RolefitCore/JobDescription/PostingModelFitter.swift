@@ -17,10 +17,13 @@ public struct PostingModelFitter: Sendable {
     public var features: PostingFeatures
     /// The class index of its label.
     public var label: Int
+    /// How much the posting counts in the fit: less than 1 for a label its reader was unsure of.
+    public var weight: Double
 
-    public init(features: PostingFeatures, label: Int) {
+    public init(features: PostingFeatures, label: Int, weight: Double = 1) {
       self.features = features
       self.label = label
+      self.weight = weight
     }
   }
 
@@ -113,6 +116,7 @@ public struct PostingModelFitter: Sendable {
   func fitWeights(_ samples: [Sample]) -> Weights {
     let rows = samples.map { columns($0.features) }
     let labels = samples.map(\.label)
+    let sampleWeights = samples.map(\.weight)
     let classCount = classes.count
     let size = columnCount * classCount
     let entryCount = entryIDs.count
@@ -133,16 +137,16 @@ public struct PostingModelFitter: Sendable {
       for index in gradient.indices { gradient[index] = 0 }
       var loss = 0.0
       var scores = [Double](repeating: 0, count: classCount)
-      let count = Double(max(rows.count, 1))
-      for (row, label) in zip(rows, labels) {
+      let count = max(sampleWeights.reduce(0, +), 1e-12)
+      for ((row, label), sampleWeight) in zip(zip(rows, labels), sampleWeights) {
         for cls in 0..<classCount { scores[cls] = theta[size + cls] }
         for (column, value) in row {
           for cls in 0..<classCount { scores[cls] += theta[column * classCount + cls] * value }
         }
         let probabilities = PostingModel.softmax(scores)
-        loss -= log(max(probabilities[label], 1e-300)) / count
+        loss -= sampleWeight * log(max(probabilities[label], 1e-300)) / count
         for cls in 0..<classCount {
-          let residual = (probabilities[cls] - (cls == label ? 1 : 0)) / count
+          let residual = sampleWeight * (probabilities[cls] - (cls == label ? 1 : 0)) / count
           gradient[size + cls] += residual
           for (column, value) in row { gradient[column * classCount + cls] += residual * value }
         }

@@ -81,6 +81,12 @@ struct JD: ParsableCommand {
       "With --fit or --cross-validate: how much of the lexicon's own weights the fit starts from (0-2).",
       valueName: "share"))
   var priorScale: Double = 0.3
+  @Option(
+    name: .customLong("low-confidence-weight"),
+    help: ArgumentHelp(
+      "With --fit or --cross-validate: how much a posting whose \"confidence\" is \"low\" counts in the fit, against 1 for the others (more than 0, at most 1).",
+      valueName: "share"))
+  var lowConfidenceWeight: Double = 0.5
   @Option(help: ArgumentHelp("With --fit or --cross-validate: the seed that shuffles the folds.", valueName: "n"))
   var seed: UInt64 = 1
   @Option(help: ArgumentHelp("The posting's title, when it is not the first line of the text.", valueName: "title"))
@@ -113,6 +119,9 @@ struct JD: ParsableCommand {
     }
     if let titleRegularization, !(titleRegularization.isFinite && (0...10).contains(titleRegularization)) {
       throw ValidationError("--title-regularization must be between 0 and 10.")
+    }
+    if !(lowConfidenceWeight.isFinite && lowConfidenceWeight > 0 && lowConfidenceWeight <= 1) {
+      throw ValidationError("--low-confidence-weight must be more than 0 and at most 1.")
     }
     if !(priorScale.isFinite && (0...2).contains(priorScale)) {
       throw ValidationError("--prior-scale must be between 0 and 2.")
@@ -150,7 +159,7 @@ struct JD: ParsableCommand {
             pack: pack, regularization: regularization, titleRegularization: titleRegularization ?? 0.1,
             titleRegularizationChoices: titleRegularization == nil ? PostingModelFitter.titleRegularizationGrid : [],
             priorScale: priorScale),
-          folds: folds, seed: seed)
+          folds: folds, seed: seed, lowConfidenceWeight: lowConfidenceWeight)
         if let crossValidate {
           Console.standardOutput.write(try fitting.crossValidate(path: crossValidate).text())
         }

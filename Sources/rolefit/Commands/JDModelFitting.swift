@@ -10,6 +10,8 @@ struct JDModelFitting {
   let fitter: PostingModelFitter
   let folds: Int
   let seed: UInt64
+  /// How much a label its reader marked `low` confidence counts in the fit.
+  let lowConfidenceWeight: Double
 
   /// The labelled postings of a file, read into the fitter's samples.
   func samples(path: String) throws -> (postings: [LabelledPosting], samples: [PostingModelFitter.Sample]) {
@@ -31,7 +33,10 @@ struct JDModelFitting {
         throw CLIError.unknownLabel(item.label, of: item.id ?? "a posting", in: source, classes: fitter.classes)
       }
       do {
-        samples.append(.init(features: try analyzer.features(item.posting), label: label))
+        samples.append(
+          .init(
+            features: try analyzer.features(item.posting), label: label,
+            weight: item.confidence == "low" ? lowConfidenceWeight : 1))
       } catch let error as PostingError {
         throw CLIError.badData("\(source): \(error.description)")
       }
@@ -77,7 +82,7 @@ struct JDModelFitting {
     let provenance = PostingModel.Provenance(
       data: (path as NSString).lastPathComponent, postings: samples.count, date: today, folds: folds,
       regularization: fitter.regularization, titleRegularization: fitter.titleRegularization,
-      crossValidated: report.figures)
+      priorScale: fitter.priorScale, lowConfidenceWeight: lowConfidenceWeight, crossValidated: report.figures)
     Console.standardError.line("rolefit: fitting on all \(samples.count) postings...")
     return (fitter.fit(samples, folds: folds, seed: seed, provenance: provenance), report)
   }

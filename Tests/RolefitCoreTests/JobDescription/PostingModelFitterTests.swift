@@ -50,6 +50,26 @@ import Testing
     #expect(fitter.classIndex(of: "pro") == nil)
   }
 
+  /// A label its reader was unsure of counts for less: three unsure labels at half weight are
+  /// outweighed by two sure ones of the same posting, where unweighted they would win.
+  @Test func anUnsureLabelCountsForLessInTheFit() throws {
+    let fitter = PostingModelFitter(pack: pack, titleRegularization: 0.1, priorScale: 0)
+    let features = try analyzer.features(
+      Posting(id: "x", text: "Responsibilities\n- Run program governance with a steering committee.\n"))
+    let project = try #require(fitter.classIndex(of: "project"))
+    let program = try #require(fitter.classIndex(of: "program"))
+    func leader(unsureWeight: Double) -> Int {
+      let samples =
+        (0..<2).map { _ in PostingModelFitter.Sample(features: features, label: program) }
+        + (0..<3).map { _ in PostingModelFitter.Sample(features: features, label: project, weight: unsureWeight) }
+      let model = fitter.fit(samples, folds: 2, provenance: nil)
+      let scores = model.scores(features, entryIDs: pack.lexicon.map(\.id))
+      return scores.indices.max { scores[$0] < scores[$1] } ?? -1
+    }
+    #expect(leader(unsureWeight: 1) == project)
+    #expect(leader(unsureWeight: 0.5) == program)
+  }
+
   @Test func fittedEntriesCountOnlyTowardsWhatTheyPointTo() throws {
     let fitter = PostingModelFitter(pack: pack, priorScale: 0)
     let model = fitter.fit(try samples(fitter), folds: 3, provenance: nil)
@@ -141,7 +161,7 @@ import Testing
       try samples(fitter), folds: 3,
       provenance: .init(
         data: "test", postings: 27, date: "2026-11-29", folds: 3, regularization: 0.01, titleRegularization: 0.1,
-        crossValidated: ["accuracy": 0.9]))
+        priorScale: 0.7, lowConfidenceWeight: 0.4, crossValidated: ["accuracy": 0.9]))
     let files =
       TestPacks.bundledFiles.filter { $0.path != "jd-model.yaml" } + [
         PackFile(path: "jd-model.yaml", displayPath: "jd-model.yaml", text: model.yaml(lexicon: pack.lexicon))
@@ -153,6 +173,7 @@ import Testing
       read.titles.filter { $0.value.contains { $0 != 0 } } == model.titles.filter { $0.value.contains { $0 != 0 } })
     #expect(abs(read.temperature - model.temperature) < 1e-3)
     #expect(read.provenance?.crossValidated["accuracy"] == 0.9)
+    #expect(read.provenance?.priorScale == 0.7 && read.provenance?.lowConfidenceWeight == 0.4)
   }
 
   @Test func aModelThatCountsAnEntryAgainstItsDirectionIsAnError() throws {

@@ -68,7 +68,8 @@ extension PackParser {
 
   private func readProvenance(_ map: YAMLMapping) -> PostingModel.Provenance {
     map.rejectUnknownKeys(allowed: [
-      "data", "postings", "date", "folds", "regularization", "title_regularization", "cross_validated",
+      "data", "postings", "date", "folds", "regularization", "title_regularization", "prior_scale",
+      "low_confidence_weight", "cross_validated",
     ])
     var figures: [String: Double] = [:]
     for entry in map.value("cross_validated")?.mapping("'cross_validated'")?.entries ?? [] {
@@ -78,7 +79,9 @@ extension PackParser {
       data: map.string("data") ?? "", postings: map.integer("postings", in: 0...100_000_000) ?? 0,
       date: map.string("date") ?? "",
       folds: map.integer("folds", in: 0...20) ?? 0, regularization: map.number("regularization", in: 0...10) ?? 0,
-      titleRegularization: map.number("title_regularization", in: 0...10) ?? 0, crossValidated: figures)
+      titleRegularization: map.number("title_regularization", in: 0...10) ?? 0,
+      priorScale: map.number("prior_scale", in: 0...2) ?? 0.3,
+      lowConfidenceWeight: map.number("low_confidence_weight", in: PackRanges.share) ?? 1, crossValidated: figures)
   }
 }
 

@@ -77,6 +77,12 @@ public struct JobDescriptionRules: Sendable, Hashable {
     public var scopeNouns: [String] = []
     public var quantifierWindow: Int = 0
     public var quantifiedEntry: String?
+    /// Phrases that make the role lead the people named just after them ("mentor", "a team of"):
+    /// a role's name ("project managers") a few words after one, in the same clause, is people the
+    /// role leads, and counts as the lexicon reads it, where a name alone is set aside.
+    public var peopleLedCues: [String] = []
+    /// How many words may stand between such a cue and the role's name.
+    public var peopleLedWindow: Int = 0
     /// Whether only the leading kind of other role counts: the phrases of every other kind of
     /// other role are set aside, as what a broad role touches rather than what it is.
     public var onlyLeadingOtherKind = false

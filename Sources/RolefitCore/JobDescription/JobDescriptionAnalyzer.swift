@@ -53,6 +53,8 @@ public struct JobDescriptionAnalyzer: Sendable {
     case quantifier
     /// A role's name ("program managers"): people, not duties.
     case roleName
+    /// The role leads the people named just after it ("mentor", "a team of").
+    case leads
   }
   let scopeNouns: PhraseMatcher<Int>
   let quantifiedEntry: Int?
@@ -90,7 +92,8 @@ public struct JobDescriptionAnalyzer: Sendable {
     requirementHeadings = matcher(structure.requirementHeadings)
     cues = PhraseMatcher(
       structure.requirementCues.map { ($0, Cue.requirement) } + structure.relationCues.map { ($0, Cue.relation) }
-        + structure.quantifiers.map { ($0, Cue.quantifier) } + titlePhrases.map { ($0.0, Cue.roleName) },
+        + structure.quantifiers.map { ($0, Cue.quantifier) } + structure.peopleLedCues.map { ($0, Cue.leads) }
+        + titlePhrases.map { ($0.0, Cue.roleName) },
       vocabulary: vocabulary)
     scopeNouns = matcher(structure.scopeNouns)
     quantifiedEntry = structure.quantifiedEntry.flatMap { id in pack.lexicon.firstIndex { $0.id == id } }
@@ -280,11 +283,18 @@ public struct JobDescriptionAnalyzer: Sendable {
     let requirement = requirementSentences(text, skipping: title.segment, cues: found)
     let related = relatedTokens(text, cues: found)
     // A role's name in the body ("our Program Managers", "the Project Manager will") names people,
-    // not duties: a phrase lying wholly inside one is not counted.
+    // not duties: a phrase lying wholly inside one is not counted, unless the role leads them
+    // ("mentor a team of construction project managers").
     // 32-bit, like the tokens' own offsets: a long posting has millions of tokens.
     var named = [Int32](repeating: -1, count: text.tokens.count)
-    for match in found where cues.payload(match) == .roleName {
-      for index in match.tokens { named[index] = Int32(match.tokens.upperBound) }
+    var leadsUpTo = -1
+    for match in found {
+      switch cues.payload(match) {
+      case .leads: leadsUpTo = match.tokens.upperBound
+      case .roleName where !isLed(match.tokens, leaderEnd: leadsUpTo, in: text):
+        for index in match.tokens { named[index] = Int32(match.tokens.upperBound) }
+      default: break
+      }
     }
     /// Entry and sentence pairs already counted: an acronym and its expansion, or one entry
     /// said twice in a sentence, count once.
@@ -596,6 +606,15 @@ public struct JobDescriptionAnalyzer: Sendable {
       }
     }
     return flags
+  }
+
+  /// Whether a role's name stands at most the window's words after the end of a people-led cue
+  /// (`leaderEnd`, or -1 for none), in the same clause: people the role leads.
+  private func isLed(_ name: Range<Int>, leaderEnd: Int, in text: PostingText) -> Bool {
+    guard leaderEnd > 0, leaderEnd <= name.lowerBound,
+      name.lowerBound - leaderEnd <= rules.structure.peopleLedWindow
+    else { return false }
+    return text.tokens[leaderEnd - 1].clause == text.tokens[name.lowerBound].clause
   }
 
   /// Quantified scope with words between ("multiple large, complex projects"): each quantifier

@@ -57,6 +57,24 @@ import Testing
     #expect(phrases(led).contains { $0.hasSuffix("program managers") })
   }
 
+  /// A role's name a few words after a people-led cue, in the same clause, is people the role
+  /// leads: it counts, where the same name said alone, related to, or past a comma does not.
+  @Test func aRoleNameThePostingLeadsCounts() throws {
+    func counted(_ sentence: String) throws -> Bool {
+      let analysis = try analyze("Responsibilities\n- \(sentence)\n")
+      return analysis.evidence.contains {
+        $0.phrase.lowercased() == "project managers" && $0.entry == "managing-project-managers"
+      }
+    }
+    #expect(try counted("Direct a large team of construction and fit-out project managers."))
+    #expect(try counted("Lead, coach and develop our project managers."))
+    #expect(try counted("Manage and develop assigned project managers."))
+    #expect(try !counted("Share the plans with our construction project managers."))
+    #expect(try !counted("Work closely with a team of project managers on the plans."))
+    #expect(try !counted("Lead the design reviews, and the project managers deliver the plans."))
+    #expect(try !counted("Mentor new starters in the office where our senior project managers sit."))
+  }
+
   @Test func aRequirementCountsLessThanADuty() throws {
     let index = try entryIndex("cert-pmp")
     let duty = try features("Responsibilities\n- Hold the PMP and coach others towards it.\n")

@@ -80,9 +80,9 @@ extension PackParser {
       structure: map.value("structure")?.mapping("'structure'").map(readStructure) ?? .init())
   }
 
-  /// `structure:`: requirements, relation cues, quantified scope and the other kinds.
+  /// `structure:`: requirements, relation cues, people led, quantified scope and the other kinds.
   private func readStructure(_ map: YAMLMapping) -> JobDescriptionRules.Structure {
-    map.rejectUnknownKeys(allowed: ["requirements", "relations", "quantified_scope", "other_kinds"])
+    map.rejectUnknownKeys(allowed: ["requirements", "relations", "people_led", "quantified_scope", "other_kinds"])
     var structure = JobDescriptionRules.Structure()
     func lowered(_ map: YAMLMapping?, _ key: String) -> [String] {
       map?.strings(key).map { $0.0.lowercased() } ?? []
@@ -96,6 +96,10 @@ extension PackParser {
     relations?.rejectUnknownKeys(allowed: ["cues", "window"])
     structure.relationCues = lowered(relations, "cues")
     structure.relationWindow = window(relations)
+    let led = map.value("people_led")?.mapping("'people_led'")
+    led?.rejectUnknownKeys(allowed: ["cues", "window"])
+    structure.peopleLedCues = lowered(led, "cues")
+    structure.peopleLedWindow = window(led)
     let scope = map.value("quantified_scope")?.mapping("'quantified_scope'")
     scope?.rejectUnknownKeys(allowed: ["quantifiers", "nouns", "window", "entry"])
     structure.quantifiers = lowered(scope, "quantifiers")

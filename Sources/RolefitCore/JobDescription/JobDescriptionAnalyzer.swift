@@ -541,7 +541,13 @@ public struct JobDescriptionAnalyzer: Sendable {
 
   /// The role of the first title rule (in file order) any of whose phrases occurs in the tokens.
   private func impliedRole(_ text: PostingText, _ range: Range<Int>) -> String? {
-    titles.longestMatches(in: text, range: range).map(titles.payload).min().map { rules.titles[$0].implies }
+    // A loop, not `map(titles.payload)`: that closure would copy the whole matcher for every posting.
+    var first: Int?
+    for match in titles.longestMatches(in: text, range: range) {
+      let rule = titles.payload(match)
+      if first.map({ rule < $0 }) ?? true { first = rule }
+    }
+    return first.map { rules.titles[$0].implies }
   }
 
   // MARK: Structure

@@ -44,6 +44,9 @@ struct JSONLineWriter {
   /// Bytes written as they are: a piece of JSON made by another writer.
   mutating func append(raw: [UInt8]) { bytes += raw }
 
+  /// The same from memory another owner keeps alive.
+  mutating func append(raw: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: raw) }
+
   /// An integer written as it is, with no key or comma (after a piece that ends with a key).
   mutating func append(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
 

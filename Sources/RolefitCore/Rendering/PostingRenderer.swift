@@ -401,9 +401,11 @@ extension PostingRenderer {
   /// then the start, and `,"weight":…}`. A batch writes millions of these, and most of their
   /// bytes are the entry's: each evidence item's shared meaning holds them.
   struct EvidenceJSON: Sendable {
-    let opening: [UInt8]
-    let middle: [UInt8]
-    let closing: [UInt8]
+    /// The three pieces one after another, in one array: one retain per item written, not three.
+    let pieces: [UInt8]
+    /// Where the middle and the closing piece start.
+    let middleStart: Int
+    let closingStart: Int
 
     static let phraseKey = Array(#","phrase":"#.utf8)
 
@@ -413,28 +415,28 @@ extension PostingRenderer {
       out.beginObject()
       if let claim { out.field("claim", claim) }
       out.key("end")
-      opening = out.bytes
-      let written = out.bytes.count
+      middleStart = out.bytes.count
       out.field("reason", reason)
       out.field("role", role)
       out.key("start")
-      middle = Array(out.bytes[written...])
-      let before = out.bytes.count
+      closingStart = out.bytes.count
       out.field("weight", weight)
       out.endObject()
-      closing = Array(out.bytes[before...])
+      pieces = out.bytes
     }
 
     /// Writes `item` as one value of the array being written.
     func write(_ item: PostingAnalysis.Evidence, into out: inout JSONLineWriter) {
-      out.separate()
-      out.append(raw: opening)
-      out.append(item.end)
-      out.append(raw: Self.phraseKey)
-      out.append(item.phrase)
-      out.append(raw: middle)
-      out.append(item.start)
-      out.append(raw: closing)
+      pieces.withUnsafeBufferPointer { pieces in
+        out.separate()
+        out.append(raw: UnsafeBufferPointer(rebasing: pieces[..<middleStart]))
+        out.append(item.end)
+        out.append(raw: Self.phraseKey)
+        out.append(item.phrase)
+        out.append(raw: UnsafeBufferPointer(rebasing: pieces[middleStart..<closingStart]))
+        out.append(item.start)
+        out.append(raw: UnsafeBufferPointer(rebasing: pieces[closingStart...]))
+      }
     }
   }
 }

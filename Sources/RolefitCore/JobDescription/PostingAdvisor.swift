@@ -61,7 +61,8 @@ final class PostingAdvisor: Sendable {
           fix: "List what the person will do: what they plan, deliver, coordinate and report, and to whom."))
     } else if fit.isHybrid {
       let top = analysis.scores.sorted { $0.share > $1.share }.prefix(2)
-      let described = top.map { "\(name($0.role)) \(TextWrap.percent($0.share))" }.joined(separator: ", ")
+      let described = top.map { "\(shareName($0.role, analysis)) \(TextWrap.percent($0.share))" }
+        .joined(separator: ", ")
       out.append(
         .init(
           id: "mixed-duties", severity: "warning",
@@ -193,6 +194,17 @@ final class PostingAdvisor: Sendable {
   }
 
   func name(_ id: String) -> String { Self.name(id, names: names) }
+
+  /// A share's name: the role's, or for `other` the kind its evidence gathers on, when there is one
+  /// ("Another role (Product manager or owner)").
+  private func shareName(_ id: String, _ analysis: PostingAnalysis) -> String {
+    guard id == JobDescriptionAnalyzer.otherID else { return name(id) }
+    var leading: (name: String, weight: Double)?
+    for kind in rules.otherKinds {
+      if let weight = analysis.otherKinds[kind.id], weight > leading?.weight ?? 0 { leading = (kind.name, weight) }
+    }
+    return leading.map { "\(name(id)) (\($0.name))" } ?? name(id)
+  }
 
   private static func name(_ id: String, names: [String: String]) -> String {
     names[id] ?? (id == JobDescriptionAnalyzer.otherID ? "Another role" : id)

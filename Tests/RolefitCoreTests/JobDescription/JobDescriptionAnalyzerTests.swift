@@ -193,6 +193,17 @@ import Testing
     #expect(!analysis.recommendations.contains { ["kpi-mismatch", "certification-mismatch"].contains($0.id) })
   }
 
+  /// When the duties mix a role with another kind of work, the warning names that kind, not
+  /// just "another role".
+  @Test func theMixedDutiesWarningNamesTheOtherKind() throws {
+    let analysis = try analyze(
+      "Own the product roadmap. Manage the interdependencies between projects. Manage the project schedule.")
+    try #require(analysis.fit.isHybrid)
+    try #require(analysis.scores.sorted { $0.share > $1.share }.prefix(2).contains { $0.role == "other" })
+    let mixed = try #require(analysis.recommendations.first { $0.id == "mixed-duties" })
+    #expect(mixed.message.contains("Another role (Product manager)"), "\(mixed.message)")
+  }
+
   /// "Hybrid" is kept for two roles nearly even; a clear lead with a modest probability is "leaning".
   @Test func aClearButWeakLeadIsLeaningNotHybrid() throws {
     let analysis = try analyze(

@@ -22,6 +22,19 @@ enum TestPacks {
     return pack
   }
 
+  /// The bundled pack deciding with its lexicon's own weights (the model a pack with no
+  /// `jd-model.yaml` uses) and an "uncertain" band below 0.45: for tests whose postings must land in
+  /// a given band, so that refitting `jd-model.yaml` to new labels never moves them.
+  static var bundledWithLexiconModel: ContentPack {
+    get throws {
+      var pack = try bundled
+      var model = PostingModel.prior(for: pack)
+      model.uncertainBelow = 0.45
+      pack.postingModel = model
+      return pack
+    }
+  }
+
   /// The bundled introductory workshop agenda, with its pack.
   static var introAgenda: (pack: ContentPack, agenda: Agenda) {
     get throws {

@@ -83,6 +83,9 @@ public struct JobDescriptionRules: Sendable, Hashable {
     public var peopleLedCues: [String] = []
     /// How many words may stand between such a cue and the role's name.
     public var peopleLedWindow: Int = 0
+    /// Words that, between such a cue and the name, mean the cue governs something else
+    /// ("develop plans with project managers").
+    public var peopleLedBreaks: [String] = []
     /// Whether only the leading kind of other role counts: the phrases of every other kind of
     /// other role are set aside, as what a broad role touches rather than what it is.
     public var onlyLeadingOtherKind = false

@@ -25,6 +25,9 @@ public struct JobDescriptionAnalyzer: Sendable {
   let emptyValues: [Bool]
   /// By vocabulary id, the words that right after a negation cue make it affirm ("only").
   let affirming: [Bool]
+  /// Per vocabulary id: whether the word, between a people-led cue and a role's name, means the
+  /// cue does not govern the name ("with", "for").
+  let breaksLead: [Bool]
   let vocabulary: Vocabulary
   let otherKindIDs: Set<String>
   let advisor: PostingAdvisor
@@ -78,8 +81,9 @@ public struct JobDescriptionAnalyzer: Sendable {
     let vocabulary = Vocabulary(
       phrases: lexiconPhrases.map(\.0) + titlePhrases.map(\.0) + checkPhrases.map(\.0) + rules.boilerplateHeadings
         + rules.boilerplatePhrases + rules.sectionHeadings + structure.requirementHeadings + structure.requirementCues
-        + structure.relationCues + structure.quantifiers + structure.scopeNouns,
-      cues: rules.negationCues + rules.emptyValues + rules.negationAffirming, spelling: rules.spelling)
+        + structure.relationCues + structure.peopleLedCues + structure.quantifiers + structure.scopeNouns,
+      cues: rules.negationCues + rules.emptyValues + rules.negationAffirming + structure.peopleLedBreaks,
+      spelling: rules.spelling)
     self.vocabulary = vocabulary
     lexicon = PhraseMatcher(lexiconPhrases, vocabulary: vocabulary)
     boilerplateHeadings = PhraseMatcher(rules.boilerplateHeadings.enumerated().map { ($1, $0) }, vocabulary: vocabulary)
@@ -109,6 +113,11 @@ public struct JobDescriptionAnalyzer: Sendable {
       affirming[Int(vocabulary.id(of: word))] = true
     }
     self.affirming = affirming
+    var breaksLead = [Bool](repeating: false, count: vocabulary.count)
+    for word in structure.peopleLedBreaks where vocabulary.id(of: word) >= 0 {
+      breaksLead[Int(vocabulary.id(of: word))] = true
+    }
+    self.breaksLead = breaksLead
     otherKindIDs = Set(rules.otherKinds.map(\.id))
     advisor = PostingAdvisor(pack: pack, rules: rules)
     let otherKindIDs = self.otherKindIDs
@@ -615,12 +624,18 @@ public struct JobDescriptionAnalyzer: Sendable {
   }
 
   /// Whether a role's name stands at most the window's words after the end of a people-led cue
-  /// (`leaderEnd`, or -1 for none), in the same clause: people the role leads.
+  /// (`leaderEnd`, or -1 for none), in the same clause, with no word between that turns the cue to
+  /// something else ("develop plans with project managers"): people the role leads.
   private func isLed(_ name: Range<Int>, leaderEnd: Int, in text: PostingText) -> Bool {
     guard leaderEnd > 0, leaderEnd <= name.lowerBound,
-      name.lowerBound - leaderEnd <= rules.structure.peopleLedWindow
+      name.lowerBound - leaderEnd <= rules.structure.peopleLedWindow,
+      text.tokens[leaderEnd - 1].clause == text.tokens[name.lowerBound].clause
     else { return false }
-    return text.tokens[leaderEnd - 1].clause == text.tokens[name.lowerBound].clause
+    for index in leaderEnd..<name.lowerBound {
+      let id = text.ids[index]
+      if id >= 0 && breaksLead[Int(id)] { return false }
+    }
+    return true
   }
 
   /// Quantified scope with words between ("multiple large, complex projects"): each quantifier

@@ -196,7 +196,7 @@ final class PostingAdvisor: Sendable {
   func name(_ id: String) -> String { Self.name(id, names: names) }
 
   /// A share's name: the role's, or for `other` the kind its evidence gathers on, when there is one
-  /// ("Another role (Product manager or owner)").
+  /// ("Another role (Scrum master or agile coach)").
   private func shareName(_ id: String, _ analysis: PostingAnalysis) -> String {
     guard id == JobDescriptionAnalyzer.otherID else { return name(id) }
     var leading: (name: String, weight: Double)?

@@ -69,6 +69,8 @@ import Testing
     #expect(try counted("Direct a large team of construction and fit-out project managers."))
     #expect(try counted("Lead, coach and develop our project managers."))
     #expect(try counted("Manage and develop assigned project managers."))
+    #expect(try counted("Hire and supervise construction project managers."))
+    #expect(try !counted("Develop the plans with the project managers."))
     #expect(try !counted("Share the plans with our construction project managers."))
     #expect(try !counted("Work closely with a team of project managers on the plans."))
     #expect(try !counted("Lead the design reviews, and the project managers deliver the plans."))

@@ -135,3 +135,15 @@ public struct ClarifyQuestion: Sendable, Hashable, Identifiable {
   public var text: String
   public var options: [Option]
 }
+
+extension JobDescriptionRules {
+  /// The kind of other role with the most weight among `totals`; on a tie the one `jd.yaml`
+  /// lists first, so the answer never depends on a dictionary's order.
+  public func leadingOtherKind(_ totals: [String: Double]) -> String? {
+    var best: (id: String, weight: Double)?
+    for kind in otherKinds {
+      if let weight = totals[kind.id], weight > best?.weight ?? -.infinity { best = (kind.id, weight) }
+    }
+    return best?.id
+  }
+}

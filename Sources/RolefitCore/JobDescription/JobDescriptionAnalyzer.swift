@@ -102,22 +102,10 @@ public struct JobDescriptionAnalyzer: Sendable {
     scopeNouns = matcher(structure.scopeNouns)
     quantifiedEntry = structure.quantifiedEntry.flatMap { id in pack.lexicon.firstIndex { $0.id == id } }
     checks = PhraseMatcher(checkPhrases, vocabulary: vocabulary)
-    var cues = [Bool](repeating: false, count: vocabulary.count)
-    for cue in rules.negationCues where vocabulary.id(of: cue) >= 0 { cues[Int(vocabulary.id(of: cue))] = true }
-    negationCues = cues
-    var empty = [Bool](repeating: false, count: vocabulary.count)
-    for value in rules.emptyValues where vocabulary.id(of: value) >= 0 { empty[Int(vocabulary.id(of: value))] = true }
-    emptyValues = empty
-    var affirming = [Bool](repeating: false, count: vocabulary.count)
-    for word in rules.negationAffirming where vocabulary.id(of: word) >= 0 {
-      affirming[Int(vocabulary.id(of: word))] = true
-    }
-    self.affirming = affirming
-    var breaksLead = [Bool](repeating: false, count: vocabulary.count)
-    for word in structure.peopleLedBreaks where vocabulary.id(of: word) >= 0 {
-      breaksLead[Int(vocabulary.id(of: word))] = true
-    }
-    self.breaksLead = breaksLead
+    negationCues = vocabulary.flags(rules.negationCues)
+    emptyValues = vocabulary.flags(rules.emptyValues)
+    affirming = vocabulary.flags(rules.negationAffirming)
+    breaksLead = vocabulary.flags(structure.peopleLedBreaks)
     otherKindIDs = Set(rules.otherKinds.map(\.id))
     advisor = PostingAdvisor(pack: pack, rules: rules)
     let otherKindIDs = self.otherKindIDs
@@ -179,7 +167,7 @@ public struct JobDescriptionAnalyzer: Sendable {
     }
     let role = roleIDs[top]
     let otherBreakdown = otherKinds(reading.otherTotals, title: title.implied)
-    let otherKind = role == Self.otherID ? leadingOtherKind(otherBreakdown) : nil
+    let otherKind = role == Self.otherID ? rules.leadingOtherKind(otherBreakdown) : nil
     let isHybrid = bodyWeight == 0 || isMixed
     let fit = PostingAnalysis.Fit(
       role: role, otherKind: otherKind, band: band.id, confidence: bodyWeight == 0 ? 0 : scores[top],
@@ -742,16 +730,6 @@ public struct JobDescriptionAnalyzer: Sendable {
       index -= 1
     }
     return false
-  }
-
-  /// The kind with the most weight; on a tie the one `jd.yaml` lists first, so the answer
-  /// never depends on a dictionary's order.
-  private func leadingOtherKind(_ totals: [String: Double]) -> String? {
-    var best: (id: String, weight: Double)?
-    for kind in rules.otherKinds {
-      if let weight = totals[kind.id], weight > best?.weight ?? -.infinity { best = (kind.id, weight) }
-    }
-    return best?.id
   }
 
   /// The weight of evidence for each kind of `other` found, plus the title's when it names one.

@@ -198,12 +198,10 @@ final class PostingAdvisor: Sendable {
   /// A share's name: the role's, or for `other` the kind its evidence gathers on, when there is one
   /// ("Another role (Scrum master or agile coach)").
   private func shareName(_ id: String, _ analysis: PostingAnalysis) -> String {
-    guard id == JobDescriptionAnalyzer.otherID else { return name(id) }
-    var leading: (name: String, weight: Double)?
-    for kind in rules.otherKinds {
-      if let weight = analysis.otherKinds[kind.id], weight > leading?.weight ?? 0 { leading = (kind.name, weight) }
+    guard id == JobDescriptionAnalyzer.otherID, let kind = rules.leadingOtherKind(analysis.otherKinds) else {
+      return name(id)
     }
-    return leading.map { "\(name(id)) (\($0.name))" } ?? name(id)
+    return "\(name(id)) (\(name(kind)))"
   }
 
   private static func name(_ id: String, names: [String: String]) -> String {

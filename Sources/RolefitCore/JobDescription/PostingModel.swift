@@ -28,7 +28,8 @@ public struct PostingModel: Sendable, Hashable {
 
     public init(
       data: String, postings: Int, date: String, folds: Int, regularization: Double, titleRegularization: Double,
-      priorScale: Double = 0.3, lowConfidenceWeight: Double = 1, crossValidated: [String: Double]
+      priorScale: Double = PostingModelFitter.defaultPriorScale, lowConfidenceWeight: Double = 1,
+      crossValidated: [String: Double]
     ) {
       self.priorScale = priorScale
       self.lowConfidenceWeight = lowConfidenceWeight

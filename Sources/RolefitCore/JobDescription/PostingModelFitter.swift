@@ -54,7 +54,7 @@ public struct PostingModelFitter: Sendable {
 
   public init(
     pack: ContentPack, regularization: Double = 0.01, titleRegularization: Double = 0.1,
-    titleRegularizationChoices: [Double] = [], priorScale: Double = 0.3, uncertainBelow: Double = 0.5
+    titleRegularizationChoices: [Double] = [], priorScale: Double = defaultPriorScale, uncertainBelow: Double = 0.5
   ) {
     classes = pack.roles.map(\.id) + [JobDescriptionAnalyzer.otherID]
     entryIDs = pack.lexicon.map(\.id)
@@ -81,6 +81,10 @@ public struct PostingModelFitter: Sendable {
     self.titleRegularizationChoices = titleRegularizationChoices
     self.uncertainBelow = uncertainBelow
   }
+
+  /// How much of the lexicon's own weights a fit starts from when none is given (and what a
+  /// model file that does not say was fitted with).
+  public static let defaultPriorScale = 0.3
 
   /// The title regularisations worth trying when none is given: from a title that barely moves
   /// the verdict to one that nearly decides it alone.

@@ -102,6 +102,13 @@ struct Vocabulary: Sendable {
   /// The id of a lower-cased word, or `unknown`.
   func id(of word: String) -> Int32 { ids[word] ?? Self.unknown }
 
+  /// A flag per id: whether it is one of these words ("not", "none"), for a test per token.
+  func flags(_ words: [String]) -> [Bool] {
+    var flags = [Bool](repeating: false, count: count)
+    for word in words where id(of: word) >= 0 { flags[Int(id(of: word))] = true }
+    return flags
+  }
+
   /// A phrase's words, lower-cased, split like text (a trailing `*` kept for prefixes).
   static func words(of phrase: String) -> [String] {
     phrase.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "*") }).map(String.init)

@@ -80,7 +80,7 @@ struct JD: ParsableCommand {
     help: ArgumentHelp(
       "With --fit or --cross-validate: how much of the lexicon's own weights the fit starts from (0-2).",
       valueName: "share"))
-  var priorScale: Double = 0.3
+  var priorScale: Double = PostingModelFitter.defaultPriorScale
   @Option(
     name: .customLong("low-confidence-weight"),
     help: ArgumentHelp(

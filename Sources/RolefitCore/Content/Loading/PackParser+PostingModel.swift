@@ -80,7 +80,7 @@ extension PackParser {
       date: map.string("date") ?? "",
       folds: map.integer("folds", in: 0...20) ?? 0, regularization: map.number("regularization", in: 0...10) ?? 0,
       titleRegularization: map.number("title_regularization", in: 0...10) ?? 0,
-      priorScale: map.number("prior_scale", in: 0...2) ?? 0.3,
+      priorScale: map.number("prior_scale", in: 0...2) ?? PostingModelFitter.defaultPriorScale,
       lowConfidenceWeight: map.number("low_confidence_weight", in: PackRanges.share) ?? 1, crossValidated: figures)
   }
 }

@@ -304,6 +304,16 @@ import Testing
     }
   }
 
+  /// A posting that manages the dependencies between projects says it runs several related
+  /// ones: it is not asked to say so.
+  @Test func dependenciesBetweenProjectsAnswerTheScopeQuestion() throws {
+    func asksForIt(_ line: String) throws -> Bool {
+      try analyze("Program Manager\n- " + line).recommendations.contains { $0.id == "scope-size" }
+    }
+    #expect(try asksForIt("Facilitate the daily standup."))
+    #expect(try !asksForIt("Facilitate the daily standup and manage the interdependencies between projects."))
+  }
+
   @Test func aReportingLineSaidDirectlyOrToASteeringBodyIsAReportingLine() throws {
     func asksForIt(_ line: String) throws -> Bool {
       try analyze(projectDuties + "\n" + line).recommendations.contains { $0.id == "stakeholder-level" }

@@ -222,14 +222,23 @@ extension PostingModel {
 }
 
 extension PostingModel {
-  /// What a lexicon entry's evidence shows: the role or kind it points to most, and its fitted
-  /// weight for that role's class (`other` for every other kind).
+  /// What a lexicon entry's evidence shows: the role or kind the fit weighs most, and that weight.
+  ///
+  /// Of the roles and kinds the entry points to, the one whose class (`other` for every other
+  /// kind) has the largest fitted weight. An entry the fit left out, or weighed at zero
+  /// everywhere, shows the role its lexicon entry points to most.
   public func shown(_ entry: LexiconEntry, otherKinds: Set<String>) -> (role: String, weight: Double) {
-    let role = entry.strongest.role
-    let target = otherKinds.contains(role) ? JobDescriptionAnalyzer.otherID : role
-    guard let index = classes.firstIndex(of: target), let weights = entries[entry.id], index < weights.count else {
-      return (role, 0)
+    var best = (role: entry.strongest.role, weight: 0.0)
+    guard let weights = entries[entry.id] else { return best }
+    // In the lexicon's order of strength, so that a tie keeps the role the lexicon put first.
+    let targets = entry.weights.filter { $0.value > 0 }.sorted {
+      $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key)
     }
-    return (role, weights[index])
+    for (role, _) in targets {
+      let target = otherKinds.contains(role) ? JobDescriptionAnalyzer.otherID : role
+      guard let index = classes.firstIndex(of: target), index < weights.count else { continue }
+      if weights[index] > best.weight { best = (role, weights[index]) }
+    }
+    return best
   }
 }

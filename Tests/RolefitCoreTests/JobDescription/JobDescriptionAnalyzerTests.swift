@@ -437,6 +437,33 @@ import Testing
     #expect(shown.hasSuffix("(fitted to no weight)"), "\(shown)")
   }
 
+  /// An entry that points to a role and to a kind of other role ("roadmap": program and product)
+  /// shows the one the fit weighs, in the terminal and in the JSON alike, not the one the lexicon
+  /// happens to list first.
+  @Test func evidenceShowsTheRoleTheFitWeighs() throws {
+    var pack = try TestPacks.bundled
+    var model = try #require(pack.postingModel)
+    let entry = try #require(
+      pack.lexicon.first { entry in
+        entry.weights.count == 2 && entry.weights["program-manager"] != nil
+          && entry.weights.keys.contains { pack.role($0) == nil }
+      })
+    let other = try #require(entry.weights.keys.first { pack.role($0) == nil })
+    let posting = Posting(id: "x", text: "Own the \(try #require(entry.phrases.first)).")
+    func read(weighing target: String) throws -> (item: PostingAnalysis.Evidence, json: String) {
+      model.entries[entry.id] = model.classes.map { $0 == target ? 0.5 : 0 }
+      pack.postingModel = model
+      let analysis = try JobDescriptionAnalyzer(pack: pack).analyze(posting)
+      let item = try #require(analysis.evidence.first { $0.entry == entry.id })
+      return (item, PostingRenderer(pack: pack).json(analysis, compact: true))
+    }
+    let program = try read(weighing: "program-manager")
+    #expect(program.item.role == "program-manager" && program.item.weight == 0.5)
+    #expect(program.json.contains("\"role\":\"program-manager\",\"start\""), "\(program.json)")
+    let kind = try read(weighing: JobDescriptionAnalyzer.otherID)
+    #expect(kind.item.role == other && kind.item.weight == 0.5)
+  }
+
   /// Each evidence object in the JSON says what the analysis found: its phrase, offsets, role,
   /// weight, reason and claim, whether it was written from the entry's cached pieces or field by field.
   @Test func evidenceInTheJSONIsTheEvidenceFound() throws {

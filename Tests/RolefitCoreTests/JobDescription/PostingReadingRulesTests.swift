@@ -105,6 +105,13 @@ import Testing
     #expect(spread.evidence.contains { $0.entry == entry && $0.phrase == "multiple large, complex projects" })
     let single = try analyze("Oversee large, complex projects for the bank.")
     #expect(!single.evidence.contains { $0.entry == entry })
+    // Work spread across projects, or a portfolio of them, with words between, is the same scope.
+    let across = try analyze("Lead delivery across all the studio's projects.")
+    #expect(across.evidence.contains { $0.entry == entry && $0.phrase == "across all the studio's projects" })
+    let portfolio = try analyze("Oversee a diverse portfolio of donor-funded projects.")
+    #expect(portfolio.evidence.contains { $0.entry == entry && $0.phrase == "portfolio of donor-funded projects" })
+    let team = try analyze("Work across teams to deliver the project.")
+    #expect(!team.evidence.contains { $0.entry == entry })
   }
 
   @Test func aTitleNamingBothRolesImpliesNeither() throws {

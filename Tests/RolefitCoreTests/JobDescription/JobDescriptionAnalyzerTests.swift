@@ -314,6 +314,18 @@ import Testing
     #expect(try !asksForIt("Facilitate the daily standup and manage the interdependencies between projects."))
   }
 
+  /// A horizon the evidence names ("long-range planning": "a multi-year horizon") is a time frame:
+  /// the page does not also say that none is stated.
+  @Test func aHorizonTheEvidenceNamesIsATimeFrame() throws {
+    func asksForIt(_ line: String) throws -> Bool {
+      try analyze("Program Manager\n- " + line).recommendations.contains { $0.id == "time-horizon" }
+    }
+    #expect(try asksForIt("Lead planning and capacity modelling across the game team."))
+    #expect(try !asksForIt("Lead long-range planning and capacity modelling across the game team."))
+    #expect(try !asksForIt("Run a multi-year program of platform upgrades."))
+    #expect(try !asksForIt("Keep the release deadlines for the game team."))
+  }
+
   @Test func aReportingLineSaidDirectlyOrToASteeringBodyIsAReportingLine() throws {
     func asksForIt(_ line: String) throws -> Bool {
       try analyze(projectDuties + "\n" + line).recommendations.contains { $0.id == "stakeholder-level" }

@@ -110,6 +110,8 @@ import Testing
     #expect(across.evidence.contains { $0.entry == entry && $0.phrase == "across all the studio's projects" })
     let portfolio = try analyze("Oversee a diverse portfolio of donor-funded projects.")
     #expect(portfolio.evidence.contains { $0.entry == entry && $0.phrase == "portfolio of donor-funded projects" })
+    let counted = try analyze("Provide program management for 2 or more complex development programs.")
+    #expect(counted.evidence.contains { $0.entry == entry && $0.phrase == "2 or more complex development programs" })
     let team = try analyze("Work across teams to deliver the project.")
     #expect(!team.evidence.contains { $0.entry == entry })
   }

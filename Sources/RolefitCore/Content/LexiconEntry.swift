@@ -89,6 +89,9 @@ public struct JobDescriptionRules: Sendable, Hashable {
     /// Whether only the leading kind of other role counts: the phrases of every other kind of
     /// other role are set aside, as what a broad role touches rather than what it is.
     public var onlyLeadingOtherKind = false
+    /// How many of its phrases an `other` verdict needs counted to name the leading kind, unless
+    /// the title names it: with fewer, it says "another role" (one phrase never names a kind).
+    public var kindNamedFrom = 1
 
     public init() {}
   }

@@ -167,7 +167,8 @@ public struct JobDescriptionAnalyzer: Sendable {
     }
     let role = roleIDs[top]
     let otherBreakdown = otherKinds(reading.otherTotals, title: title.implied)
-    let otherKind = role == Self.otherID ? rules.leadingOtherKind(otherBreakdown) : nil
+    let namedOtherKind = namedKind(otherBreakdown, evidence: reading.evidence, title: title.implied)
+    let otherKind = role == Self.otherID ? namedOtherKind : nil
     let isHybrid = bodyWeight == 0 || isMixed
     let fit = PostingAnalysis.Fit(
       role: role, otherKind: otherKind, band: band.id, confidence: bodyWeight == 0 ? 0 : scores[top],
@@ -187,6 +188,7 @@ public struct JobDescriptionAnalyzer: Sendable {
       warnings: text.hasReplacementCharacters
         ? ["the text had bytes that are not UTF-8; they were replaced with U+FFFD"] : [],
       text: posting.text)
+    analysis.namedOtherKind = namedOtherKind
     let leading = deciding(
       reading.evidence, features: features, toward: modelClass[role], against: modelClass[roleIDs[second]])
     if fit.isHybrid || fit.isUncertain {
@@ -730,6 +732,21 @@ public struct JobDescriptionAnalyzer: Sendable {
       index -= 1
     }
     return false
+  }
+
+  /// The kind of other role the evidence names, if any.
+  ///
+  /// The leading kind, when the title names it or at least `named_from` of its phrases were
+  /// counted. One phrase ("outreach") never names a kind: a verdict of `other` then says another
+  /// role, without saying which.
+  private func namedKind(_ breakdown: [String: Double], evidence: [PostingAnalysis.Evidence], title: String?)
+    -> String?
+  {
+    guard let kind = rules.leadingOtherKind(breakdown) else { return nil }
+    guard kind != title, let index = rules.otherKinds.firstIndex(where: { $0.id == kind }) else { return kind }
+    let needed = rules.structure.kindNamedFrom
+    let found = evidence.lazy.filter { item in self.entryOtherKinds[item.entryIndex].contains { $0.kind == index } }
+    return found.prefix(needed).count >= needed ? kind : nil
   }
 
   /// The weight of evidence for each kind of `other` found, plus the title's when it names one.

@@ -73,7 +73,15 @@ final class PostingAdvisor: Sendable {
 
     // A verdict that settles no role names none in its advice.
     let settled = !fit.isHybrid && !fit.isUncertain
-    if let implied = analysis.title.impliedRole, analysis.title.mismatch {
+    if let implied = analysis.title.impliedRole, analysis.title.mismatch, key == JobDescriptionAnalyzer.otherID {
+      // Another role, but the duties do not say which: nothing to retitle it to.
+      out.append(
+        .init(
+          id: "title-mismatch", severity: "warning",
+          message:
+            "Title says '\(analysis.title.stated ?? "")' (\(name(implied).lowercased())), but the duties describe other work than a \(name(implied).lowercased())'s, and do not say which role it is.",
+          fix: "Rewrite the duties for the role the title names, or say which role this is and title it so."))
+    } else if let implied = analysis.title.impliedRole, analysis.title.mismatch {
       let stated = analysis.title.stated ?? ""
       var message =
         "Title says '\(stated)' (\(name(implied).lowercased())), but the duties describe \(name(key).lowercased()) work"
@@ -90,7 +98,9 @@ final class PostingAdvisor: Sendable {
       out.append(
         .init(
           id: "no-title", severity: "info", message: "No title found in the posting.",
-          fix: "For these duties: '\(advice?.title ?? name(key))'."))
+          fix: key == JobDescriptionAnalyzer.otherID
+            ? "Give it the title of the role these duties describe: they read as neither project nor program management."
+            : "For these duties: '\(advice?.title ?? name(key))'."))
     }
 
     if settled, bodyWeight > 0 {
@@ -188,7 +198,11 @@ final class PostingAdvisor: Sendable {
   ) -> String {
     template
       .replacingOccurrences(of: "{kpis}", with: advice?.kpis.joined(separator: ", ") ?? "what the role delivers")
-      .replacingOccurrences(of: "{title}", with: advice?.title ?? key.map { name($0, names: names) } ?? "role")
+      .replacingOccurrences(
+        of: "{title}",
+        with: advice?.title ?? key.flatMap { $0 == JobDescriptionAnalyzer.otherID ? nil : name($0, names: names) }
+          ?? "role"
+      )
       .replacingOccurrences(
         of: "{certifications}", with: certificationsToAsk(advice, pack: pack) ?? "none in particular")
   }
@@ -198,7 +212,7 @@ final class PostingAdvisor: Sendable {
   /// A share's name: the role's, or for `other` the kind its evidence gathers on, when there is one
   /// ("Another role (Scrum master or agile coach)").
   private func shareName(_ id: String, _ analysis: PostingAnalysis) -> String {
-    guard id == JobDescriptionAnalyzer.otherID, let kind = rules.leadingOtherKind(analysis.otherKinds) else {
+    guard id == JobDescriptionAnalyzer.otherID, let kind = analysis.namedOtherKind else {
       return name(id)
     }
     return "\(name(id)) (\(name(kind)))"

@@ -156,6 +156,9 @@ public struct PostingAnalysis: Sendable, Hashable {
   public var scores: [(role: String, share: Double)]
   /// How the `other` share divides among the other kinds.
   public var otherKinds: [String: Double]
+  /// The kind of other role the evidence names, if it names one: the leading kind, when the title
+  /// names it or enough of its phrases were counted (`other_kinds.named_from`).
+  public var namedOtherKind: String?
   public var evidence: [Evidence]
   /// The evidence that decided the verdict, most first (indices into `evidence`, one per entry);
   /// when the duties settle nothing (hybrid or uncertain), what pulls toward each of the two

@@ -25,12 +25,19 @@ public struct PostingOutliner: Sendable {
     let key = analysis.fit.otherKind ?? analysis.fit.role
     let advice = rules?.advice[key]
     let roleName = pack.role(key)?.name ?? rules?.otherKinds.first { $0.id == key }?.name ?? key
-    let title = analysis.fit.isHybrid ? "(decide first: the duties mix two roles)" : advice?.title ?? roleName
+    // Another role, but no one kind of it: nothing to title it for yet.
+    let unnamed = !analysis.fit.isHybrid && key == JobDescriptionAnalyzer.otherID
+    let title =
+      analysis.fit.isHybrid
+      ? "(decide first: the duties mix two roles)"
+      : unnamed ? "(decide first: the duties describe neither role)" : advice?.title ?? roleName
     var out = ["# \(title)", ""]
     out.append("## Summary")
     out.append("")
     var summary = "This is a \(roleName.lowercased()) role"
-    if let role = pack.role(key) {
+    if unnamed {
+      summary = "The answers describe neither project nor program management; say which role this is before posting."
+    } else if let role = pack.role(key) {
       summary += ": \(role.summary.prefix(1).lowercased() + role.summary.dropFirst())"
     } else {
       summary += "."

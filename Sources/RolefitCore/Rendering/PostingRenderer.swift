@@ -44,7 +44,10 @@ public struct PostingRenderer: Sendable {
       return
         "\(band): between \(name(analysis.scores.sorted { $0.share > $1.share }[0].role).lowercased()) and \(name(analysis.scores.sorted { $0.share > $1.share }[1].role).lowercased())"
     }
-    let role = fit.otherKind.map { "other (\(name($0).lowercased()))" } ?? name(fit.role).lowercased()
+    let role =
+      fit.otherKind.map { "other (\(name($0).lowercased()))" }
+      ?? (fit.role == JobDescriptionAnalyzer.otherID
+        ? "other (the duties do not say which role)" : name(fit.role).lowercased())
     return "\(role), \(band)"
   }
 

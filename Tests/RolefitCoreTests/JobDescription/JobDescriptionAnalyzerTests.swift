@@ -70,15 +70,17 @@ import Testing
         guard let weight = phrases[first]?.keys.sorted().first(where: { phrases[second]?[$0] != nil }),
           let one = phrases[first]?[weight], let other = phrases[second]?[weight]
         else { continue }
-        for order in [[one, other], [other, one]] {
+        // Each phrase twice, so that each kind has phrases enough to be named (`named_from`).
+        for order in [[one, one, other, other], [other, other, one, one]] {
           let analysis = try analyze("Responsibilities\n" + order.map { "- \($0).\n" }.joined())
           // Phrases set aside for another reason (a role's name, "product owner") tie nothing.
-          guard analysis.evidence.count + analysis.ignored.count == 2,
+          guard analysis.evidence.count + analysis.ignored.count == 4,
             analysis.ignored.allSatisfy({ $0.reason == .anotherKind })
           else { continue }
-          #expect(analysis.fit.otherKind == first, "\(order)")
-          #expect(analysis.evidence.map { $0.phrase.lowercased() } == [one.lowercased()], "\(order)")
-          #expect(analysis.ignored.map(\.reason) == [.anotherKind], "\(order)")
+          #expect(analysis.namedOtherKind == first, "\(order)")
+          #expect(analysis.fit.role != JobDescriptionAnalyzer.otherID || analysis.fit.otherKind == first, "\(order)")
+          #expect(analysis.evidence.map { $0.phrase.lowercased() } == [one.lowercased(), one.lowercased()], "\(order)")
+          #expect(analysis.ignored.map(\.reason) == [.anotherKind, .anotherKind], "\(order)")
           pairs += 1
         }
       }
@@ -312,6 +314,43 @@ import Testing
     }
     #expect(try asksForIt("Facilitate the daily standup."))
     #expect(try !asksForIt("Facilitate the daily standup and manage the interdependencies between projects."))
+  }
+
+  /// One phrase never names a kind of other role ("outreach" alone is not a service program);
+  /// two do, and so does one with a title that names the kind.
+  @Test func onePhraseNeverNamesAKindOfOtherRole() throws {
+    let one = try analyze("Responsibilities\n- Plan the capital projects, including outreach and design.\n")
+    #expect(one.evidence.contains { $0.entry == "service-program-delivery" })
+    #expect(one.namedOtherKind == nil)
+    let two = try analyze(
+      "Responsibilities\n- Plan the capital projects, including outreach and design.\n- Manage the caseload.\n")
+    #expect(two.namedOtherKind == "service-program")
+    let titled = try analyze(
+      "Responsibilities\n- Plan the capital projects, including outreach and design.\n", title: "Program Officer")
+    #expect(titled.namedOtherKind == "service-program")
+  }
+
+  /// A posting read as another role whose evidence names no one kind is told so, in words: no
+  /// "Retitle it 'Another role'", no "the Another role is accountable for".
+  @Test func anotherRoleWithNoKindNamedIsAdvisedInWords() throws {
+    var pack = try TestPacks.bundled
+    pack.jobDescription?.structure.kindNamedFrom = 50
+    let analysis = try JobDescriptionAnalyzer(pack: pack).analyze(
+      Posting(
+        id: "x",
+        text: """
+          Responsibilities
+          - Own the product vision and strategy, run product discovery and prioritize features.
+          - Write product requirements and track adoption and retention metrics for the product.
+          """,
+        title: "Program Manager"))
+    #expect(analysis.fit.role == JobDescriptionAnalyzer.otherID && analysis.fit.otherKind == nil)
+    let shown = PostingRenderer(pack: pack).text(analysis, showText: false)
+    #expect(shown.contains("other (the duties do not say which role)"), "\(shown)")
+    #expect(analysis.recommendations.contains { $0.id == "title-mismatch" })
+    for item in analysis.recommendations {
+      #expect(!item.message.contains("Another role") && !item.fix.contains("Another role"), "\(item)")
+    }
   }
 
   /// A horizon the evidence names ("long-range planning": "a multi-year horizon") is a time frame:

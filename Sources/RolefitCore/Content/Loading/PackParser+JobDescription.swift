@@ -111,8 +111,9 @@ extension PackParser {
       structure.quantifiedEntry = entry
     }
     let otherKinds = map.value("other_kinds")?.mapping("'other_kinds'")
-    otherKinds?.rejectUnknownKeys(allowed: ["leading_only"])
+    otherKinds?.rejectUnknownKeys(allowed: ["leading_only", "named_from"])
     structure.onlyLeadingOtherKind = otherKinds?.boolean("leading_only") ?? false
+    structure.kindNamedFrom = otherKinds?.integer("named_from", in: PackRanges.structureWindow) ?? 1
     return structure
   }
 

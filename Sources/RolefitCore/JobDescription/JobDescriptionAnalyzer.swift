@@ -744,9 +744,14 @@ public struct JobDescriptionAnalyzer: Sendable {
   {
     guard let kind = rules.leadingOtherKind(breakdown) else { return nil }
     guard kind != title, let index = rules.otherKinds.firstIndex(where: { $0.id == kind }) else { return kind }
-    let needed = rules.structure.kindNamedFrom
-    let found = evidence.lazy.filter { item in self.entryOtherKinds[item.entryIndex].contains { $0.kind == index } }
-    return found.prefix(needed).count >= needed ? kind : nil
+    // A loop, not a closure over `self`: capturing the analyzer retains every table it holds,
+    // once per posting.
+    var found = 0
+    for item in evidence where entryOtherKinds[item.entryIndex].contains(where: { $0.kind == index }) {
+      found += 1
+      if found >= rules.structure.kindNamedFrom { return kind }
+    }
+    return rules.structure.kindNamedFrom <= 0 ? kind : nil
   }
 
   /// The weight of evidence for each kind of `other` found, plus the title's when it names one.

@@ -64,6 +64,12 @@ import Testing
     #expect(outcome.stderr.contains("<stdin>:2: no job-description text in a2"))
     #expect(outcome.stderr.contains("<stdin>:3: not a JSON object; line skipped"))
     #expect(outcome.stderr.contains("2 postings analysed, 2 skipped"))
+    #expect(outcome.stderr.contains("title does not match the duties"))
+    // With nothing analysed, the summary counts no verdicts.
+    let none = try RolefitBinary.run(["jd", "--jsonl", "-"], input: lines[1...2].joined(separator: "\n") + "\n")
+    #expect(none.status == 65)
+    #expect(none.stderr.contains("0 postings analysed, 2 skipped"), "\(none.stderr)")
+    #expect(!none.stderr.contains("title does not match"), "\(none.stderr)")
   }
 
   @Test func anEmptyJSONLinesInputIsAnErrorNotSilence() throws {

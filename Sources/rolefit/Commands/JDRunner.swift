@@ -209,6 +209,8 @@ struct JDRunner {
     let summary = Console.standardError
     summary.line("")
     summary.line("\(analysed) postings analysed" + (failures > 0 ? ", \(failures) skipped" : ""))
+    // Nothing analysed: no verdicts to count.
+    guard analysed > 0 else { return }
     let rows =
       byRole.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
       + [("title does not match the duties", mismatches)]

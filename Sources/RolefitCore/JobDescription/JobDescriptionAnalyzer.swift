@@ -175,8 +175,12 @@ public struct JobDescriptionAnalyzer: Sendable {
       topShare: topShare, isHybrid: isHybrid,
       isUncertain: bodyWeight > 0 && !isHybrid && scores[top] < model.uncertainBelow)
     let fitKey = otherKind ?? role
+    // Another role with no kind named does not contradict a title naming a kind of other role.
+    let agrees = title.implied.map { implied in
+      implied == fitKey || (fitKey == Self.otherID && otherKindIDs.contains(implied))
+    }
     // An uncertain verdict does not overrule the title either.
-    let mismatch = !fit.isHybrid && !fit.isUncertain && bodyWeight > 0 && title.implied.map { $0 != fitKey } ?? false
+    let mismatch = !fit.isHybrid && !fit.isUncertain && bodyWeight > 0 && agrees == false
     var analysis = PostingAnalysis(
       id: posting.id,
       title: .init(

@@ -79,7 +79,7 @@ final class PostingAdvisor: Sendable {
         .init(
           id: "title-mismatch", severity: "warning",
           message:
-            "Title says '\(analysis.title.stated ?? "")' (\(name(implied).lowercased())), but the duties describe other work than a \(name(implied).lowercased())'s, and do not say which role it is.",
+            "Title says '\(analysis.title.stated ?? "")' (\(name(implied).lowercased())), but the duties describe other work, and do not say which role it is.",
           fix: "Rewrite the duties for the role the title names, or say which role this is and title it so."))
     } else if let implied = analysis.title.impliedRole, analysis.title.mismatch {
       let stated = analysis.title.stated ?? ""

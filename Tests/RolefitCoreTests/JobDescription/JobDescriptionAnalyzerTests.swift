@@ -351,6 +351,11 @@ import Testing
     for item in analysis.recommendations {
       #expect(!item.message.contains("Another role") && !item.fix.contains("Another role"), "\(item)")
     }
+    // A title that names a kind of other role agrees with a verdict of another role, named or not.
+    let account = try JobDescriptionAnalyzer(pack: pack).analyze(
+      Posting(id: "y", text: analysis.text, title: "Account Manager"))
+    #expect(account.fit.role == JobDescriptionAnalyzer.otherID && account.fit.otherKind == nil)
+    #expect(!account.title.mismatch && !account.recommendations.contains { $0.id == "title-mismatch" })
   }
 
   /// A horizon the evidence names ("long-range planning": "a multi-year horizon") is a time frame:

@@ -753,9 +753,9 @@ public struct JobDescriptionAnalyzer: Sendable {
     var found = 0
     for item in evidence where entryOtherKinds[item.entryIndex].contains(where: { $0.kind == index }) {
       found += 1
-      if found >= rules.structure.kindNamedFrom { return kind }
+      if found == rules.structure.kindNamedFrom { return kind }
     }
-    return rules.structure.kindNamedFrom <= 0 ? kind : nil
+    return nil
   }
 
   /// The weight of evidence for each kind of `other` found, plus the title's when it names one.

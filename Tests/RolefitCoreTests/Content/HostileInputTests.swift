@@ -1,3 +1,4 @@
+import Foundation
 import RolefitCore
 import Testing
 
@@ -71,6 +72,21 @@ import Testing
     let errors = outcome.diagnostics.filter { $0.severity == .error }.map(\.description)
     #expect(outcome.pack.map { _ in true } == nil)
     #expect(errors.count == 1 && errors.first?.contains(message) == true, "\(errors)")
+  }
+
+  /// A kind of other role is named from at least one of its phrases: zero is refused by name.
+  @Test func namingAKindFromNoPhraseIsAnError() throws {
+    let files = try TestPacks.bundledFiles.map { file in
+      var changed = file
+      if file.path == "jd.yaml" {
+        changed.text = file.text.replacingOccurrences(of: "named_from: 2", with: "named_from: 0")
+      }
+      return changed
+    }
+    let errors = ContentLoader.read(files).diagnostics.filter { $0.severity == .error }.map(\.description)
+    #expect(
+      errors.count == 1 && errors.first?.contains("'named_from' must be between 1 and 100 (got 0)") == true, "\(errors)"
+    )
   }
 
   /// The trainer pack gives `program-manager: 2` on two lines; both are refused.

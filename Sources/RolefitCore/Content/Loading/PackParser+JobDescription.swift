@@ -113,7 +113,7 @@ extension PackParser {
     let otherKinds = map.value("other_kinds")?.mapping("'other_kinds'")
     otherKinds?.rejectUnknownKeys(allowed: ["leading_only", "named_from"])
     structure.onlyLeadingOtherKind = otherKinds?.boolean("leading_only") ?? false
-    structure.kindNamedFrom = otherKinds?.integer("named_from", in: PackRanges.structureWindow) ?? 1
+    structure.kindNamedFrom = otherKinds?.integer("named_from", in: PackRanges.kindNamedFrom) ?? 1
     return structure
   }
 

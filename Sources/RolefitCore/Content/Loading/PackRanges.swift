@@ -38,6 +38,8 @@ enum PackRanges {
   static let unclearEvidence = 0.0...10.0
   /// jd.yaml's `structure` windows (relation cues, quantified scope), in words.
   static let structureWindow = 0...12
+  /// jd.yaml's `other_kinds.named_from`: how many of a kind's phrases name it (at least one).
+  static let kindNamedFrom = 1...100
   /// jd-model.yaml's `temperature`.
   static let temperature = 0.05...20.0
   /// A fitted model's weights, bias and title weights (signed).

@@ -13,6 +13,9 @@ public struct PostingDocument: VersionedDocument {
     public var end: Int
     public var phrase: String
     public var reason: String
+    /// Present (and true) only for a phrase in what a candidate must bring: it counts for the
+    /// content's requirements weight of a duty.
+    public var requirement: Bool?
     public var role: String
     public var start: Int
     public var weight: Double
@@ -64,8 +67,8 @@ public struct PostingDocument: VersionedDocument {
     deciding = analysis.deciding
     evidence = analysis.evidence.map {
       Evidence(
-        claim: $0.claim, end: $0.end, phrase: $0.phrase, reason: $0.reason, role: $0.role, start: $0.start,
-        weight: $0.weight)
+        claim: $0.claim, end: $0.end, phrase: $0.phrase, reason: $0.reason,
+        requirement: $0.isRequirement ? true : nil, role: $0.role, start: $0.start, weight: $0.weight)
     }
     fit = Fit(
       band: analysis.fit.band, confidence: JSONOutput.round(analysis.fit.confidence), otherKind: analysis.fit.otherKind,

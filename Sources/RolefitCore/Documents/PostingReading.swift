@@ -36,7 +36,8 @@ public struct PostingReading: Sendable {
     public var claim: String?
     /// The claim's text and the title of its article, or empty.
     public var source: String
-    /// Where the phrase's fitted weight goes: `program +0.89`.
+    /// Where the phrase's fitted weight goes: `program +0.89`, and for a phrase in the
+    /// requirements how little it counts (`program +0.89 (a requirement: counts ×0.1)`).
     public var counts: String
     /// The role's short name (else its id), as the terminal's `[phrase]{role}` mark carries it.
     public var short: String
@@ -108,7 +109,7 @@ public struct PostingReading: Sendable {
         label: pack.role(item.role)?.short ?? pack.assessedRole(item.role)?.short ?? words.name(item.role).lowercased(),
         color: pack.role(item.role)?.color ?? (item.role == JobDescriptionAnalyzer.otherID ? nil : "yellow"),
         weight: item.weight, reason: item.reason, claim: item.claim, source: source ?? "",
-        counts: goes,
+        counts: goes + words.requirementNote(item),
         short: words.short(item.role), terminalColor: words.color(item.role))
     }
     notCounted = analysis.ignored.map { "\"\($0.phrase)\" (\(Self.why($0.reason)))" }

@@ -239,8 +239,9 @@ public struct JobDescriptionAnalyzer: Sendable {
     return (text, title, boilerplate, boilerplateSentences, reading, features)
   }
 
-  /// The evidence that moved the verdict most from the runner-up, first occurrence of each
-  /// entry, as indices into `evidence`: what a reader needs first.
+  /// The evidence that moved the verdict most from the runner-up, one occurrence of each entry
+  /// (the first stated as a duty, else the first), as indices into `evidence`: what a reader
+  /// needs first.
   private func deciding(
     _ evidence: [PostingAnalysis.Evidence], features: PostingFeatures, toward top: Int?, against second: Int?
   ) -> [Int] {
@@ -257,7 +258,12 @@ public struct JobDescriptionAnalyzer: Sendable {
     contributions.sort { $0.amount > $1.amount || ($0.amount == $1.amount && $0.entry < $1.entry) }
     var result: [Int] = []
     for contribution in contributions where result.count < Self.decidingCount {
-      if let index = evidence.firstIndex(where: { $0.entryIndex == contribution.entry }) { result.append(index) }
+      // Quoted where the posting states it as a duty, if it does, rather than where it asks for it.
+      if let index = evidence.firstIndex(where: { $0.entryIndex == contribution.entry && !$0.isRequirement })
+        ?? evidence.firstIndex(where: { $0.entryIndex == contribution.entry })
+      {
+        result.append(index)
+      }
     }
     return result
   }
@@ -335,7 +341,10 @@ public struct JobDescriptionAnalyzer: Sendable {
             phrase: phrase, start: Int(first.start), end: Int(last.end), entry: entryIDs[entryIndex], reason: reason))
         continue
       }
-      reading.evidence.append(evidence(entryIndex, phrase: phrase, start: first.start, end: last.end))
+      reading.evidence.append(
+        evidence(
+          entryIndex, phrase: phrase, start: first.start, end: last.end,
+          isRequirement: requirement[Int(first.sentence)]))
       count(entryIndex, sentence: first.sentence)
       for (kind, weight) in entryOtherKinds[entryIndex] {
         reading.otherTotals[kind] = (reading.otherTotals[kind] ?? 0) + weight
@@ -371,7 +380,7 @@ public struct JobDescriptionAnalyzer: Sendable {
       reading.evidence.append(
         evidence(
           entryIndex, phrase: phrase, start: text.tokens[range.lowerBound].start,
-          end: text.tokens[range.upperBound - 1].end))
+          end: text.tokens[range.upperBound - 1].end, isRequirement: requirement[Int(sentence)]))
       count(entryIndex, sentence: sentence)
     }
     reading.evidence.sort { $0.start < $1.start }
@@ -421,10 +430,12 @@ public struct JobDescriptionAnalyzer: Sendable {
   }
 
   /// An entry's evidence at a place in the text, from the entry's part made once.
-  private func evidence(_ entryIndex: Int, phrase: String, start: Int32, end: Int32) -> PostingAnalysis.Evidence {
+  private func evidence(
+    _ entryIndex: Int, phrase: String, start: Int32, end: Int32, isRequirement: Bool
+  ) -> PostingAnalysis.Evidence {
     PostingAnalysis.Evidence(
       phrase: phrase, start: Int(start), end: Int(end), meaning: entryMeanings[entryIndex],
-      entryIndex: entryIndex)
+      entryIndex: entryIndex, isRequirement: isRequirement)
   }
 
   // MARK: Title

@@ -47,6 +47,9 @@ public struct PostingAnalysis: Sendable, Hashable {
     /// Offsets in Unicode scalars into the text as read, end exclusive.
     public var start: Int
     public var end: Int
+    /// Whether it stands in what a candidate must bring (a requirements section, or a sentence
+    /// with a requirement cue): it then counts for the content's requirements weight of a duty.
+    public var isRequirement = false
     private(set) var shared: SharedMeaning
     /// The entry's place in the lexicon of the pack that found it, or -1 (also once the item's
     /// meaning is changed): the engine's per-entry tables (the model's weights, the checks an
@@ -66,8 +69,9 @@ public struct PostingAnalysis: Sendable, Hashable {
     }
 
     /// A match of an entry whose meaning is already made.
-    init(phrase: String, start: Int, end: Int, meaning: SharedMeaning, entryIndex: Int) {
+    init(phrase: String, start: Int, end: Int, meaning: SharedMeaning, entryIndex: Int, isRequirement: Bool = false) {
       (self.phrase, self.start, self.end, shared, self.entryIndex) = (phrase, start, end, meaning, entryIndex)
+      self.isRequirement = isRequirement
     }
 
     /// A field of the meaning (`item.role`, `item.reason`); setting one changes this item's
@@ -84,6 +88,7 @@ public struct PostingAnalysis: Sendable, Hashable {
 
     public static func == (lhs: Evidence, rhs: Evidence) -> Bool {
       lhs.phrase == rhs.phrase && lhs.start == rhs.start && lhs.end == rhs.end && lhs.entryIndex == rhs.entryIndex
+        && lhs.isRequirement == rhs.isRequirement
         && (lhs.shared === rhs.shared || lhs.shared.meaning == rhs.shared.meaning)
     }
 
@@ -92,6 +97,7 @@ public struct PostingAnalysis: Sendable, Hashable {
       hasher.combine(start)
       hasher.combine(end)
       hasher.combine(entryIndex)
+      hasher.combine(isRequirement)
       hasher.combine(shared.meaning)
     }
   }

@@ -253,6 +253,16 @@ struct PostingText {
           clause += 1
         }
         lastVisible = Unicode.Scalar(byte)
+      case 0x2D:  // -
+        // Spaced on both sides, a hyphen separates what a flattened list ran together
+        // ("Responsibilities - Own the plan - Report status"): a sentence ends there.
+        if index > 0, bytes[index - 1] == 0x20 || bytes[index - 1] == 0x09, index + 1 < bytes.count,
+          Self.isSpace(bytes, at: index + 1)
+        {
+          sentence += 1
+          clause += 1
+        }
+        lastVisible = "-"
       case 0x2C, 0x3A, 0x28, 0x29:  // , : ( )
         clause += 1
         lastVisible = Unicode.Scalar(byte)

@@ -59,16 +59,24 @@ public struct PostingRenderer: Sendable {
     guard item.start >= 0, item.end <= scalars.count, item.start < item.end else {
       return .init(before: "", phrase: item.phrase, after: "")
     }
-    let isBreak = { (scalar: Unicode.Scalar) in scalar == "\n" || scalar == "." || scalar == ";" }
+    // Where a sentence ends, as the engine reads it: a line's end, a full stop or semicolon, or a
+    // hyphen spaced on both sides (a flattened list's items).
+    func isBreak(_ index: Int) -> Bool {
+      switch scalars[index] {
+      case "\n", ".", ";": true
+      case "-": index > 0 && scalars[index - 1] == " " && index + 1 < scalars.count && scalars[index + 1] == " "
+      default: false
+      }
+    }
     var start = item.start
     var words = 0
-    while start > 0 && !isBreak(scalars[start - 1]) && words < 6 {
+    while start > 0 && !isBreak(start - 1) && words < 6 {
       start -= 1
       if scalars[start] == " " { words += 1 }
     }
     var end = item.end
     words = 0
-    while end < scalars.count && !isBreak(scalars[end]) && words < 6 {
+    while end < scalars.count && !isBreak(end) && words < 6 {
       if scalars[end] == " " { words += 1 }
       end += 1
     }
@@ -84,10 +92,10 @@ public struct PostingRenderer: Sendable {
     var probe = start
     while probe > 0 && start - probe < 4 && " \t*-_•·#".unicodeScalars.contains(scalars[probe - 1]) { probe -= 1 }
     return .init(
-      before: (probe > 0 && !isBreak(scalars[probe - 1]) ? "…" : "") + String(Self.withoutBullet(before)),
+      before: (probe > 0 && !isBreak(probe - 1) ? "…" : "") + String(Self.withoutBullet(before)),
       phrase: text(item.start..<item.end),
       after: String(after.reversed().drop(while: \.isWhitespace).reversed())
-        + (end < scalars.count && !isBreak(scalars[end]) ? "…" : ""))
+        + (end < scalars.count && !isBreak(end) ? "…" : ""))
   }
 
   /// Text without Markdown's bold and italic markers (`**`, `__`).
@@ -192,6 +200,20 @@ public struct PostingRenderer: Sendable {
     let parts = zip(model.classes, weights).filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }
     guard !parts.isEmpty else { return "\(short(item.role)) (fitted to no weight)" }
     return parts.map { "\(short($0.0)) +\(String(format: "%.2g", $0.1))" }.joined(separator: " · ")
+  }
+
+  /// Where one match's weight goes, and, for a phrase in the requirements, how little it counts:
+  /// `program +1.1 (a requirement: counts ×0.1)`.
+  public func counted(_ item: PostingAnalysis.Evidence) -> String {
+    shares(of: item) + requirementNote(item)
+  }
+
+  /// What a phrase in the requirements adds to where its weight goes, or nothing.
+  func requirementNote(_ item: PostingAnalysis.Evidence) -> String {
+    guard item.isRequirement, let weight = pack.jobDescription?.structure.requirementWeight, weight != 1 else {
+      return ""
+    }
+    return " (a requirement: counts ×\(String(format: "%.2g", weight)))"
   }
 
   /// The posting's text with each counted phrase marked in its role's colour, or as `[phrase]{role}`.
@@ -406,11 +428,14 @@ extension PostingRenderer {
   struct EvidenceJSON: Sendable {
     /// The three pieces one after another, in one array: one retain per item written, not three.
     let pieces: [UInt8]
-    /// Where the middle and the closing piece start.
+    /// Where the middle piece, its part from the role on, and the closing piece start.
     let middleStart: Int
+    let roleStart: Int
     let closingStart: Int
 
     static let phraseKey = Array(#","phrase":"#.utf8)
+    /// Written between the reason and the role for a phrase in the requirements.
+    static let requirementField = Array(#","requirement":true"#.utf8)
 
     /// The pieces for one meaning's words: the one place the object's layout is written.
     init(claim: String?, reason: String, role: String, weight: Double) {
@@ -420,6 +445,7 @@ extension PostingRenderer {
       out.key("end")
       middleStart = out.bytes.count
       out.field("reason", reason)
+      roleStart = out.bytes.count
       out.field("role", role)
       out.key("start")
       closingStart = out.bytes.count
@@ -436,7 +462,9 @@ extension PostingRenderer {
         out.append(item.end)
         out.append(raw: Self.phraseKey)
         out.append(item.phrase)
-        out.append(raw: UnsafeBufferPointer(rebasing: pieces[middleStart..<closingStart]))
+        out.append(raw: UnsafeBufferPointer(rebasing: pieces[middleStart..<roleStart]))
+        if item.isRequirement { out.append(raw: Self.requirementField) }
+        out.append(raw: UnsafeBufferPointer(rebasing: pieces[roleStart..<closingStart]))
         out.append(item.start)
         out.append(raw: UnsafeBufferPointer(rebasing: pieces[closingStart...]))
       }

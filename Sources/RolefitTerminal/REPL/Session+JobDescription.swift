@@ -88,7 +88,7 @@ extension Session {
     }
     for item in counted {
       console.line(
-        styler.bold("\"\(item.phrase)\"") + " (at \(item.start)-\(item.end)): " + postingRenderer.shares(of: item))
+        styler.bold("\"\(item.phrase)\"") + " (at \(item.start)-\(item.end)): " + postingRenderer.counted(item))
       console.line(TextWrap.wrap(item.reason, width: console.width, indent: "  ", firstIndent: "  "))
       if let claim = item.claim.flatMap({ pack.claim($0) }) {
         console.line(

@@ -546,9 +546,12 @@ import Testing
         #expect(dictionary["weight"] as? Double == item.weight)
         #expect(dictionary["reason"] as? String == item.reason)
         #expect(dictionary["claim"] as? String == item.claim)
+        #expect(dictionary["requirement"] as? Bool == (item.isRequirement ? true : nil))
         #expect(
           Set(dictionary.keys)
-            == Set(["phrase", "start", "end", "role", "weight", "reason"] + (item.claim == nil ? [] : ["claim"])))
+            == Set(
+              ["phrase", "start", "end", "role", "weight", "reason"] + (item.claim == nil ? [] : ["claim"])
+                + (item.isRequirement ? ["requirement"] : [])))
         checked += 1
       }
     }

@@ -88,6 +88,55 @@ import Testing
     #expect(try #require(cue.entries[index]) < dutyValue)
   }
 
+  /// A flattened list ("Responsibilities - Own the plan - Experience with...") is one line whose
+  /// items a spaced hyphen separates: a requirement cue in one item does not make the next a
+  /// requirement, while a hyphen inside a word or a phrase changes nothing.
+  @Test func aSpacedHyphenEndsASentence() throws {
+    let index = try entryIndex("cert-pmp")
+    let flattened = try features(
+      "Responsibilities - Experience with budgets is preferred - Hold the PMP and coach others towards it.")
+    let duty = try features("Responsibilities\n- Hold the PMP and coach others towards it.\n")
+    #expect(flattened.entries[index] == duty.entries[index])
+    let joined = try features(
+      "Responsibilities: experience with budgets is preferred, hold the PMP and coach others towards it.")
+    #expect(try #require(joined.entries[index]) < (duty.entries[index] ?? 0))
+    let analysis = try analyze("Responsibilities - Experience with budgets is preferred - Hold the PMP.")
+    let pmp = try #require(analysis.evidence.first { $0.entry == "cert-pmp" })
+    #expect(!pmp.isRequirement)
+  }
+
+  /// A phrase in the requirements is marked as one wherever it is shown: the JSON says so, the
+  /// reasons and the evidence list say how little it counts, and a reason quotes the phrase
+  /// where the posting states it as a duty when it also does.
+  @Test func aRequirementIsShownAsOne() throws {
+    let weight = try #require(pack.jobDescription?.structure.requirementWeight)
+    // The requirements come first, as in some postings.
+    let text = """
+      Requirements
+      - Experience owning a program roadmap and a budget.
+      - PMP preferred.
+
+      Responsibilities
+      - Own the program roadmap for the platform.
+      """
+    let analysis = try analyze(text, title: "Program Manager")
+    let asked = analysis.evidence.filter(\.isRequirement)
+    #expect(asked.contains { $0.entry == "cert-pmp" })
+    #expect(analysis.evidence.contains { !$0.isRequirement && $0.phrase.lowercased().contains("roadmap") })
+    let document = PostingDocument(analysis)
+    #expect(document.evidence.filter { $0.requirement == true }.count == asked.count)
+    #expect(document.evidence.contains { $0.requirement == nil })
+    let renderer = PostingRenderer(pack: pack, width: 200)
+    let note = "(a requirement: counts ×\(String(format: "%.2g", weight)))"
+    let shown = renderer.text(analysis, showText: false, showEvidence: true)
+    let pmpLine = try #require(shown.split(separator: "\n").first { $0.contains("\"PMP\" →") })
+    #expect(pmpLine.contains(note))
+    // The roadmap decided it where the posting states it as a duty, not where it asks for it.
+    let roadmap = try #require(
+      analysis.deciding.map { analysis.evidence[$0] }.first { $0.phrase.lowercased().contains("roadmap") })
+    #expect(!roadmap.isRequirement)
+  }
+
   @Test func anAcronymAndItsExpansionInOneSentenceCountOnce() throws {
     let index = try entryIndex("cert-pmp")
     let both = try features("Responsibilities\n- Hold the PMP (Project Management Professional).\n")

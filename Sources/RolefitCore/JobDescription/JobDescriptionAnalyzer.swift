@@ -660,7 +660,11 @@ public struct JobDescriptionAnalyzer: Sendable {
         && text.tokens[index].sentence == sentence
       {
         if let noun = scopeNouns.longestMatch(in: text, at: index, within: bounds) {
-          found.append((match.tokens.lowerBound..<noun.tokens.upperBound, sentence, match.segment))
+          // Two quantifiers of one noun ("across multiple countries and initiatives") are one
+          // scope, read from the first.
+          if found.last?.tokens.upperBound != noun.tokens.upperBound {
+            found.append((match.tokens.lowerBound..<noun.tokens.upperBound, sentence, match.segment))
+          }
           break
         }
         index += 1

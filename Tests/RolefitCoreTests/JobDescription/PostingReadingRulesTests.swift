@@ -163,6 +163,25 @@ import Testing
     #expect(counted.evidence.contains { $0.entry == entry && $0.phrase == "2 or more complex development programs" })
     let team = try analyze("Work across teams to deliver the project.")
     #expect(!team.evidence.contains { $0.entry == entry })
+    // Two quantifiers of one noun are one scope, shown once.
+    let twice = try analyze("Lead delivery across multiple countries and flagship initiatives.")
+    #expect(
+      twice.evidence.filter { $0.entry == entry }.map(\.phrase) == [
+        "across multiple countries and flagship initiatives"
+      ])
+  }
+
+  /// Leading, managing or overseeing a programme is program work whichever determiner the
+  /// posting uses ("Lead a programme to deliver the action plan").
+  @Test func leadingAProgramIsProgramWorkWhateverTheDeterminer() throws {
+    for duty in [
+      "Lead a programme to deliver the action plan.", "Oversees the program for the region.",
+      "Managing programs for the ministry.",
+    ] {
+      #expect(
+        try analyze("Responsibilities\n- \(duty)\n").evidence.contains { $0.entry == "program-management-generic" },
+        "\(duty)")
+    }
   }
 
   @Test func aTitleNamingBothRolesImpliesNeither() throws {

@@ -64,7 +64,9 @@ public struct PostingRenderer: Sendable {
     func isBreak(_ index: Int) -> Bool {
       switch scalars[index] {
       case "\n", ".", ";": true
-      case "-": index > 0 && scalars[index - 1] == " " && index + 1 < scalars.count && scalars[index + 1] == " "
+      case "-":
+        index > 0 && (scalars[index - 1] == " " || scalars[index - 1] == "\t") && index + 1 < scalars.count
+          && scalars[index + 1].properties.isWhitespace
       default: false
       }
     }

@@ -103,6 +103,12 @@ import Testing
     let analysis = try analyze("Responsibilities - Experience with budgets is preferred - Hold the PMP.")
     let pmp = try #require(analysis.evidence.first { $0.entry == "cert-pmp" })
     #expect(!pmp.isRequirement)
+    // A reason quotes its own item, not the next one.
+    let quoted = PostingRenderer(pack: pack, width: 400).text(
+      try analyze("Responsibilities - Hold the PMP for the bank - Experience with budgets is preferred."),
+      showText: false, showRecommendations: false)
+    let reason = try #require(quoted.split(separator: "\n").first { $0.contains("[PMP]") })
+    #expect(reason.contains("Hold the [PMP] for the bank\" →") && !reason.contains("Experience"), "\(reason)")
   }
 
   /// A phrase in the requirements is marked as one wherever it is shown: the JSON says so, the

@@ -54,6 +54,33 @@ import Testing
   ///
   /// Whatever the order of the text, so the same posting always gets the same answer in every
   /// process. Every pair of kinds is tried, so an order that depends on hashing cannot pass by luck.
+  /// When the duties' phrases for one kind of other role weigh exactly what the title adds to the
+  /// kind it names, the title's kind is named: the employer said which role it is.
+  @Test func aTieBetweenKindsGoesToTheKindTheTitleNames() throws {
+    let rules = try #require(pack.jobDescription)
+    let kinds = rules.otherKinds.map(\.id)
+    var pairs = 0
+    for rule in rules.titles where kinds.contains(rule.implies) {
+      guard let title = rule.phrases.first else { continue }
+      for entry in pack.lexicon where entry.weights.count == 1 {
+        guard let (kind, weight) = entry.weights.first, kind != rule.implies, kinds.contains(kind), weight > 0,
+          let phrase = entry.phrases.first(where: { !$0.contains("*") })
+        else { continue }
+        let repeats = rules.titleWeight / weight
+        guard repeats == repeats.rounded(), (2...4).contains(Int(repeats)) else { continue }
+        let text = "Responsibilities\n" + String(repeating: "- \(phrase).\n", count: Int(repeats))
+        let analysis = try analyze(text, title: title)
+        // Only postings where every phrase counted for its kind make the tie.
+        guard analysis.evidence.count == Int(repeats), analysis.otherKinds[kind] == rules.titleWeight,
+          analysis.otherKinds[rule.implies] == rules.titleWeight
+        else { continue }
+        #expect(analysis.namedOtherKind == rule.implies, "\(title): \(phrase) ×\(Int(repeats))")
+        pairs += 1
+      }
+    }
+    #expect(pairs > 0)
+  }
+
   @Test func tiedOtherKindsFollowTheOrderOfTheRules() throws {
     let kinds = try #require(pack.jobDescription).otherKinds.map(\.id)
     // One single-kind, single-word-free phrase per kind and weight.

@@ -140,12 +140,16 @@ public struct ClarifyQuestion: Sendable, Hashable, Identifiable {
 }
 
 extension JobDescriptionRules {
-  /// The kind of other role with the most weight among `totals`; on a tie the one `jd.yaml`
-  /// lists first, so the answer never depends on a dictionary's order.
-  public func leadingOtherKind(_ totals: [String: Double]) -> String? {
+  /// The kind of other role with the most weight among `totals`; on a tie `preferred` (the kind
+  /// the posting's title names: the employer said which role it is), else the one `jd.yaml` lists
+  /// first, so the answer never depends on a dictionary's order.
+  public func leadingOtherKind(_ totals: [String: Double], preferring preferred: String? = nil) -> String? {
     var best: (id: String, weight: Double)?
     for kind in otherKinds {
-      if let weight = totals[kind.id], weight > best?.weight ?? -.infinity { best = (kind.id, weight) }
+      guard let weight = totals[kind.id] else { continue }
+      if weight > best?.weight ?? -.infinity || (weight == best?.weight && kind.id == preferred) {
+        best = (kind.id, weight)
+      }
     }
     return best?.id
   }

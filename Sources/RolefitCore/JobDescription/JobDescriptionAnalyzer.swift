@@ -755,16 +755,13 @@ public struct JobDescriptionAnalyzer: Sendable {
 
   /// The kind of other role the evidence names, if any.
   ///
-  /// The leading kind (a tie going to the kind the title names), when the title names it or at
-  /// least `named_from` of its phrases were
-  /// counted. One phrase ("outreach") never names a kind: a verdict of `other` then says another
-  /// role, without saying which.
+  /// The leading kind (on a tie, the one the title names), when the title names it or at least
+  /// `named_from` of its phrases were counted. One phrase ("outreach") never names a kind: a
+  /// verdict of `other` then says another role, without saying which.
   private func namedKind(_ breakdown: [String: Double], evidence: [PostingAnalysis.Evidence], title: String?)
     -> String?
   {
-    guard var kind = rules.leadingOtherKind(breakdown) else { return nil }
-    // A tie goes to the kind the title names: the employer said which role it is.
-    if let title, title != kind, let named = breakdown[title], named >= breakdown[kind] ?? 0 { kind = title }
+    guard let kind = rules.leadingOtherKind(breakdown, preferring: title) else { return nil }
     guard kind != title, let index = rules.otherKinds.firstIndex(where: { $0.id == kind }) else { return kind }
     // A loop, not a closure over `self`: capturing the analyzer retains every table it holds,
     // once per posting.

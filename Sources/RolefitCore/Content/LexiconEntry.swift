@@ -10,6 +10,9 @@ public struct LexiconEntry: Sendable, Hashable, Identifiable {
   /// Why the phrases count, shown with each match.
   public var reason: String
   public var claims: [String]
+  /// For a certification, the credentials (`credentials.yaml` ids) its phrases name: a posting
+  /// that asks for one of those its duties call for is not told it asks for the wrong one.
+  public var credentials: [String] = []
   public var location: SourceLocation
 
   /// The role or other kind the phrases count for most (on a tie, the first by id), and its weight.

@@ -21,6 +21,8 @@ final class PostingAdvisor: Sendable {
   /// the pack copied it whole.
   private let packRoleIDs: Set<String>
   private let names: [String: String]
+  /// By certification entry id, the credentials its phrases name.
+  private let entryCredentials: [String: Set<String>]
 
   init(pack: ContentPack, rules: JobDescriptionRules) {
     self.pack = pack
@@ -30,6 +32,9 @@ final class PostingAdvisor: Sendable {
     for kind in rules.otherKinds.reversed() { names[kind.id] = kind.name }
     for role in pack.roles.reversed() { names[role.id] = role.name }
     self.names = names
+    entryCredentials = Dictionary(
+      pack.lexicon.filter { !$0.credentials.isEmpty }.map { ($0.id, Set($0.credentials)) },
+      uniquingKeysWith: { first, _ in first })
     checksByEntry = pack.lexicon.map { entry in
       rules.checks.indices.filter {
         rules.checks[$0].kinds.contains(entry.kind) || rules.checks[$0].entries.contains(entry.id)
@@ -111,7 +116,13 @@ final class PostingAdvisor: Sendable {
             "The success measures named (\(phrases)) are \(name(role).lowercased()) measures, but the duties are \(name(key).lowercased()) work.",
           fix: "Measure this role by: \(advice?.kpis.joined(separator: ", ") ?? "what its duties deliver").")
       }
-      out += mismatched(kind: "certification", in: analysis, fitKey: key) { phrases, role in
+      // A credential the duties call for is no mismatch, whichever role it also serves (the PMP
+      // for a portfolio office).
+      let askFor = Set(advice?.certifications ?? [])
+      let fitting = { (item: PostingAnalysis.Evidence) in
+        !(self.entryCredentials[item.entry] ?? []).isDisjoint(with: askFor)
+      }
+      out += mismatched(kind: "certification", in: analysis, fitKey: key, except: fitting) { phrases, role in
         .init(
           id: "certification-mismatch", severity: "warning",
           message: "Asks for \(phrases), credentials for \(name(role).lowercased()) work.",
@@ -158,21 +169,23 @@ final class PostingAdvisor: Sendable {
     }
   }
 
-  /// Evidence of a kind that points to another pack role than the fit: one recommendation for all of it.
+  /// Evidence of a kind that points to another pack role than the fit, but for what `fitting`
+  /// accepts: one recommendation for all of it.
   private func mismatched(
     kind: String, in analysis: PostingAnalysis, fitKey: String,
+    except fitting: (PostingAnalysis.Evidence) -> Bool = { _ in false },
     make: (String, String) -> PostingAnalysis.Recommendation
   ) -> [PostingAnalysis.Recommendation] {
     // The role of the first such item, then its phrases: no item is copied that is not one.
     guard
       let role = analysis.evidence.first(where: {
-        $0.kind == kind && $0.role != fitKey && packRoleIDs.contains($0.role)
+        $0.kind == kind && $0.role != fitKey && packRoleIDs.contains($0.role) && !fitting($0)
       })?
       .role
     else { return [] }
     var seen: Set<String> = []
     var phrases: [String] = []
-    for item in analysis.evidence where item.kind == kind && item.role == role {
+    for item in analysis.evidence where item.kind == kind && item.role == role && !fitting(item) {
       if seen.insert(item.phrase.lowercased()).inserted { phrases.append(item.phrase) }
     }
     return [make(phrases.prefix(4).joined(separator: ", "), role)]

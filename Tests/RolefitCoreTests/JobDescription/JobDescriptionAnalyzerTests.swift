@@ -412,6 +412,27 @@ import Testing
     #expect(analysis.fit.role == "project-manager")
     #expect(analysis.recommendations.contains { $0.id == "certification-mismatch" && $0.fix.contains("PMP") })
   }
+
+  /// A credential the verdict's own advice asks for is never called the wrong one on the same page,
+  /// whichever role it also serves (the PMP for a portfolio office); one it does not ask for is.
+  @Test func aCredentialTheDutiesCallForIsNoMismatch() throws {
+    let rules = try #require(pack.jobDescription)
+    let duties =
+      "Responsibilities\n- Run the portfolio office: stage gates, portfolio prioritization and PMO standards.\n"
+    let asked = try analyze(duties + "PMP required.", title: "PMO Lead")
+    let kind = try #require(asked.fit.otherKind)
+    let advice = try #require(rules.advice[kind])
+    let pmp = try #require(pack.lexicon.first { $0.id == "cert-pmp" })
+    #expect(!Set(pmp.credentials).isDisjoint(with: advice.certifications))
+    #expect(asked.evidence.contains { $0.entry == "cert-pmp" })
+    #expect(!asked.recommendations.contains { $0.id == "certification-mismatch" }, "\(asked.recommendations)")
+    let prince2 = try #require(pack.lexicon.first { $0.id == "cert-prince2" })
+    #expect(Set(prince2.credentials).isDisjoint(with: advice.certifications))
+    let other = try analyze(duties + "PMP and PRINCE2 required.", title: "PMO Lead")
+    #expect(other.fit.otherKind == kind)
+    let mismatch = try #require(other.recommendations.first { $0.id == "certification-mismatch" })
+    #expect(mismatch.message.contains("PRINCE2") && !mismatch.message.contains("PMP"), "\(mismatch.message)")
+  }
 }
 
 /// The labelled set in eval/: the engine must keep at least 90% accuracy on it.

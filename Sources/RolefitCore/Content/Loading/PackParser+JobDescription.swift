@@ -133,7 +133,7 @@ extension PackParser {
     map.rejectUnknownKeys(allowed: ["version", "entries"])
     for item in map.sequence("entries", required: true) {
       guard let entry = item.mapping("a lexicon entry") else { continue }
-      entry.rejectUnknownKeys(allowed: ["id", "kind", "weights", "phrases", "reason", "claims"])
+      entry.rejectUnknownKeys(allowed: ["id", "kind", "weights", "phrases", "reason", "claims", "credentials"])
       guard let id = identifier(entry), let reason = entry.string("reason") else { continue }
       book.define(.lexiconEntry, id, at: entry.location)
       let phrases = entry.strings("phrases").map(\.0)
@@ -143,7 +143,8 @@ extension PackParser {
       parts.lexicon.append(
         LexiconEntry(
           id: id, kind: entry.string("kind", required: false) ?? "other", weights: weights, phrases: phrases,
-          reason: reason, claims: references(entry, "claims", .claim), location: entry.location))
+          reason: reason, claims: references(entry, "claims", .claim),
+          credentials: references(entry, "credentials", .credential), location: entry.location))
     }
   }
 }

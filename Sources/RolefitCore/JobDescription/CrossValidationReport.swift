@@ -9,25 +9,29 @@ public struct CrossValidationReport: Sendable {
     public var id: String
     public var label: Int
     public var probabilities: [Double]
+    /// The stated confidence in the verdict: the probability that it is right.
+    public var confidence: Double
     /// The class the stated title alone implies (`nil` when it implies none of them).
     public var titleClass: Int?
     public var sector: String?
     /// The label's own confidence (`high` or `low`), when the data gives one.
     public var labelConfidence: String?
 
+    /// `confidence` defaults to the verdict's probability.
     public init(
-      id: String, label: Int, probabilities: [Double], titleClass: Int?, sector: String?, labelConfidence: String?
+      id: String, label: Int, probabilities: [Double], confidence: Double? = nil, titleClass: Int?, sector: String?,
+      labelConfidence: String?
     ) {
       self.id = id
       self.label = label
       self.probabilities = probabilities
+      self.confidence = confidence ?? probabilities.max() ?? 0
       self.titleClass = titleClass
       self.sector = sector
       self.labelConfidence = labelConfidence
     }
 
     public var predicted: Int { probabilities.indices.max { probabilities[$0] < probabilities[$1] } ?? 0 }
-    public var confidence: Double { probabilities.max() ?? 0 }
   }
 
   public var classes: [String]

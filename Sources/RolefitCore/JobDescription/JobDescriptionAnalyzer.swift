@@ -171,7 +171,8 @@ public struct JobDescriptionAnalyzer: Sendable {
     let otherKind = role == Self.otherID ? namedOtherKind : nil
     let isHybrid = bodyWeight == 0 || isMixed
     let fit = PostingAnalysis.Fit(
-      role: role, otherKind: otherKind, band: band.id, confidence: bodyWeight == 0 ? 0 : scores[top],
+      role: role, otherKind: otherKind, band: band.id,
+      confidence: bodyWeight == 0 ? 0 : model.calibration.confidence(ofShare: scores[top]),
       topShare: topShare, isHybrid: isHybrid,
       isUncertain: bodyWeight > 0 && !isHybrid && scores[top] < model.uncertainBelow)
     let fitKey = otherKind ?? role

@@ -3,7 +3,8 @@ import Foundation
 /// Fits a `PostingModel` to labelled postings: multinomial logistic regression over the
 /// lexicon's entries, the cues and the stated title, with each entry's weights held to the
 /// direction its lexicon entry gives (zero or more towards what it points to, nothing towards
-/// anything else), then a temperature calibrated on postings the weights never saw.
+/// anything else), then a temperature and a confidence calibrated on postings the weights never
+/// saw.
 ///
 /// The regularisation pulls each weight towards the lexicon's own (scaled by `priorScale`),
 /// not towards zero: what the source articles say is the starting point, and a few hundred
@@ -255,12 +256,20 @@ public struct PostingModelFitter: Sendable {
     return result
   }
 
-  /// The fitter to use on these samples, and the temperature its held-out scores call for: the
-  /// title regularisation chosen by an inner cross-validation when there are choices.
-  func tuned(_ samples: [Sample], folds count: Int, seed: UInt64) -> (fitter: PostingModelFitter, temperature: Double) {
+  /// What a fit on some postings is tuned with, from held-out scores of those postings only.
+  struct Tuning {
+    var fitter: PostingModelFitter
+    var temperature: Double
+    var calibration: PostingModel.Calibration
+  }
+
+  /// The fitter to use on these samples, the temperature its held-out scores call for, and how
+  /// the verdict's share at that temperature maps to how often it was right: the title
+  /// regularisation chosen by an inner cross-validation when there are choices.
+  func tuned(_ samples: [Sample], folds count: Int, seed: UInt64) -> Tuning {
     let labels = samples.map(\.label)
     let candidates = titleRegularizationChoices.isEmpty ? [titleRegularization] : titleRegularizationChoices
-    var best: (fitter: PostingModelFitter, temperature: Double, loss: Double)?
+    var best: (tuning: Tuning, heldOut: [[Double]], loss: Double)?
     for candidate in candidates {
       var fitter = self
       fitter.titleRegularization = candidate
@@ -268,10 +277,50 @@ public struct PostingModelFitter: Sendable {
       let heldOut = fitter.outOfFoldScores(samples, folds: count, seed: seed)
       let temperature = Self.temperature(scores: heldOut, labels: labels)
       let loss = Self.logLoss(scores: heldOut, labels: labels, temperature: temperature)
-      if best.map({ loss < $0.loss }) ?? true { best = (fitter, temperature, loss) }
+      if best.map({ loss < $0.loss }) ?? true {
+        best = (Tuning(fitter: fitter, temperature: temperature, calibration: .identity), heldOut, loss)
+      }
     }
-    guard let best else { return (self, 1) }
-    return (best.fitter, best.temperature)
+    guard var best else { return Tuning(fitter: self, temperature: 1, calibration: .identity) }
+    let verdicts = best.heldOut.map { PostingModel.softmax($0, temperature: best.tuning.temperature) }
+    best.tuning.calibration = Self.calibration(
+      shares: verdicts.map { $0.max() ?? 0 },
+      right: zip(verdicts, labels).map { probabilities, label in
+        probabilities.indices.max { probabilities[$0] < probabilities[$1] } == label
+      })
+    return best.tuning
+  }
+
+  /// The calibration that makes held-out verdicts' rightness most likely from their shares: a
+  /// logistic regression of "was right" on the share's log-odds (Newton's method), held gently
+  /// towards the identity so that a few postings cannot make it extreme, and never decreasing.
+  public static func calibration(shares: [Double], right: [Bool]) -> PostingModel.Calibration {
+    let inputs = shares.map(PostingModel.Calibration.logit)
+    // One posting's worth of pull towards intercept 0 and slope 1.
+    let ridge = 1.0
+    var (intercept, slope) = (0.0, 1.0)
+    for _ in 0..<100 {
+      var (gradientA, gradientB) = (ridge * intercept, ridge * (slope - 1))
+      var (hessianAA, hessianAB, hessianBB) = (ridge, 0.0, ridge)
+      for (input, isRight) in zip(inputs, right) {
+        let probability = 1 / (1 + exp(-(intercept + slope * input)))
+        let residual = probability - (isRight ? 1 : 0)
+        let curvature = probability * (1 - probability)
+        gradientA += residual
+        gradientB += residual * input
+        hessianAA += curvature
+        hessianAB += curvature * input
+        hessianBB += curvature * input * input
+      }
+      let determinant = hessianAA * hessianBB - hessianAB * hessianAB
+      guard determinant > 1e-12 else { break }
+      let stepA = (hessianBB * gradientA - hessianAB * gradientB) / determinant
+      let stepB = (hessianAA * gradientB - hessianAB * gradientA) / determinant
+      intercept -= stepA
+      slope -= stepB
+      if max(abs(stepA), abs(stepB)) < 1e-10 { break }
+    }
+    return .init(intercept: intercept, slope: max(0, slope))
   }
 
   /// The negative log-likelihood of the labels under the scores' softmax at a temperature.
@@ -279,19 +328,29 @@ public struct PostingModelFitter: Sendable {
     zip(scores, labels).reduce(0) { $0 - log(max(PostingModel.softmax($1.0, temperature: temperature)[$1.1], 1e-300)) }
   }
 
-  /// Cross-validated probabilities: each fold's weights, temperature and title regularisation
-  /// are fitted on the other folds only (the last two by an inner cross-validation), then
-  /// applied to the fold.
-  public func crossValidate(_ samples: [Sample], folds count: Int, seed: UInt64 = 1) -> [[Double]] {
+  /// One held-out posting's reading: the probabilities, and the calibrated confidence in the
+  /// verdict (the class with the largest probability).
+  public struct HeldOut: Sendable {
+    public var probabilities: [Double]
+    public var confidence: Double
+  }
+
+  /// Cross-validated readings: each fold's weights, temperature, calibration and title
+  /// regularisation are fitted on the other folds only (all but the weights by an inner
+  /// cross-validation), then applied to the fold.
+  public func crossValidate(_ samples: [Sample], folds count: Int, seed: UInt64 = 1) -> [HeldOut] {
     let fold = Self.folds(labels: samples.map(\.label), count: count, seed: seed)
-    var result = [[Double]](repeating: [], count: samples.count)
+    var result = [HeldOut](repeating: .init(probabilities: [], confidence: 0), count: samples.count)
     for held in 0..<count {
       let training = samples.indices.filter { fold[$0] != held }.map { samples[$0] }
-      let (fitter, temperature) = tuned(training, folds: count, seed: seed &+ UInt64(held) &+ 1)
-      let weights = fitter.fitWeights(training)
+      let tuning = tuned(training, folds: count, seed: seed &+ UInt64(held) &+ 1)
+      let weights = tuning.fitter.fitWeights(training)
       for index in samples.indices where fold[index] == held {
-        result[index] = PostingModel.softmax(
-          fitter.scores(weights, samples[index].features), temperature: temperature)
+        let probabilities = PostingModel.softmax(
+          tuning.fitter.scores(weights, samples[index].features), temperature: tuning.temperature)
+        result[index] = .init(
+          probabilities: probabilities,
+          confidence: tuning.calibration.confidence(ofShare: probabilities.max() ?? 0))
       }
     }
     return result
@@ -307,7 +366,8 @@ public struct PostingModelFitter: Sendable {
   public func fit(_ samples: [Sample], folds count: Int, seed: UInt64 = 1, provenance: PostingModel.Provenance?)
     -> PostingModel
   {
-    let (fitter, temperature) = tuned(samples, folds: count, seed: seed)
+    let tuning = tuned(samples, folds: count, seed: seed)
+    let fitter = tuning.fitter
     let weights = fitter.fitWeights(samples)
     var provenance = provenance
     provenance?.titleRegularization = fitter.titleRegularization
@@ -325,7 +385,11 @@ public struct PostingModelFitter: Sendable {
     for (index, id) in cueIDs.enumerated() { cues[id] = row(entryIDs.count + titleKeys.count + index) }
     return PostingModel(
       classes: classes, bias: weights.bias.map { ($0 * 10_000).rounded() / 10_000 }, titles: titles,
-      entries: entries, cues: cues, temperature: (temperature * 1000).rounded() / 1000,
-      uncertainBelow: uncertainBelow, provenance: provenance)
+      entries: entries, cues: cues, temperature: (tuning.temperature * 1000).rounded() / 1000,
+      uncertainBelow: uncertainBelow,
+      calibration: .init(
+        intercept: (tuning.calibration.intercept * 1000).rounded() / 1000,
+        slope: (tuning.calibration.slope * 1000).rounded() / 1000),
+      provenance: provenance)
   }
 }

@@ -58,7 +58,8 @@ struct JDModelFitting {
     let probabilities = fitter.crossValidate(samples, folds: folds, seed: seed)
     let items = zip(postings, zip(samples, probabilities)).map { posting, pair in
       CrossValidationReport.Item(
-        id: posting.id ?? "", label: pair.0.label, probabilities: pair.1,
+        id: posting.id ?? "", label: pair.0.label, probabilities: pair.1.probabilities,
+        confidence: pair.1.confidence,
         titleClass: titleClass(pair.0.features.titleKey), sector: posting.sector, labelConfidence: posting.confidence)
     }
     return CrossValidationReport(

@@ -107,9 +107,9 @@ import Testing
     let target = try #require(data.firstIndex { $0.label == fitter.classIndex(of: "project") })
     poisoned[target].label = programClass
     let heldOut = fitter.crossValidate(poisoned, folds: 3)
-    let probabilities = heldOut[target]
+    let probabilities = heldOut[target].probabilities
     #expect(probabilities.indices.max { probabilities[$0] < probabilities[$1] } != programClass)
-    for row in heldOut { #expect(abs(row.reduce(0, +) - 1) < 1e-9) }
+    for row in heldOut { #expect(abs(row.probabilities.reduce(0, +) - 1) < 1e-9) }
   }
 
   @Test func theTitlesWeightIsChosenByHowMuchTheTitlesTellInAnInnerCrossValidation() throws {
@@ -172,8 +172,55 @@ import Testing
     #expect(
       read.titles.filter { $0.value.contains { $0 != 0 } } == model.titles.filter { $0.value.contains { $0 != 0 } })
     #expect(abs(read.temperature - model.temperature) < 1e-3)
+    #expect(model.calibration != .identity && read.calibration == model.calibration)
     #expect(read.provenance?.crossValidated["accuracy"] == 0.9)
     #expect(read.provenance?.priorScale == 0.7 && read.provenance?.lowConfidenceWeight == 0.4)
+  }
+
+  @Test func theConfidenceIsHowOftenAVerdictWithItsShareWasRight() {
+    let shares = (0..<100).map { 0.4 + 0.55 * Double($0) / 99 }
+    // Seven verdicts in ten right, whatever their share: every share means 70%.
+    let flat = PostingModelFitter.calibration(shares: shares, right: shares.indices.map { $0 % 10 < 7 })
+    for share in [0.4, 0.6, 0.95] { #expect(abs(flat.confidence(ofShare: share) - 0.7) < 0.03) }
+    // Verdicts right as often as their share says: the share is already the confidence.
+    var stated: [Double] = []
+    var right: [Bool] = []
+    for share in [0.5, 0.7, 0.9] {
+      for index in 0..<100 {
+        stated.append(share)
+        right.append(Double(index) < share * 100)
+      }
+    }
+    let honest = PostingModelFitter.calibration(shares: stated, right: right)
+    for share in [0.5, 0.7, 0.9] { #expect(abs(honest.confidence(ofShare: share) - share) < 0.02) }
+    // Never all-knowing from a clean record, and never lower for a larger share.
+    let perfect = PostingModelFitter.calibration(shares: shares, right: shares.map { _ in true })
+    #expect(perfect.confidence(ofShare: 0.95) < 1)
+    #expect(perfect.confidence(ofShare: 0.95) >= perfect.confidence(ofShare: 0.4))
+  }
+
+  @Test func theCalibrationErrorIsMeasuredOnTheStatedConfidence() {
+    // A verdict with half the probability, stated with the calibrated 0.9, falls in the 0.9 bin.
+    let items = (0..<10).map { index in
+      CrossValidationReport.Item(
+        id: "x\(index)", label: index < 9 ? 0 : 1, probabilities: [0.5, 0.3, 0.2], confidence: 0.9, titleClass: nil,
+        sector: nil, labelConfidence: nil)
+    }
+    let report = CrossValidationReport(classes: ["a", "b", "c"], items: items, folds: 2, titleDefault: 2)
+    #expect(report.calibration.map(\.count) == [10])
+    #expect(abs(report.expectedCalibrationError) < 1e-9)
+  }
+
+  @Test func aCalibrationThatLowersTheConfidenceOfALargerShareIsAnError() throws {
+    var broken = try #require(pack.postingModel)
+    broken.calibration.slope = -1
+    let files =
+      TestPacks.bundledFiles.filter { $0.path != "jd-model.yaml" } + [
+        PackFile(path: "jd-model.yaml", displayPath: "jd-model.yaml", text: broken.yaml(lexicon: pack.lexicon))
+      ]
+    let outcome = ContentLoader.read(files)
+    #expect(outcome.pack == nil)
+    #expect(outcome.diagnostics.contains { $0.message.contains("slope") && $0.location.file == "jd-model.yaml" })
   }
 
   @Test func aModelThatCountsAnEntryAgainstItsDirectionIsAnError() throws {

@@ -3,7 +3,8 @@ extension PackParser {
 
   func readPostingModel(_ map: YAMLMapping, into parts: inout PackParts) {
     map.rejectUnknownKeys(allowed: [
-      "version", "classes", "temperature", "uncertain_below", "fitted", "bias", "titles", "cues", "entries",
+      "version", "classes", "temperature", "uncertain_below", "calibration", "fitted", "bias", "titles", "cues",
+      "entries",
     ])
     let classes = map.strings("classes").map(\.0)
     for (id, location) in map.strings("classes") where id != JobDescriptionAnalyzer.otherID {
@@ -15,6 +16,13 @@ extension PackParser {
     }
     let temperature = bounded(map, "temperature", PackRanges.temperature) ?? 1
     let uncertainBelow = bounded(map, "uncertain_below", 0...1) ?? 0
+    var calibration = PostingModel.Calibration.identity
+    if let fitted = map.value("calibration")?.mapping("'calibration'") {
+      fitted.rejectUnknownKeys(allowed: ["intercept", "slope"])
+      calibration = .init(
+        intercept: fitted.number("intercept", in: PackRanges.calibrationIntercept) ?? 0,
+        slope: fitted.number("slope", in: PackRanges.calibrationSlope) ?? 1)
+    }
     var titles: [String: [Double]] = [:]
     for entry in map.value("titles")?.mapping("'titles'")?.entries ?? [] {
       if entry.key != PostingModel.dualTitle && entry.key != PostingModel.noTitle {
@@ -40,7 +48,8 @@ extension PackParser {
     let bias = map.required("bias").map { classWeights($0, classes, "'bias'") } ?? classes.map { _ in 0 }
     parts.postingModel = PostingModel(
       classes: classes, bias: bias, titles: titles, entries: entries, cues: cues, temperature: temperature,
-      uncertainBelow: uncertainBelow, provenance: map.value("fitted")?.mapping("'fitted'").map(readProvenance))
+      uncertainBelow: uncertainBelow, calibration: calibration,
+      provenance: map.value("fitted")?.mapping("'fitted'").map(readProvenance))
   }
 
   /// A mapping of class ids to signed weights, as a vector in class order (missing classes are 0).

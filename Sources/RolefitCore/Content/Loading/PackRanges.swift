@@ -42,6 +42,10 @@ enum PackRanges {
   static let kindNamedFrom = 1...100
   /// jd-model.yaml's `temperature`.
   static let temperature = 0.05...20.0
+  /// `jd-model.yaml`'s confidence calibration: a slope of 0 says every verdict is equally likely
+  /// right; one below 1 that the shares overstate how far apart verdicts are.
+  static let calibrationIntercept = -10.0...10.0
+  static let calibrationSlope = 0.0...10.0
   /// A fitted model's weights, bias and title weights (signed).
   static let modelWeight = -100.0...100.0
   /// jd.yaml's `full_evidence`.

@@ -55,6 +55,10 @@ public struct PostingReading: Sendable {
   public var verdictColor: String?
   /// The verdict's confidence, unrounded (the document's is rounded for JSON).
   public var confidence: Double
+  /// What the confidence is in, when the verdict does not name one role: " that it is the
+  /// program manager" after a hybrid or uncertain verdict ("the probability that the verdict is right" is
+  /// then the leading role's), else empty.
+  public var confidenceSubject: String
   /// The role the title names, by name; `nil` when it names none.
   public var impliedRoleName: String?
   public var shares: [Share]
@@ -87,6 +91,12 @@ public struct PostingReading: Sendable {
     verdict = words.verdict(analysis)
     verdictColor = words.color(analysis.fit.otherKind ?? analysis.fit.role)
     confidence = analysis.fit.confidence
+    let leadingRole =
+      analysis.fit.role == JobDescriptionAnalyzer.otherID
+      ? "another role" : "the " + words.name(analysis.fit.role).lowercased()
+    confidenceSubject =
+      (analysis.fit.isHybrid || analysis.fit.isUncertain) && !analysis.evidence.isEmpty
+      ? " that it is \(leadingRole)" : ""
     decidingHeading = analysis.fit.isHybrid || analysis.fit.isUncertain ? "What pulls each way" : "What decided it"
     impliedRoleName = analysis.title.impliedRole.map(words.name)
     shares = analysis.scores.map {

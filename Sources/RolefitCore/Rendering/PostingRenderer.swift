@@ -133,7 +133,7 @@ public struct PostingRenderer: Sendable {
     var out: [String] = []
     out.append(
       styler.bold("\(document.id): ") + styler.colored(styler.bold(reading.verdict), as: reading.verdictColor)
-        + " (confidence \(String(format: "%.2f", reading.confidence)))")
+        + " (confidence \(String(format: "%.2f", reading.confidence))\(reading.confidenceSubject))")
     if let stated = document.title.stated {
       let implied =
         document.title.dual == true
@@ -253,7 +253,7 @@ public struct PostingRenderer: Sendable {
   func markdown(_ reading: PostingReading) -> String {
     let document = reading.document
     var out = ["## \(MarkdownText.inline(document.id)): \(reading.verdict)", ""]
-    out.append("- **Confidence:** \(String(format: "%.2f", reading.confidence))")
+    out.append("- **Confidence:** \(String(format: "%.2f", reading.confidence))\(reading.confidenceSubject)")
     if let stated = document.title.stated {
       let implied = document.title.dual == true ? "two roles at once, so neither" : reading.impliedRoleName ?? "unknown"
       out.append(

@@ -11,8 +11,9 @@ struct JD: ParsableCommand {
     abstract: "Read job descriptions: which role the duties describe, why, and what to fix.",
     discussion: """
       Analyses each FILE (a folder: every .txt and .md file in it; -: standard input) and prints \
-      the verdict over the content's roles plus `other` with its calibrated confidence, the \
-      phrases that decided it, linter-style recommendations and the highlighted posting \
+      the verdict over the content's roles plus `other` with its confidence (how often a verdict \
+      like it was right on labelled postings the model never saw; the shares are the model's \
+      weighing of the duties), the phrases that decided it, linter-style recommendations and the highlighted posting \
       (--evidence all lists every matched phrase with its fitted weight and source claim). It \
       classifies jobs, never candidates.
 

@@ -140,6 +140,29 @@ import Testing
     #expect(shown.contains("What pulls each way") && !shown.contains("What decided it"))
   }
 
+  /// A hybrid or uncertain verdict names two roles, so its confidence says which one it is the
+  /// probability of, in every format; a verdict naming one role needs no such words.
+  @Test func anUnsettledVerdictSaysWhatItsConfidenceIsIn() throws {
+    let pack = try TestPacks.bundled
+    let analyzer = try JobDescriptionAnalyzer(pack: pack)
+    let unsettled = try analyzer.analyze(
+      Posting(id: "x", text: "- Maintain the project schedule.\n- Manage the interdependencies between projects.\n"))
+    #expect(unsettled.fit.isHybrid || unsettled.fit.isUncertain, "\(unsettled.fit)")
+    let name = try #require(pack.role(unsettled.fit.role)?.name.lowercased())
+    let confidence = String(format: "%.2f", unsettled.fit.confidence)
+    let renderer = PostingRenderer(pack: pack, width: 1000)
+    #expect(renderer.text(unsettled, showText: false).contains("(confidence \(confidence) that it is the \(name))"))
+    #expect(renderer.markdown(unsettled).contains("**Confidence:** \(confidence) that it is the \(name)"))
+    #expect(PostingHTML(pack: pack).render(unsettled).contains("that it is the \(name)"))
+    let settled = try analyzer.analyze(
+      Posting(
+        id: "y",
+        text: "- Manage the project schedule, scope and budget to go-live.\n- Keep the project plan and the RAID log.\n"
+      ))
+    #expect(!settled.fit.isHybrid && !settled.fit.isUncertain, "\(settled.fit)")
+    #expect(!renderer.text(settled, showText: false).contains("that it is"))
+  }
+
   /// When the duties settle nothing and the pull toward one of the two leading roles is the
   /// title's, every format says so; a settled verdict does not list the title as a reason.
   @Test func anUnsettledVerdictNamesTheTitleAsAPull() throws {

@@ -15,7 +15,7 @@ public struct PostingHTML: Sendable {
     let document = reading.document
     var body: [HTMLNode] = [
       .element("p", ["class": "verdict"], text: "\(document.id): \(reading.verdict)"),
-      .element("p", text: "Confidence \(TextWrap.percent(reading.confidence))"),
+      .element("p", text: "Confidence \(TextWrap.percent(reading.confidence))\(reading.confidenceSubject)"),
     ]
     if let stated = document.title.stated {
       let implied =

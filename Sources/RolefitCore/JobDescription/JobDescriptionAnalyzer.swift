@@ -456,7 +456,8 @@ public struct JobDescriptionAnalyzer: Sendable {
       let titleText = PostingText(given, vocabulary: vocabulary)
       // A first line that repeats a title is the title, not a duty.
       let repeated = text.segments.first.flatMap { first in
-        first.tokens.count <= 12 && impliedRole(text, first.tokens) != nil ? 0 : nil
+        titleWords(text, first.tokens, atMost: Self.repeatedTitleWords) <= Self.repeatedTitleWords
+          && impliedRole(text, first.tokens) != nil ? 0 : nil
       }
       let range = 0..<titleText.tokens.count
       let key = titleKey(titleText, range)
@@ -464,8 +465,9 @@ public struct JobDescriptionAnalyzer: Sendable {
         stated: given, implied: key == PostingModel.dualTitle ? nil : impliedRole(titleText, range), segment: repeated,
         key: key)
     }
-    guard let first = text.segments.first, first.tokens.count <= 10,
-      let implied = impliedRole(text, first.tokens)
+    guard let first = text.segments.first,
+      titleWords(text, first.tokens, atMost: Self.titleLineWords) <= Self.titleLineWords,
+      !readsAsASentence(text, first.tokens), let implied = impliedRole(text, first.tokens)
     else { return TitleReading() }
     // The first line as written from its first word to the end of the line (a closing
     // parenthesis is part of the title), without Markdown emphasis or an HTML tag after it.
@@ -482,6 +484,71 @@ public struct JobDescriptionAnalyzer: Sendable {
     let key = titleKey(text, first.tokens)
     return TitleReading(
       stated: stated, implied: key == PostingModel.dualTitle ? nil : implied, segment: 0, key: key)
+  }
+
+  /// The most words a first line may have, outside parentheses, to be read as the title; a
+  /// longer one is a sentence ("Join us as a Principal Program Manager for our data centre
+  /// infrastructure team").
+  static let titleLineWords = 12
+  /// What may stand between a line's last word and its final punctuation.
+  static let closingBytes = Set(" \t)]\"'*".utf8)
+  /// Lower-case words (of four letters or more) that make a line with capitals a sentence.
+  static let sentenceLowercaseWords = 3
+  /// The most words, outside parentheses, of a first line that repeats the title given apart.
+  static let repeatedTitleWords = 12
+
+  /// The words of a line that say what the role is called: those outside parentheses and
+  /// brackets, which hold a location, a grade or the employer ("Senior Program Manager (Remote,
+  /// US)", "Project Director (Health Manager Lvl 5) - Bankstown Hospital Redevelopment"). Counting
+  /// stops past `limit`, and a line of more than four times `limit` words in all is no title: a
+  /// posting on one long line is not walked to its end.
+  private func titleWords(_ text: PostingText, _ range: Range<Int>, atMost limit: Int) -> Int {
+    guard !range.isEmpty else { return 0 }
+    if range.count > limit * 4 { return limit + 1 }
+    var (depth, words) = (0, 0)
+    var cursor = Int(text.tokens[range.lowerBound].byteStart)
+    for index in range {
+      let start = Int(text.tokens[index].byteStart)
+      while cursor < start {
+        switch text.bytes[cursor] {
+        case UInt8(ascii: "("), UInt8(ascii: "["): depth += 1
+        case UInt8(ascii: ")"), UInt8(ascii: "]"): depth = max(0, depth - 1)
+        default: break
+        }
+        cursor += 1
+      }
+      if depth == 0 { words += 1 }
+      if words > limit { break }
+    }
+    return words
+  }
+
+  /// Whether a line reads as a sentence, not a title: it ends as a sentence does ("What does the
+  /// Program Manager do?", "We are hiring a project manager."; a short abbreviation's full stop,
+  /// "Manager, Sr.", is part of a title), or, where some words are capitalised as titles are, it
+  /// has `sentenceLowercaseWords` or more words of four letters or more in lower case ("We are
+  /// looking for an experienced Program Manager to join our team").
+  private func readsAsASentence(_ text: PostingText, _ range: Range<Int>) -> Bool {
+    var (lowercase, capitalised) = (0, 0)
+    for index in range {
+      let token = text.tokens[index]
+      guard token.byteEnd - token.byteStart >= 4 else { continue }
+      let first = text.bytes[Int(token.byteStart)]
+      if first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") { lowercase += 1 }
+      if first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z") { capitalised += 1 }
+    }
+    if capitalised > 0 && lowercase >= Self.sentenceLowercaseWords { return true }
+    guard let last = range.last else { return false }
+    let token = text.tokens[last]
+    var index = Int(token.byteEnd)
+    // Past spaces, closing brackets and quotes: "(Payments)!" ends as a sentence too.
+    while index < text.bytes.count, Self.closingBytes.contains(text.bytes[index]) { index += 1 }
+    guard index < text.bytes.count else { return false }
+    switch text.bytes[index] {
+    case UInt8(ascii: "?"), UInt8(ascii: "!"): return true
+    case UInt8(ascii: "."): return token.byteEnd - token.byteStart > 3
+    default: return false
+    }
   }
 
   /// Text without surrounding white space (Foundation's trimming is slow enough to show in batches).

@@ -223,6 +223,28 @@ import Testing
     #expect(try analyze(bold).title.stated == "Program Manager — Berlin")
   }
 
+  @Test func aTitleLineIsMeasuredWithoutItsParenthesesAndIsNeverASentence() throws {
+    let duties = "\n\nResponsibilities\n- Control project scope, cost and schedule through close-out.\n"
+    // A grade, a site and a contract type make a long line, but the title is still the title.
+    for line in [
+      "Project Director (Estates Grade 5, fixed term) - Riverside Hospital Redevelopment - Temp FT",
+      "Manager, Project Management Office (PMO) Northgate Savings Bank (NSB) Leeds, United Kingdom",
+    ] {
+      let analysis = try analyze(line + duties)
+      #expect(analysis.title.stated == line)
+      #expect(analysis.title.impliedRole != nil, "\(line)")
+    }
+    // A first line that is a sentence names a role without being the posting's title.
+    for line in [
+      "What does a Program Manager do?", "We are hiring a Program Manager.",
+      "We're hiring a Program Manager to lead our platform", "Join us as a Program Manager (Payments)!",
+    ] {
+      let analysis = try analyze(line + duties)
+      #expect(analysis.title.stated == nil, "\(line)")
+    }
+    #expect(try analyze("Project Manager, Sr." + duties).title.stated == "Project Manager, Sr.")
+  }
+
   @Test func theDecidingReasonsPointTheVerdictsWay() throws {
     let analysis = try analyze(
       """

@@ -497,11 +497,12 @@ public struct JobDescriptionAnalyzer: Sendable {
   /// The most words, outside parentheses, of a first line that repeats the title given apart.
   static let repeatedTitleWords = 12
 
-  /// The words of a line that say what the role is called: those outside parentheses and
-  /// brackets, which hold a location, a grade or the employer ("Senior Program Manager (Remote,
-  /// US)", "Project Director (Health Manager Lvl 5) - Bankstown Hospital Redevelopment"). Counting
-  /// stops past `limit`, and a line of more than four times `limit` words in all is no title: a
-  /// posting on one long line is not walked to its end.
+  /// The words of a line that say what the role is called, counted up to just past `limit`.
+  ///
+  /// Words inside parentheses and brackets hold a location, a grade or the employer ("Senior
+  /// Program Manager (Remote, US)", "Project Director (Health Manager Lvl 5) - Bankstown Hospital
+  /// Redevelopment") and are not counted. A line of more than four times `limit` words in all is
+  /// no title: a posting on one long line is not walked to its end.
   private func titleWords(_ text: PostingText, _ range: Range<Int>, atMost limit: Int) -> Int {
     guard !range.isEmpty else { return 0 }
     if range.count > limit * 4 { return limit + 1 }

@@ -456,7 +456,7 @@ public struct JobDescriptionAnalyzer: Sendable {
       let titleText = PostingText(given, vocabulary: vocabulary)
       // A first line that repeats a title is the title, not a duty.
       let repeated = text.segments.first.flatMap { first in
-        titleWords(text, first.tokens, atMost: Self.repeatedTitleWords) <= Self.repeatedTitleWords
+        titleWords(text, first.tokens, atMost: Self.repeatedTitleWords).count <= Self.repeatedTitleWords
           && impliedRole(text, first.tokens) != nil ? 0 : nil
       }
       let range = 0..<titleText.tokens.count
@@ -465,9 +465,10 @@ public struct JobDescriptionAnalyzer: Sendable {
         stated: given, implied: key == PostingModel.dualTitle ? nil : impliedRole(titleText, range), segment: repeated,
         key: key)
     }
-    guard let first = text.segments.first,
-      titleWords(text, first.tokens, atMost: Self.titleLineWords) <= Self.titleLineWords,
-      !readsAsASentence(text, first.tokens), let implied = impliedRole(text, first.tokens)
+    guard let first = text.segments.first else { return TitleReading() }
+    let words = titleWords(text, first.tokens, atMost: Self.titleLineWords)
+    guard words.count <= Self.titleLineWords, !readsAsASentence(text, first.tokens, words: words),
+      let implied = impliedRole(text, first.tokens)
     else { return TitleReading() }
     // The first line as written from its first word to the end of the line (a closing
     // parenthesis is part of the title), without Markdown emphasis or an HTML tag after it.
@@ -497,20 +498,32 @@ public struct JobDescriptionAnalyzer: Sendable {
   /// The most words, outside parentheses, of a first line that repeats the title given apart.
   static let repeatedTitleWords = 12
 
-  /// The words of a line that say what the role is called, counted up to just past `limit`.
+  /// The words of a line that say what the role is called: how many, and how many of four
+  /// letters or more begin in lower case and in capitals.
+  struct TitleLineWords {
+    var count = 0
+    var lowercase = 0
+    var capitalised = 0
+  }
+
+  /// The words of a line outside its parentheses, counted up to just past `limit`.
   ///
   /// Words inside parentheses and brackets hold a location, a grade or the employer ("Senior
   /// Program Manager (Remote, US)", "Project Director (Health Manager Lvl 5) - Bankstown Hospital
   /// Redevelopment") and are not counted. A line of more than four times `limit` words in all is
   /// no title: a posting on one long line is not walked to its end.
-  private func titleWords(_ text: PostingText, _ range: Range<Int>, atMost limit: Int) -> Int {
-    guard !range.isEmpty else { return 0 }
-    if range.count > limit * 4 { return limit + 1 }
-    var (depth, words) = (0, 0)
+  private func titleWords(_ text: PostingText, _ range: Range<Int>, atMost limit: Int) -> TitleLineWords {
+    var words = TitleLineWords()
+    guard !range.isEmpty else { return words }
+    if range.count > limit * 4 {
+      words.count = limit + 1
+      return words
+    }
+    var depth = 0
     var cursor = Int(text.tokens[range.lowerBound].byteStart)
     for index in range {
-      let start = Int(text.tokens[index].byteStart)
-      while cursor < start {
+      let token = text.tokens[index]
+      while cursor < Int(token.byteStart) {
         switch text.bytes[cursor] {
         case UInt8(ascii: "("), UInt8(ascii: "["): depth += 1
         case UInt8(ascii: ")"), UInt8(ascii: "]"): depth = max(0, depth - 1)
@@ -518,8 +531,14 @@ public struct JobDescriptionAnalyzer: Sendable {
         }
         cursor += 1
       }
-      if depth == 0 { words += 1 }
-      if words > limit { break }
+      guard depth == 0 else { continue }
+      words.count += 1
+      if token.byteEnd - token.byteStart >= 4 {
+        let first = text.bytes[Int(token.byteStart)]
+        if first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") { words.lowercase += 1 }
+        if first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z") { words.capitalised += 1 }
+      }
+      if words.count > limit { break }
     }
     return words
   }
@@ -527,18 +546,10 @@ public struct JobDescriptionAnalyzer: Sendable {
   /// Whether a line reads as a sentence, not a title: it ends as a sentence does ("What does the
   /// Program Manager do?", "We are hiring a project manager."; a short abbreviation's full stop,
   /// "Manager, Sr.", is part of a title), or, where some words are capitalised as titles are, it
-  /// has `sentenceLowercaseWords` or more words of four letters or more in lower case ("We are
-  /// looking for an experienced Program Manager to join our team").
-  private func readsAsASentence(_ text: PostingText, _ range: Range<Int>) -> Bool {
-    var (lowercase, capitalised) = (0, 0)
-    for index in range {
-      let token = text.tokens[index]
-      guard token.byteEnd - token.byteStart >= 4 else { continue }
-      let first = text.bytes[Int(token.byteStart)]
-      if first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") { lowercase += 1 }
-      if first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z") { capitalised += 1 }
-    }
-    if capitalised > 0 && lowercase >= Self.sentenceLowercaseWords { return true }
+  /// has `sentenceLowercaseWords` or more words of four letters or more in lower case outside its
+  /// parentheses ("We're hiring a Program Manager to lead our platform").
+  private func readsAsASentence(_ text: PostingText, _ range: Range<Int>, words: TitleLineWords) -> Bool {
+    if words.capitalised > 0 && words.lowercase >= Self.sentenceLowercaseWords { return true }
     guard let last = range.last else { return false }
     let token = text.tokens[last]
     var index = Int(token.byteEnd)

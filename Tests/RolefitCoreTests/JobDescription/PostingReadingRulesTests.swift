@@ -229,6 +229,7 @@ import Testing
     for line in [
       "Project Director (Estates Grade 5, fixed term) - Riverside Hospital Redevelopment - Temp FT",
       "Manager, Project Management Office (PMO) Northgate Savings Bank (NSB) Leeds, United Kingdom",
+      "Capital Projects Program Manager (Transport, county local government; state jobs listing)",
     ] {
       let analysis = try analyze(line + duties)
       #expect(analysis.title.stated == line)

@@ -31,7 +31,7 @@ public struct CrossValidationReport: Sendable {
       self.labelConfidence = labelConfidence
     }
 
-    public var predicted: Int { probabilities.indices.max { probabilities[$0] < probabilities[$1] } ?? 0 }
+    public var predicted: Int { PostingModel.verdict(probabilities) ?? 0 }
   }
 
   public var classes: [String]

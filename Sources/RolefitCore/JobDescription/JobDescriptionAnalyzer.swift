@@ -456,7 +456,7 @@ public struct JobDescriptionAnalyzer: Sendable {
       let titleText = PostingText(given, vocabulary: vocabulary)
       // A first line that repeats a title is the title, not a duty.
       let repeated = text.segments.first.flatMap { first in
-        titleWords(text, first.tokens, atMost: Self.repeatedTitleWords).count <= Self.repeatedTitleWords
+        titleWords(text, first.tokens, atMost: Self.titleLineWords).count <= Self.titleLineWords
           && impliedRole(text, first.tokens) != nil ? 0 : nil
       }
       let range = 0..<titleText.tokens.count
@@ -487,16 +487,14 @@ public struct JobDescriptionAnalyzer: Sendable {
       stated: stated, implied: key == PostingModel.dualTitle ? nil : implied, segment: 0, key: key)
   }
 
-  /// The most words a first line may have, outside parentheses, to be read as the title; a
-  /// longer one is a sentence ("Join us as a Principal Program Manager for our data centre
-  /// infrastructure team").
+  /// The most words a first line may have, outside parentheses, to be read as the title (or as
+  /// repeating the title given apart); a longer one is a sentence ("Join us as a Principal
+  /// Program Manager for our data centre infrastructure team").
   static let titleLineWords = 12
   /// What may stand between a line's last word and its final punctuation.
   static let closingBytes = Set(" \t)]\"'*".utf8)
   /// Lower-case words (of four letters or more) that make a line with capitals a sentence.
   static let sentenceLowercaseWords = 3
-  /// The most words, outside parentheses, of a first line that repeats the title given apart.
-  static let repeatedTitleWords = 12
 
   /// The words of a line that say what the role is called: how many, and how many of four
   /// letters or more begin in lower case and in capitals.

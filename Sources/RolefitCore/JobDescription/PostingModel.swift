@@ -146,6 +146,11 @@ public struct PostingModel: Sendable, Hashable {
     for index in scores.indices where index < weights.count { scores[index] += weights[index] * value }
   }
 
+  /// The class a set of probabilities reads as: the most probable (the last of a tie).
+  public static func verdict(_ probabilities: [Double]) -> Int? {
+    probabilities.indices.max { probabilities[$0] < probabilities[$1] }
+  }
+
   /// The softmax of `scores / temperature`, computed without overflow.
   public static func softmax(_ scores: [Double], temperature: Double = 1) -> [Double] {
     guard let top = scores.max() else { return [] }

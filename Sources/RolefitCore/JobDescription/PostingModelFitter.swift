@@ -285,9 +285,7 @@ public struct PostingModelFitter: Sendable {
     let verdicts = best.heldOut.map { PostingModel.softmax($0, temperature: best.tuning.temperature) }
     best.tuning.calibration = Self.calibration(
       shares: verdicts.map { $0.max() ?? 0 },
-      right: zip(verdicts, labels).map { probabilities, label in
-        probabilities.indices.max { probabilities[$0] < probabilities[$1] } == label
-      })
+      right: zip(verdicts, labels).map { PostingModel.verdict($0) == $1 })
     return best.tuning
   }
 

@@ -122,6 +122,14 @@ struct PostingText {
     hasReplacementCharacters = scanner.sawReplacement
   }
 
+  /// Whether a hyphen between these two scalars ends a sentence.
+  ///
+  /// Spaced on both sides, it separates what a flattened list ran together ("Responsibilities -
+  /// Own the plan - Report status"). The tokenizer and the renderer's quotes ask the same.
+  static func hyphenEndsSentence(after previous: Unicode.Scalar, before next: Unicode.Scalar) -> Bool {
+    (previous == " " || previous == "\t") && next.properties.isWhitespace
+  }
+
   /// The scanner's state while it walks the text once.
   private struct Scanner {
     /// Where tokens, their ids and initials go: arrays being built, with room for them all.
@@ -254,10 +262,9 @@ struct PostingText {
         }
         lastVisible = Unicode.Scalar(byte)
       case 0x2D:  // -
-        // Spaced on both sides, a hyphen separates what a flattened list ran together
-        // ("Responsibilities - Own the plan - Report status"): a sentence ends there.
-        if index > 0, bytes[index - 1] == 0x20 || bytes[index - 1] == 0x09, index + 1 < bytes.count,
-          Self.isSpace(bytes, at: index + 1)
+        if index > 0, index + 1 < bytes.count,
+          PostingText.hyphenEndsSentence(
+            after: Unicode.Scalar(bytes[index - 1]), before: Self.decode(bytes, at: index + 1).0)
         {
           sentence += 1
           clause += 1

@@ -65,8 +65,8 @@ public struct PostingRenderer: Sendable {
       switch scalars[index] {
       case "\n", ".", ";": true
       case "-":
-        index > 0 && (scalars[index - 1] == " " || scalars[index - 1] == "\t") && index + 1 < scalars.count
-          && scalars[index + 1].properties.isWhitespace
+        index > 0 && index + 1 < scalars.count
+          && PostingText.hyphenEndsSentence(after: scalars[index - 1], before: scalars[index + 1])
       default: false
       }
     }

@@ -459,16 +459,13 @@ public struct JobDescriptionAnalyzer: Sendable {
         titleWords(text, first.tokens, atMost: Self.titleLineWords).count <= Self.titleLineWords
           && impliedRole(text, first.tokens) != nil ? 0 : nil
       }
-      let range = 0..<titleText.tokens.count
-      let key = titleKey(titleText, range)
-      return TitleReading(
-        stated: given, implied: key == PostingModel.dualTitle ? nil : impliedRole(titleText, range), segment: repeated,
-        key: key)
+      let (key, implied) = titleRoles(titleText, 0..<titleText.tokens.count)
+      return TitleReading(stated: given, implied: implied, segment: repeated, key: key)
     }
     guard let first = text.segments.first else { return TitleReading() }
     let words = titleWords(text, first.tokens, atMost: Self.titleLineWords)
     guard words.count <= Self.titleLineWords, !readsAsASentence(text, first.tokens, words: words),
-      let implied = impliedRole(text, first.tokens)
+      impliedRole(text, first.tokens) != nil
     else { return TitleReading() }
     // The first line as written from its first word to the end of the line (a closing
     // parenthesis is part of the title), without Markdown emphasis or an HTML tag after it.
@@ -482,9 +479,49 @@ public struct JobDescriptionAnalyzer: Sendable {
     let stated = Self.trimmed(
       String(decoding: text.bytes[start..<end], as: UTF8.self)
         .replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: ""))
-    let key = titleKey(text, first.tokens)
-    return TitleReading(
-      stated: stated, implied: key == PostingModel.dualTitle ? nil : implied, segment: 0, key: key)
+    let (key, implied) = titleRoles(text, first.tokens)
+    return TitleReading(stated: stated, implied: implied, segment: 0, key: key)
+  }
+
+  /// The title's key for the model and the role or kind it implies (none when it names two).
+  ///
+  /// The words outside parentheses are what the role is called; a parenthesis holds a grade, a
+  /// civil-service class, a site or the employer ("Facilities Program Manager (Project/Program
+  /// Manager III)" is a program manager's title, not a dual one). So a parenthesis is read only
+  /// when the words outside it name no role ("Deputy Director (Program Manager Senior IV)").
+  private func titleRoles(_ text: PostingText, _ range: Range<Int>) -> (key: String, implied: String?) {
+    if let outside = Self.outsideParentheses(text, range) {
+      let outsideText = PostingText(outside, vocabulary: vocabulary)
+      let all = 0..<outsideText.tokens.count
+      let key = titleKey(outsideText, all)
+      if key != PostingModel.noTitle {
+        return (key, key == PostingModel.dualTitle ? nil : impliedRole(outsideText, all))
+      }
+    }
+    let key = titleKey(text, range)
+    return (key, key == PostingModel.dualTitle ? nil : impliedRole(text, range))
+  }
+
+  /// The text of some tokens without what stands in parentheses or brackets, or nil when nothing does.
+  static func outsideParentheses(_ text: PostingText, _ range: Range<Int>) -> String? {
+    guard let first = range.first, let last = range.last else { return nil }
+    let bytes = text.bytes[Int(text.tokens[first].byteStart)..<Int(text.tokens[last].byteEnd)]
+    guard bytes.contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "[") }) else { return nil }
+    var kept: [UInt8] = []
+    var depth = 0
+    for byte in bytes {
+      switch byte {
+      case UInt8(ascii: "("), UInt8(ascii: "["):
+        depth += 1
+        kept.append(UInt8(ascii: " "))
+      case UInt8(ascii: ")"), UInt8(ascii: "]"):
+        depth = max(0, depth - 1)
+        kept.append(UInt8(ascii: " "))
+      default:
+        if depth == 0 { kept.append(byte) }
+      }
+    }
+    return String(decoding: kept, as: UTF8.self)
   }
 
   /// The most words a first line may have, outside parentheses, to be read as the title (or as

@@ -201,6 +201,22 @@ import Testing
     #expect(dual.title.isDual && dual.title.impliedRole == nil && !dual.title.mismatch)
   }
 
+  /// The words outside a title's parentheses are what the role is called; a parenthesis (a
+  /// grade or civil-service class) is read only when they name no role.
+  @Test func aTitlesParenthesisIsReadOnlyWhenTheWordsOutsideNameNoRole() throws {
+    let duty = "Manage the schedule."
+    #expect(
+      try features(duty, title: "Facilities Program Manager (Project/Program Manager III)").titleKey
+        == "program-manager")
+    #expect(try features(duty, title: "Deputy Director (Program Manager Senior IV)").titleKey == "program-manager")
+    #expect(try features(duty, title: "Project / Program Manager (Grade 6)").titleKey == PostingModel.dualTitle)
+    #expect(try features(duty, title: "Project Manager [Program Manager track]").titleKey == "project-manager")
+    // The same from a first line read as the title.
+    let firstLine = try analyze(
+      "Facilities Program Manager (Project/Program Manager III)\nResponsibilities\n- Manage the schedule.\n")
+    #expect(firstLine.title.impliedRole == "program-manager" && !firstLine.title.isDual)
+  }
+
   @Test func aDutiesHeadingEndsTheCompanysSectionAboveIt() throws {
     // "About us" runs on over plain short lines; a heading that opens the role's duties ends it,
     // in the words employers use for it ("Job Purpose", "Key Accountabilities").

@@ -309,6 +309,12 @@ import Testing
     // ...and a related-projects phrase inside a longer quantified scope is listed once.
     let inside = try analyze("Responsibilities\n- Manage multiple complex related projects.\n")
     #expect(inside.evidence.map { $0.phrase.lowercased() } == ["related projects"])
+    // A noun of scope the lexicon reads on its own is counted once, not again as quantified
+    // scope around it ("across multiple [workstreams]").
+    for duty in ["Coordinate delivery across multiple workstreams.", "Align several strategic initiatives."] {
+      let once = try analyze("Responsibilities\n- \(duty)\n")
+      #expect(once.evidence.count == 1, "\(duty): \(once.evidence.map(\.phrase))")
+    }
   }
 
   @Test func aQuantifiedScopeIsReadLikeAPhrase() throws {

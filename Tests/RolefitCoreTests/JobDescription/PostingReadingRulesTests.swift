@@ -201,6 +201,13 @@ import Testing
     #expect(dual.title.isDual && dual.title.impliedRole == nil && !dual.title.mismatch)
   }
 
+  /// A programme's head or director is named in the singular and the plural alike.
+  @Test func aProgramTitleIsReadInTheSingularAndThePlural() throws {
+    for title in ["Head of Programme", "Head of Programs", "Director of Program", "Programmes Director", "Programs Manager"] {
+      #expect(try features("Manage the schedule.", title: title).titleKey == "program-manager", "\(title)")
+    }
+  }
+
   /// The words outside a title's parentheses are what the role is called; a parenthesis (a
   /// grade or civil-service class) is read only when they name no role.
   @Test func aTitlesParenthesisIsReadOnlyWhenTheWordsOutsideNameNoRole() throws {

@@ -203,7 +203,9 @@ import Testing
 
   /// A programme's head or director is named in the singular and the plural alike.
   @Test func aProgramTitleIsReadInTheSingularAndThePlural() throws {
-    for title in ["Head of Programme", "Head of Programs", "Director of Program", "Programmes Director", "Programs Manager"] {
+    for title in [
+      "Head of Programme", "Head of Programs", "Director of Program", "Programmes Director", "Programs Manager",
+    ] {
       #expect(try features("Manage the schedule.", title: title).titleKey == "program-manager", "\(title)")
     }
   }

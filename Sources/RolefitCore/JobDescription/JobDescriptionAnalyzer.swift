@@ -496,12 +496,10 @@ public struct JobDescriptionAnalyzer: Sendable {
       let outsideText = PostingText(outside, vocabulary: vocabulary)
       let all = 0..<outsideText.tokens.count
       let key = titleKey(outsideText, all)
-      if key != PostingModel.noTitle {
-        return (key, key == PostingModel.dualTitle ? nil : impliedRole(outsideText, all))
-      }
+      if key != PostingModel.noTitle { return (key, key == PostingModel.dualTitle ? nil : key) }
     }
     let key = titleKey(text, range)
-    return (key, key == PostingModel.dualTitle ? nil : impliedRole(text, range))
+    return (key, key == PostingModel.dualTitle || key == PostingModel.noTitle ? nil : key)
   }
 
   /// The text of some tokens without what stands in parentheses or brackets, or nil when nothing does.
@@ -632,7 +630,8 @@ public struct JobDescriptionAnalyzer: Sendable {
       }
     }
     if roles.count > 1 { return PostingModel.dualTitle }
-    return impliedRole(text, range) ?? PostingModel.noTitle
+    // "Project/Consortium Manager": one alternative names a role, the other none.
+    return impliedRole(text, range) ?? roles.first ?? PostingModel.noTitle
   }
 
   /// Whether a title holds a slash, an ampersand or the word "or".

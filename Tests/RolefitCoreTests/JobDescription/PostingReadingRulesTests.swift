@@ -195,6 +195,10 @@ import Testing
     #expect(try features("Manage the schedule.", title: "Senior Program Manager").titleKey == "program-manager")
     #expect(try features("Manage the schedule.", title: "Project/Programme Manager").titleKey == PostingModel.dualTitle)
     #expect(try features("Manage the schedule.", title: "Chief Cook").titleKey == PostingModel.noTitle)
+    // One alternative naming a role and the other none is that role.
+    #expect(try features("Manage the schedule.", title: "Project/Consortium Manager").titleKey == "project-manager")
+    #expect(
+      try analyze("Manage the schedule.", title: "Project/Consortium Manager").title.impliedRole == "project-manager")
     let dual = try analyze(
       "Responsibilities\n- Manage the project schedule, scope and budget to go-live.\n",
       title: "Project / Program Manager")

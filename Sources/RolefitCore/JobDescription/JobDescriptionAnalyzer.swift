@@ -329,7 +329,10 @@ public struct JobDescriptionAnalyzer: Sendable {
         reading.cues["relation", default: 0] += 1
         return .related
       }
-      return named[tokens.lowerBound] >= Int32(tokens.upperBound) ? .related : nil
+      // A phrase inside a role's name, or cut out of one ("[The Project] Manager will act as"),
+      // names the person, not a duty.
+      return named[tokens.lowerBound] >= Int32(tokens.upperBound)
+        || named[tokens.upperBound - 1] > Int32(tokens.upperBound) ? .related : nil
     }
     for match in lexicon.matches(in: text, segments: { $0 != title.segment }) where isWhole(match.tokens, in: text) {
       let entryIndex = lexicon.payload(match)

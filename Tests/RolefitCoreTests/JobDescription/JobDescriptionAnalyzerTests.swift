@@ -313,8 +313,10 @@ import Testing
       })
   }
 
+  /// The plural that makes a program is several *related* projects; several projects with nothing
+  /// said to relate them are a workload (see `severalProjectsMakeAProgramOnlyWhenTheyAreRelated`).
   @Test func thePluralThatMatters() throws {
-    let several = try analyze("You will coordinate multiple projects across teams.")
+    let several = try analyze("You will coordinate multiple related projects across teams.")
     let one = try analyze("You will coordinate the project across teams.")
     #expect(several.share(of: "program-manager") > one.share(of: "program-manager"))
   }

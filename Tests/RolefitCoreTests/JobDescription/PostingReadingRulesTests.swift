@@ -55,6 +55,10 @@ import Testing
     #expect(!phrases(named).contains("program managers"))
     let led = try analyze("Responsibilities\n- Lead program managers across the region.\n")
     #expect(phrases(led).contains { $0.hasSuffix("program managers") })
+    // A phrase cut out of a role's name is the name too: "[The Project] Manager will act as".
+    let cut = try analyze("Responsibilities\n- The Project Manager will act as the client lead.\n")
+    #expect(cut.evidence.isEmpty, "\(phrases(cut))")
+    #expect(cut.ignored.contains { $0.reason == .related && $0.phrase == "The Project" })
   }
 
   /// A role's name a few words after a people-led cue, in the same clause, is people the role

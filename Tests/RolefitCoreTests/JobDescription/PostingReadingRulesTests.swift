@@ -218,6 +218,18 @@ import Testing
     }
   }
 
+  /// A studio's producer is its project manager: the title leans project, and the duties can
+  /// still overturn it.
+  @Test func aProducerIsAStudiosProjectManager() throws {
+    #expect(try features("Manage the schedule.", title: "Senior Game Producer").titleKey == "project-manager")
+    let scrum = try analyze(
+      "Responsibilities\n- Facilitate daily stand-ups, sprint planning and retrospectives.\n"
+        + "- Remove impediments and coach the team in agile principles and servant leadership.\n"
+        + "- Facilitate continuous improvement and agile coaching across the team.\n",
+      title: "Producer")
+    #expect(scrum.fit.role == JobDescriptionAnalyzer.otherID)
+  }
+
   /// The words outside a title's parentheses are what the role is called; a parenthesis (a
   /// grade or civil-service class) is read only when they name no role.
   @Test func aTitlesParenthesisIsReadOnlyWhenTheWordsOutsideNameNoRole() throws {

@@ -230,6 +230,13 @@ import Testing
     #expect(scrum.fit.role == JobDescriptionAnalyzer.otherID)
   }
 
+  /// A release manager runs an ongoing operation: another role, of the operations kind.
+  @Test func aReleaseManagerRunsAnOperation() throws {
+    for title in ["Game Release Manager", "Director, Release Management"] {
+      #expect(try features("Manage the schedule.", title: title).titleKey == "operations-manager", "\(title)")
+    }
+  }
+
   /// The words outside a title's parentheses are what the role is called; a parenthesis (a
   /// grade or civil-service class) is read only when they name no role.
   @Test func aTitlesParenthesisIsReadOnlyWhenTheWordsOutsideNameNoRole() throws {

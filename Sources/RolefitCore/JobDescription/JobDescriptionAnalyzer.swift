@@ -356,13 +356,12 @@ public struct JobDescriptionAnalyzer: Sendable {
     }
     if rules.structure.onlyLeadingOtherKind { setAsideOtherKinds(but: leadingFoundKind(reading.otherTotals), &reading) }
     // Words the lexicon read already are not read again: a match of the quantified entry inside
-    // the range ("multiple [related projects]"), any entry's reading of the very same words,
-    // which wins ("multiple concurrent projects" is a workload, not program scope), or of its
-    // noun ("multiple [workstreams]" is the workstreams entry's, counted once). Where the entry's
-    // matches end, in the text's order, and every match's span.
+    // the range ("multiple [related projects]"), or any entry's reading of its noun, which wins:
+    // "multiple concurrent projects" is a workload, not program scope, and "multiple
+    // [workstreams]" is the workstreams entry's, counted once. Where the entry's matches end, in
+    // the text's order, and where every match ends (made when first needed).
     let readEnds = reading.evidence.filter { $0.entryIndex == quantifiedEntry }.map(\.end)
-    let nounsRead = Set(reading.evidence.map(\.end))
-    var spans: Set<Int64>?
+    var endsRead: Set<Int>?
     for (range, sentence, segment) in quantifiedScope(text, cues: found, boilerplate: boilerplate) {
       guard let entryIndex = quantifiedEntry else { break }
       let (start, end) = (Int(text.tokens[range.lowerBound].start), Int(text.tokens[range.upperBound - 1].end))
@@ -373,9 +372,9 @@ public struct JobDescriptionAnalyzer: Sendable {
         let middle = (low + high) / 2
         if readEnds[middle] > start { high = middle } else { low = middle + 1 }
       }
-      if low < readEnds.count && readEnds[low] <= end || nounsRead.contains(end) { continue }
-      if spans == nil { spans = Set(reading.evidence.map { Int64($0.start) << 32 | Int64($0.end) }) }
-      if spans?.contains(Int64(start) << 32 | Int64(end)) == true { continue }
+      if low < readEnds.count && readEnds[low] <= end { continue }
+      if endsRead == nil { endsRead = Set(reading.evidence.map(\.end)) }
+      if endsRead?.contains(end) == true { continue }
       let phrase = text.phrase(from: range.lowerBound, to: range.upperBound - 1)
       // Read like a lexicon phrase: "not multiple projects", "supporting multiple large projects".
       if let reason = setAside(range, segment: segment) {

@@ -74,6 +74,11 @@ public struct JobDescriptionRules: Sendable, Hashable {
     public var relationCues: [String] = []
     /// How many words may stand between a relation cue and the phrase it relates to.
     public var relationWindow: Int = 0
+    /// How far, in words, a list of what a relation cue relates to runs on past a comma
+    /// ("collaborate with design, program management, manufacturing and test teams"); 0: it does not.
+    public var relationListWindow: Int = 0
+    /// Words that end such a list: what follows says what the role does ("to ...").
+    public var relationListEnds: [String] = []
     /// Quantified scope: a quantifier ("multiple", "several") and, a few words on in the same
     /// sentence, a noun ("projects") count as the lexicon entry named.
     public var quantifiers: [String] = []

@@ -28,6 +28,8 @@ public struct JobDescriptionAnalyzer: Sendable {
   /// Per vocabulary id: whether the word, between a people-led cue and a role's name, means the
   /// cue does not govern the name ("with", "for").
   let breaksLead: [Bool]
+  /// By vocabulary id: the words that end a list of what a relation cue relates to.
+  let endsRelationList: [Bool]
   let vocabulary: Vocabulary
   let otherKindIDs: Set<String>
   let advisor: PostingAdvisor
@@ -82,7 +84,8 @@ public struct JobDescriptionAnalyzer: Sendable {
       phrases: lexiconPhrases.map(\.0) + titlePhrases.map(\.0) + checkPhrases.map(\.0) + rules.boilerplateHeadings
         + rules.boilerplatePhrases + rules.sectionHeadings + structure.requirementHeadings + structure.requirementCues
         + structure.relationCues + structure.peopleLedCues + structure.quantifiers + structure.scopeNouns,
-      cues: rules.negationCues + rules.emptyValues + rules.negationAffirming + structure.peopleLedBreaks,
+      cues: rules.negationCues + rules.emptyValues + rules.negationAffirming + structure.peopleLedBreaks
+        + structure.relationListEnds,
       spelling: rules.spelling)
     self.vocabulary = vocabulary
     lexicon = PhraseMatcher(lexiconPhrases, vocabulary: vocabulary)
@@ -106,6 +109,7 @@ public struct JobDescriptionAnalyzer: Sendable {
     emptyValues = vocabulary.flags(rules.emptyValues)
     affirming = vocabulary.flags(rules.negationAffirming)
     breaksLead = vocabulary.flags(structure.peopleLedBreaks)
+    endsRelationList = vocabulary.flags(structure.relationListEnds)
     otherKindIDs = Set(rules.otherKinds.map(\.id))
     advisor = PostingAdvisor(pack: pack, rules: rules)
     let otherKindIDs = self.otherKindIDs
@@ -733,11 +737,24 @@ public struct JobDescriptionAnalyzer: Sendable {
   private func relatedTokens(_ text: PostingText, cues found: [PhraseMatcher<Cue>.Match]) -> [Bool] {
     var flags = [Bool](repeating: false, count: text.tokens.count)
     let window = rules.structure.relationWindow
+    let listWindow = rules.structure.relationListWindow
     for match in found where cues.payload(match) == .relation {
       let sentence = text.tokens[match.tokens.upperBound - 1].sentence
       var index = match.tokens.upperBound
       while index < text.tokens.count && index - match.tokens.upperBound <= window
         && text.tokens[index].sentence == sentence
+      {
+        flags[index] = true
+        index += 1
+      }
+      // A list of those related to runs on past a comma ("collaborate with design, program
+      // management, manufacturing and test teams"), until a word that says what the role does
+      // with them ("to ..."), the sentence's end or the list's window.
+      guard match.tokens.upperBound < text.tokens.count else { continue }
+      let firstClause = text.tokens[match.tokens.upperBound].clause
+      while index < text.tokens.count && index - match.tokens.upperBound <= listWindow
+        && text.tokens[index].sentence == sentence && text.tokens[index].clause != firstClause
+        && !(text.ids[index] >= 0 && endsRelationList[Int(text.ids[index])])
       {
         flags[index] = true
         index += 1

@@ -49,6 +49,23 @@ import Testing
     }
   }
 
+  /// What a relation cue relates to may be a list running on past commas; the list ends where a
+  /// word says what the role does with them ("to ..."), and a sentence without a comma ends it
+  /// at the cue's window as before.
+  @Test func aListOfWhatARelationCueRelatesToIsRelatedToo() throws {
+    let list = try analyze(
+      "Responsibilities\n- Collaborate with exterior, closure and lighting design, program management, manufacturing and test teams.\n"
+    )
+    #expect(!phrases(list).contains { $0.lowercased() == "program management" }, "\(phrases(list))")
+    #expect(list.ignored.contains { $0.reason == .related && $0.phrase.lowercased() == "program management" })
+    let purpose = try analyze(
+      "Responsibilities\n- Partner with finance, legal and sales to own program management for the portfolio.\n")
+    #expect(phrases(purpose).contains { $0.lowercased() == "program management" }, "\(phrases(purpose))")
+    let beyond = try analyze(
+      "Responsibilities\n- Work closely with the regional leads and later own program management.\n")
+    #expect(phrases(beyond).contains { $0.lowercased() == "program management" }, "\(phrases(beyond))")
+  }
+
   @Test func aRoleNamedInTheBodyNamesPeopleNotDuties() throws {
     let named = try analyze("Responsibilities\n- Share updates with our program managers every week.\n")
     #expect(named.ignored.contains { $0.reason == .related && $0.phrase.lowercased() == "program managers" })

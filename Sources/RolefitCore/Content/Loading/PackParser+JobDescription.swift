@@ -93,9 +93,11 @@ extension PackParser {
     structure.requirementCues = lowered(requirements, "cues")
     structure.requirementWeight = share(requirements, "weight") ?? 1
     let relations = map.value("relations")?.mapping("'relations'")
-    relations?.rejectUnknownKeys(allowed: ["cues", "window"])
+    relations?.rejectUnknownKeys(allowed: ["cues", "window", "list_window", "list_ends"])
     structure.relationCues = lowered(relations, "cues")
     structure.relationWindow = window(relations)
+    structure.relationListWindow = relations?.integer("list_window", in: PackRanges.structureWindow) ?? 0
+    structure.relationListEnds = lowered(relations, "list_ends")
     let led = map.value("people_led")?.mapping("'people_led'")
     led?.rejectUnknownKeys(allowed: ["cues", "window", "not_across"])
     structure.peopleLedCues = lowered(led, "cues")

@@ -752,9 +752,14 @@ public struct JobDescriptionAnalyzer: Sendable {
       // with them ("to ..."), the sentence's end or the list's window.
       guard match.tokens.upperBound < text.tokens.count else { continue }
       let firstClause = text.tokens[match.tokens.upperBound].clause
+      func endsList(_ token: Int) -> Bool {
+        text.tokens[token].clause != firstClause && text.ids[token] >= 0 && endsRelationList[Int(text.ids[token])]
+      }
+      // An end already inside the window ("work closely with the leads, drive the roadmap").
+      if (match.tokens.upperBound..<index).contains(where: endsList) { continue }
       while index < text.tokens.count && index - match.tokens.upperBound <= listWindow
         && text.tokens[index].sentence == sentence && text.tokens[index].clause != firstClause
-        && !(text.ids[index] >= 0 && endsRelationList[Int(text.ids[index])])
+        && !endsList(index)
       {
         flags[index] = true
         index += 1

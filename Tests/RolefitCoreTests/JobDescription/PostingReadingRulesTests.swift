@@ -61,6 +61,10 @@ import Testing
     let purpose = try analyze(
       "Responsibilities\n- Partner with finance, legal and sales to own program management for the portfolio.\n")
     #expect(phrases(purpose).contains { $0.lowercased() == "program management" }, "\(phrases(purpose))")
+    // A duty verb after the comma ends the list too: what follows is the role's own work.
+    let duties = try analyze(
+      "Responsibilities\n- Work closely with engineering leads, drive the program roadmap and own the budget.\n")
+    #expect(phrases(duties).contains { $0.lowercased() == "program roadmap" }, "\(phrases(duties))")
     let beyond = try analyze(
       "Responsibilities\n- Work closely with the regional leads and later own program management.\n")
     #expect(phrases(beyond).contains { $0.lowercased() == "program management" }, "\(phrases(beyond))")

@@ -516,18 +516,25 @@ public struct JobDescriptionAnalyzer: Sendable {
     var kept: [UInt8] = []
     var depth = 0
     for byte in bytes {
-      switch byte {
-      case UInt8(ascii: "("), UInt8(ascii: "["):
-        depth += 1
+      if let next = bracketDepth(depth, after: byte) {
+        depth = next
         kept.append(UInt8(ascii: " "))
-      case UInt8(ascii: ")"), UInt8(ascii: "]"):
-        depth = max(0, depth - 1)
-        kept.append(UInt8(ascii: " "))
-      default:
-        if depth == 0 { kept.append(byte) }
+      } else if depth == 0 {
+        kept.append(byte)
       }
     }
     return String(decoding: kept, as: UTF8.self)
+  }
+
+  /// How deep in parentheses or brackets the text is after a byte that opens or closes one
+  /// (never below 0), or nil when the byte is neither: what a title's words outside parentheses
+  /// are is decided by this one rule.
+  static func bracketDepth(_ depth: Int, after byte: UInt8) -> Int? {
+    switch byte {
+    case UInt8(ascii: "("), UInt8(ascii: "["): depth + 1
+    case UInt8(ascii: ")"), UInt8(ascii: "]"): max(0, depth - 1)
+    default: nil
+    }
   }
 
   /// The most words a first line may have, outside parentheses, to be read as the title (or as
@@ -565,11 +572,7 @@ public struct JobDescriptionAnalyzer: Sendable {
     for index in range {
       let token = text.tokens[index]
       while cursor < Int(token.byteStart) {
-        switch text.bytes[cursor] {
-        case UInt8(ascii: "("), UInt8(ascii: "["): depth += 1
-        case UInt8(ascii: ")"), UInt8(ascii: "]"): depth = max(0, depth - 1)
-        default: break
-        }
+        if let next = Self.bracketDepth(depth, after: text.bytes[cursor]) { depth = next }
         cursor += 1
       }
       guard depth == 0 else { continue }

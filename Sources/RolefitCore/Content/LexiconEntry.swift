@@ -121,6 +121,10 @@ public struct JobDescriptionRules: Sendable, Hashable {
   /// a boilerplate section even when written as a plain short line.
   public var sectionHeadings: [String]
   public var titles: [TitleRule]
+  /// The yardstick of `jd --cross-validate`, never part of a reading.
+  ///
+  /// A title read by its words alone: the first rule whose word it holds (`phrases` are single words).
+  public var titleWords: [TitleRule] = []
   public var titleWeight: Double
   /// The evidence weight at which a posting's confidence stops being scaled down for thin evidence.
   public var fullEvidence: Double

@@ -1,7 +1,8 @@
 import Foundation
 
 /// How well cross-validated readings agree with labels: overall, per label, per sector, on the
-/// labels marked high-confidence, next to what the title alone says, and how well the stated
+/// labels marked high-confidence, next to what the title alone says (its words, as a list of
+/// titles is skimmed, and rolefit's own title rules with no duties), and how well the stated
 /// confidence matches how often it is right (calibration).
 public struct CrossValidationReport: Sendable {
   /// One held-out posting.
@@ -11,22 +12,25 @@ public struct CrossValidationReport: Sendable {
     public var probabilities: [Double]
     /// The stated confidence in the verdict: the probability that it is right.
     public var confidence: Double
-    /// The class the stated title alone implies (`nil` when it implies none of them).
+    /// The class rolefit's title rules read in the stated title alone (`nil` when none).
     public var titleClass: Int?
+    /// The class the title's words alone name (`jd.yaml` `title_words`; `nil` when none).
+    public var titleWordsClass: Int?
     public var sector: String?
     /// The label's own confidence (`high` or `low`), when the data gives one.
     public var labelConfidence: String?
 
     /// `confidence` defaults to the verdict's probability.
     public init(
-      id: String, label: Int, probabilities: [Double], confidence: Double? = nil, titleClass: Int?, sector: String?,
-      labelConfidence: String?
+      id: String, label: Int, probabilities: [Double], confidence: Double? = nil, titleClass: Int?,
+      titleWordsClass: Int? = nil, sector: String?, labelConfidence: String?
     ) {
       self.id = id
       self.label = label
       self.probabilities = probabilities
       self.confidence = confidence ?? probabilities.max() ?? 0
       self.titleClass = titleClass
+      self.titleWordsClass = titleWordsClass
       self.sector = sector
       self.labelConfidence = labelConfidence
     }
@@ -37,7 +41,7 @@ public struct CrossValidationReport: Sendable {
   public var classes: [String]
   public var items: [Item]
   public var folds: Int
-  /// The class a title that implies none of them is read as, for the title-alone baseline.
+  /// The class a title that implies none of them is read as, for the title-alone baselines.
   public var titleDefault: Int
 
   public init(classes: [String], items: [Item], folds: Int, titleDefault: Int) {
@@ -48,16 +52,26 @@ public struct CrossValidationReport: Sendable {
   }
 
   func accuracy(_ subset: [Item]) -> Double? {
-    subset.isEmpty ? nil : Double(subset.filter { $0.predicted == $0.label }.count) / Double(subset.count)
+    share(subset) { $0.predicted == $0.label }
   }
 
+  /// How often the title rules alone are right.
   func titleAccuracy(_ subset: [Item]) -> Double? {
-    subset.isEmpty
-      ? nil : Double(subset.filter { ($0.titleClass ?? titleDefault) == $0.label }.count) / Double(subset.count)
+    share(subset) { ($0.titleClass ?? titleDefault) == $0.label }
+  }
+
+  /// How often the title's words alone are right.
+  func titleWordsAccuracy(_ subset: [Item]) -> Double? {
+    share(subset) { ($0.titleWordsClass ?? titleDefault) == $0.label }
+  }
+
+  private func share(_ subset: [Item], _ isRight: (Item) -> Bool) -> Double? {
+    subset.isEmpty ? nil : Double(subset.filter(isRight).count) / Double(subset.count)
   }
 
   public var accuracy: Double { accuracy(items) ?? 0 }
   public var titleAccuracy: Double { titleAccuracy(items) ?? 0 }
+  public var titleWordsAccuracy: Double { titleWordsAccuracy(items) ?? 0 }
   public var highConfidenceAccuracy: Double? { accuracy(items.filter { $0.labelConfidence == "high" }) }
 
   public func recall(_ label: Int) -> Double? { accuracy(items.filter { $0.label == label }) }
@@ -99,25 +113,34 @@ public struct CrossValidationReport: Sendable {
     var out = [
       "Cross-validated on \(items.count) postings (\(folds) folds, stratified by label; every figure is on held-out folds)",
       "",
-      row(["", "rolefit", "title alone", "postings"]),
-      row(["accuracy", percent(accuracy), percent(titleAccuracy), "\(items.count)"]),
+      "title words: the role the title's words name (jd.yaml title_words), as a list of titles is skimmed;",
+      "title rules: rolefit's reading of the title (jd.yaml titles) with no duties",
+      "",
+      row(["", "rolefit", "title words", "title rules", "postings"]),
     ]
+    func figures(_ name: String, _ members: [Item]) -> String {
+      row([
+        name, percent(accuracy(members)), percent(titleWordsAccuracy(members)), percent(titleAccuracy(members)),
+        "\(members.count)",
+      ])
+    }
+    out.append(figures("accuracy", items))
+    out.append(
+      String(
+        format: "  (to a tenth: %.1f%%, %.1f%%, %.1f%%)", 100 * accuracy, 100 * titleWordsAccuracy,
+        100 * titleAccuracy))
     let high = items.filter { $0.labelConfidence == "high" }
-    if !high.isEmpty {
-      out.append(
-        row(["high-confidence labels", percent(accuracy(high)), percent(titleAccuracy(high)), "\(high.count)"]))
-    }
+    if !high.isEmpty { out.append(figures("high-confidence labels", high)) }
     for sector in Set(items.compactMap(\.sector)).sorted() {
-      let members = items.filter { $0.sector == sector }
-      out.append(
-        row(["sector \(sector)", percent(accuracy(members)), percent(titleAccuracy(members)), "\(members.count)"]))
+      out.append(figures("sector \(sector)", items.filter { $0.sector == sector }))
     }
-    out += ["", row(["label", "precision", "recall", "title recall", "postings"])]
+    out += ["", row(["label", "precision", "recall", "title words", "title rules", "postings"])]
     for (index, label) in classes.enumerated() {
       let members = items.filter { $0.label == index }
       out.append(
         row([
-          label, percent(precision(index)), percent(recall(index)), percent(titleAccuracy(members)), "\(members.count)",
+          label, percent(precision(index)), percent(recall(index)), percent(titleWordsAccuracy(members)),
+          percent(titleAccuracy(members)), "\(members.count)",
         ]))
     }
     out += ["", "confusion (rows: label, columns: read as)", row([""] + classes)]
@@ -156,7 +179,7 @@ public struct CrossValidationReport: Sendable {
   /// The headline figures, for a fitted model's provenance.
   public var figures: [String: Double] {
     var figures = [
-      "accuracy": accuracy, "title_alone_accuracy": titleAccuracy,
+      "accuracy": accuracy, "title_rules_accuracy": titleAccuracy, "title_words_accuracy": titleWordsAccuracy,
       "expected_calibration_error": expectedCalibrationError,
     ]
     if let high = highConfidenceAccuracy { figures["high_confidence_accuracy"] = high }

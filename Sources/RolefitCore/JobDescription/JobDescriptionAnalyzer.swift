@@ -222,6 +222,17 @@ public struct JobDescriptionAnalyzer: Sendable {
   /// The features of a posting as the model reads them, for fitting.
   public func features(_ posting: Posting) throws -> PostingFeatures { try scan(posting).features }
 
+  /// The role or kind a posting's stated title names by its words alone, or nil.
+  ///
+  /// `jd.yaml` `title_words`: the first rule whose word the title holds. It is the yardstick a
+  /// reading is measured against, as a hiring team skims a list of titles, and takes no part in one.
+  public func titleWordsRole(_ posting: Posting) -> String? {
+    let text = PostingText(posting.text, vocabulary: vocabulary)
+    guard let stated = readTitle(posting, text).stated?.lowercased() else { return nil }
+    let words = Set(stated.split { !$0.isLetter && !$0.isNumber }.map(String.init))
+    return rules.titleWords.first { rule in rule.phrases.contains(where: words.contains) }?.implies
+  }
+
   /// A posting cut into tokens, its title and boilerplate found, its duties read, and the
   /// features the model decides on: what `analyze` and `features` share.
   private func scan(_ posting: Posting) throws -> (

@@ -26,8 +26,10 @@ struct JD: ParsableCommand {
       per label and the confusion matrix.
 
       --cross-validate FILE measures the engine as it would do on postings it never saw: the \
-      weights are fitted on all folds but one and read the held-out fold, in turn (add \
-      "sector" and "confidence" fields for figures per sector and on high-confidence labels). \
+      weights are fitted on all folds but one and read the held-out fold, in turn, next to \
+      the title alone: its words (the role a title names, as a list of titles is skimmed) and \
+      rolefit's title rules with no duties (add "sector" and "confidence" fields for figures \
+      per sector and on high-confidence labels). \
       --fit FILE --out jd-model.yaml fits the weights on your own labelled postings, with the \
       cross-validated figures as their provenance: put the file in a content pack (--content) \
       to read postings the way your organisation labels them.

@@ -60,14 +60,16 @@ struct JDModelFitting {
       CrossValidationReport.Item(
         id: posting.id ?? "", label: pair.0.label, probabilities: pair.1.probabilities,
         confidence: pair.1.confidence,
-        titleClass: titleClass(pair.0.features.titleKey), sector: posting.sector, labelConfidence: posting.confidence)
+        titleClass: titleClass(pair.0.features.titleKey),
+        titleWordsClass: analyzer.titleWordsRole(posting.posting).flatMap(titleClass), sector: posting.sector,
+        labelConfidence: posting.confidence)
     }
     return CrossValidationReport(
       classes: fitter.classes, items: items, folds: folds,
       titleDefault: fitter.classes.firstIndex(of: JobDescriptionAnalyzer.otherID) ?? 0)
   }
 
-  /// The class a stated title implies on its own: its role, `other` for another kind, none when
+  /// The class a title's role or kind counts as: its role, `other` for another kind, none when
   /// it names no role or two.
   private func titleClass(_ key: String) -> Int? {
     if let index = fitter.classes.firstIndex(of: key) { return index }

@@ -104,6 +104,20 @@ import Testing
     #expect(errors.contains { $0.message.contains("unknown area 'sucess' (did you mean 'success'?)") })
   }
 
+  @Test func aTitleWordIsOneWordAndItsRoleIsKnown() throws {
+    let files = TestPacks.bundledFiles.map { file in
+      guard file.path == "jd.yaml" else { return file }
+      var changed = file
+      changed.text = file.text.replacingOccurrences(
+        of: "{words: [\"project\", \"projects\"], implies: project-manager}",
+        with: "{words: [\"project manager\"], implies: project-manger}")
+      return changed
+    }
+    let errors = ContentLoader.read(files).diagnostics.filter { $0.severity == .error }.map(\.message)
+    #expect(errors.contains("title words are single words (got 'project manager')"))
+    #expect(errors.contains { $0.contains("project-manger") })
+  }
+
   @Test func aPackFromANewerRolefitIsRefusedWithTheVersions() throws {
     let files = try TestPacks.trainer(
       replacing: "version: 1\nid: trainer-demo", with: "version: 3\nid: trainer-demo", in: "pack.yaml")

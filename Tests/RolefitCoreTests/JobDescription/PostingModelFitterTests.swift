@@ -155,6 +155,21 @@ import Testing
     #expect(abs(report.accuracy - 4.0 / 6) < 1e-9)
   }
 
+  @Test func theReportSetsTheTitleWordsBesideTheTitleRules() {
+    // Four postings labelled a; the words name a for one and nothing (read as c) for the rest;
+    // the rules name a for three.
+    let items = (0..<4).map { index in
+      CrossValidationReport.Item(
+        id: "x\(index)", label: 0, probabilities: [0.6, 0.3, 0.1], titleClass: index < 3 ? 0 : 1,
+        titleWordsClass: index == 0 ? 0 : nil, sector: nil, labelConfidence: nil)
+    }
+    let report = CrossValidationReport(classes: ["a", "b", "c"], items: items, folds: 2, titleDefault: 2)
+    #expect(abs(report.titleWordsAccuracy - 0.25) < 1e-9)
+    #expect(abs(report.titleAccuracy - 0.75) < 1e-9)
+    #expect(report.figures["title_words_accuracy"] == 0.25)
+    #expect(report.text().contains("accuracy                  100%          25%           75%           4"))
+  }
+
   @Test func aWrittenModelReadsBackTheSame() throws {
     let fitter = PostingModelFitter(pack: pack)
     let model = fitter.fit(

@@ -251,6 +251,23 @@ import Testing
     #expect(scrum.fit.role == JobDescriptionAnalyzer.otherID)
   }
 
+  /// The yardstick of cross-validation reads a title by its words alone, as a list of titles is
+  /// skimmed: the first `title_words` rule with a word in it; the title rules read it as rolefit does.
+  @Test func theTitleWordsBaselineReadsOnlyTheTitlesWords() throws {
+    func words(_ title: String?, _ text: String = "Manage the schedule.") -> String? {
+      analyzer.titleWordsRole(Posting(id: "test", text: text, title: title))
+    }
+    #expect(words("Program Manager - Major Projects") == "program-manager")
+    #expect(words("Head of Programmes") == "program-manager")
+    #expect(words("Project Coordinator") == "project-manager")
+    #expect(try features("Manage the schedule.", title: "Project Coordinator").titleKey == "project-support")
+    #expect(words("Senior Game Producer") == nil)
+    #expect(words("Reprogramming Lead") == nil)
+    // With no title given, the first line is the title only when it reads as one.
+    #expect(words(nil, "Project Manager\nManage the schedule.") == "project-manager")
+    #expect(words(nil, "Manage the project schedule and the program roadmap.") == nil)
+  }
+
   /// A release manager runs an ongoing operation: another role, of the operations kind.
   @Test func aReleaseManagerRunsAnOperation() throws {
     for title in ["Game Release Manager", "Director, Release Management"] {

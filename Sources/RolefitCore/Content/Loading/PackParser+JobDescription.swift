@@ -3,7 +3,8 @@ extension PackParser {
 
   func readJobDescriptionRules(_ map: YAMLMapping, into parts: inout PackParts) {
     map.rejectUnknownKeys(allowed: [
-      "version", "other_kinds", "spelling", "negation", "boilerplate", "titles", "title_weight", "full_evidence",
+      "version", "other_kinds", "spelling", "negation", "boilerplate", "titles", "title_words", "title_weight",
+      "full_evidence",
       "resamples",
       "recommendations", "checks", "structure",
     ])
@@ -37,6 +38,18 @@ extension PackParser {
       guard let implies = rule.string("implies") else { continue }
       book.refer(.weightTarget, implies, at: rule.value("implies")?.location ?? rule.location)
       titles.append(.init(phrases: rule.strings("phrases").map(\.0), implies: implies))
+    }
+    var titleWords: [JobDescriptionRules.TitleRule] = []
+    for item in map.sequence("title_words") {
+      guard let rule = item.mapping("a title-words rule") else { continue }
+      rule.rejectUnknownKeys(allowed: ["words", "implies"])
+      guard let implies = rule.string("implies") else { continue }
+      book.refer(.weightTarget, implies, at: rule.value("implies")?.location ?? rule.location)
+      let words = rule.strings("words")
+      for (word, location) in words where word.isEmpty || word.contains(where: { !$0.isLetter && !$0.isNumber }) {
+        sink.error("title words are single words (got '\(word)')", at: location)
+      }
+      titleWords.append(.init(phrases: words.map { $0.0.lowercased() }, implies: implies))
     }
     var advice: [String: JobDescriptionRules.RoleAdvice] = [:]
     if let table = map.required("recommendations")?.mapping("'recommendations'") {
@@ -73,7 +86,8 @@ extension PackParser {
       boilerplateHeadings: boilerplate?.strings("headings").map { $0.0.lowercased() } ?? [],
       boilerplatePhrases: boilerplate?.strings("phrases").map { $0.0.lowercased() } ?? [],
       sectionHeadings: boilerplate?.strings("sections").map { $0.0.lowercased() } ?? [],
-      titles: titles, titleWeight: map.number("title_weight", in: PackRanges.weight, required: true) ?? 0,
+      titles: titles, titleWords: titleWords,
+      titleWeight: map.number("title_weight", in: PackRanges.weight, required: true) ?? 0,
       fullEvidence: max(0.1, map.number("full_evidence", in: PackRanges.fullEvidence, required: true) ?? 1),
       resamples: max(1, map.integer("resamples", in: PackRanges.resamples, required: true) ?? 1), advice: advice,
       checks: checks,

@@ -43,12 +43,16 @@ public struct CrossValidationReport: Sendable {
   public var folds: Int
   /// The class a title that implies none of them is read as, for the title-alone baselines.
   public var titleDefault: Int
+  /// Whether the pack has title words to read (`jd.yaml` `title_words`); without them that
+  /// baseline is not shown.
+  public var hasTitleWords: Bool
 
-  public init(classes: [String], items: [Item], folds: Int, titleDefault: Int) {
+  public init(classes: [String], items: [Item], folds: Int, titleDefault: Int, hasTitleWords: Bool = true) {
     self.classes = classes
     self.items = items
     self.folds = folds
     self.titleDefault = titleDefault
+    self.hasTitleWords = hasTitleWords
   }
 
   func accuracy(_ subset: [Item]) -> Double? {
@@ -62,7 +66,7 @@ public struct CrossValidationReport: Sendable {
 
   /// How often the title's words alone are right.
   func titleWordsAccuracy(_ subset: [Item]) -> Double? {
-    share(subset) { ($0.titleWordsClass ?? titleDefault) == $0.label }
+    hasTitleWords ? share(subset) { ($0.titleWordsClass ?? titleDefault) == $0.label } : nil
   }
 
   private func share(_ subset: [Item], _ isRight: (Item) -> Bool) -> Double? {
@@ -71,7 +75,7 @@ public struct CrossValidationReport: Sendable {
 
   public var accuracy: Double { accuracy(items) ?? 0 }
   public var titleAccuracy: Double { titleAccuracy(items) ?? 0 }
-  public var titleWordsAccuracy: Double { titleWordsAccuracy(items) ?? 0 }
+  public var titleWordsAccuracy: Double? { titleWordsAccuracy(items) }
   public var highConfidenceAccuracy: Double? { accuracy(items.filter { $0.labelConfidence == "high" }) }
 
   public func recall(_ label: Int) -> Double? { accuracy(items.filter { $0.label == label }) }
@@ -127,8 +131,8 @@ public struct CrossValidationReport: Sendable {
     out.append(figures("accuracy", items))
     out.append(
       String(
-        format: "  (to a tenth: %.1f%%, %.1f%%, %.1f%%)", 100 * accuracy, 100 * titleWordsAccuracy,
-        100 * titleAccuracy))
+        format: "  (to a tenth: %.1f%%, %@, %.1f%%)", 100 * accuracy,
+        titleWordsAccuracy.map { String(format: "%.1f%%", 100 * $0) } ?? "-", 100 * titleAccuracy))
     let high = items.filter { $0.labelConfidence == "high" }
     if !high.isEmpty { out.append(figures("high-confidence labels", high)) }
     for sector in Set(items.compactMap(\.sector)).sorted() {
@@ -179,10 +183,11 @@ public struct CrossValidationReport: Sendable {
   /// The headline figures, for a fitted model's provenance.
   public var figures: [String: Double] {
     var figures = [
-      "accuracy": accuracy, "title_rules_accuracy": titleAccuracy, "title_words_accuracy": titleWordsAccuracy,
+      "accuracy": accuracy, "title_rules_accuracy": titleAccuracy,
       "expected_calibration_error": expectedCalibrationError,
     ]
     if let high = highConfidenceAccuracy { figures["high_confidence_accuracy"] = high }
+    if let words = titleWordsAccuracy { figures["title_words_accuracy"] = words }
     for (index, label) in classes.enumerated() { figures["recall_\(label)"] = recall(index) ?? 0 }
     return figures.mapValues { ($0 * 1000).rounded() / 1000 }
   }

@@ -66,7 +66,8 @@ struct JDModelFitting {
     }
     return CrossValidationReport(
       classes: fitter.classes, items: items, folds: folds,
-      titleDefault: fitter.classes.firstIndex(of: JobDescriptionAnalyzer.otherID) ?? 0)
+      titleDefault: fitter.classes.firstIndex(of: JobDescriptionAnalyzer.otherID) ?? 0,
+      hasTitleWords: !(pack.jobDescription?.titleWords.isEmpty ?? true))
   }
 
   /// The class a title's role or kind counts as: its role, `other` for another kind, none when

@@ -164,10 +164,15 @@ import Testing
         titleWordsClass: index == 0 ? 0 : nil, sector: nil, labelConfidence: nil)
     }
     let report = CrossValidationReport(classes: ["a", "b", "c"], items: items, folds: 2, titleDefault: 2)
-    #expect(abs(report.titleWordsAccuracy - 0.25) < 1e-9)
+    #expect(abs((report.titleWordsAccuracy ?? 0) - 0.25) < 1e-9)
     #expect(abs(report.titleAccuracy - 0.75) < 1e-9)
     #expect(report.figures["title_words_accuracy"] == 0.25)
     #expect(report.text().contains("accuracy                  100%          25%           75%           4"))
+    // A pack with no title words shows no such baseline rather than reading every title as none.
+    let without = CrossValidationReport(
+      classes: ["a", "b", "c"], items: items, folds: 2, titleDefault: 2, hasTitleWords: false)
+    #expect(without.titleWordsAccuracy == nil && without.figures["title_words_accuracy"] == nil)
+    #expect(without.text().contains("accuracy                  100%          -             75%           4"))
   }
 
   @Test func aWrittenModelReadsBackTheSame() throws {

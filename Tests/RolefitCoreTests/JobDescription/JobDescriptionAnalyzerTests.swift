@@ -422,6 +422,18 @@ import Testing
     #expect(try !asksForIt("Keep the release deadlines for the game team."))
   }
 
+  /// A posting that says the role owns or decides something is not told it says neither.
+  @Test func whatTheRoleOwnsOrDecidesIsAuthority() throws {
+    func asksForIt(_ line: String) throws -> Bool {
+      try analyze("Program Manager\n- " + line).recommendations.contains { $0.id == "authority" }
+    }
+    #expect(try asksForIt("Work with the teams in their own time zones."))
+    #expect(try !asksForIt("Coordinate the related projects and own benefits realisation for the programme."))
+    #expect(try !asksForIt("Coordinate the related projects and owns benefits realisation."))
+    #expect(try !asksForIt("Decides which projects enter the programme each quarter."))
+    #expect(try !asksForIt("Owning the programme budget and its forecast."))
+  }
+
   @Test func aReportingLineSaidDirectlyOrToASteeringBodyIsAReportingLine() throws {
     func asksForIt(_ line: String) throws -> Bool {
       try analyze(projectDuties + "\n" + line).recommendations.contains { $0.id == "stakeholder-level" }

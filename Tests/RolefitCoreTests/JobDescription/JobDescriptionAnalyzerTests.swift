@@ -15,6 +15,11 @@ import Testing
     try analyzer.analyze(Posting(id: "test", text: text, title: title))
   }
 
+  /// Whether a program manager's posting of one duty line is given the recommendation `check`.
+  func programPosting(_ line: String, isAskedFor check: String) throws -> Bool {
+    try analyze("Program Manager\n- " + line).recommendations.contains { $0.id == check }
+  }
+
   let programDuties = """
     Responsibilities
     - Own the program roadmap across multiple projects and manage the interdependencies between them.
@@ -361,9 +366,7 @@ import Testing
   /// A posting that manages the dependencies between projects says it runs several related
   /// ones: it is not asked to say so.
   @Test func dependenciesBetweenProjectsAnswerTheScopeQuestion() throws {
-    func asksForIt(_ line: String) throws -> Bool {
-      try analyze("Program Manager\n- " + line).recommendations.contains { $0.id == "scope-size" }
-    }
+    func asksForIt(_ line: String) throws -> Bool { try programPosting(line, isAskedFor: "scope-size") }
     #expect(try asksForIt("Facilitate the daily standup."))
     #expect(try !asksForIt("Facilitate the daily standup and manage the interdependencies between projects."))
   }
@@ -413,9 +416,7 @@ import Testing
   /// A horizon the evidence names ("long-range planning": "a multi-year horizon") is a time frame:
   /// the page does not also say that none is stated.
   @Test func aHorizonTheEvidenceNamesIsATimeFrame() throws {
-    func asksForIt(_ line: String) throws -> Bool {
-      try analyze("Program Manager\n- " + line).recommendations.contains { $0.id == "time-horizon" }
-    }
+    func asksForIt(_ line: String) throws -> Bool { try programPosting(line, isAskedFor: "time-horizon") }
     #expect(try asksForIt("Lead planning and capacity modelling across the game team."))
     #expect(try !asksForIt("Lead long-range planning and capacity modelling across the game team."))
     #expect(try !asksForIt("Run a multi-year program of platform upgrades."))
@@ -424,9 +425,7 @@ import Testing
 
   /// A posting that says the role owns or decides something is not told it says neither.
   @Test func whatTheRoleOwnsOrDecidesIsAuthority() throws {
-    func asksForIt(_ line: String) throws -> Bool {
-      try analyze("Program Manager\n- " + line).recommendations.contains { $0.id == "authority" }
-    }
+    func asksForIt(_ line: String) throws -> Bool { try programPosting(line, isAskedFor: "authority") }
     #expect(try asksForIt("Work with the teams in their own time zones."))
     #expect(try !asksForIt("Coordinate the related projects and own benefits realisation for the programme."))
     #expect(try !asksForIt("Coordinate the related projects and owns benefits realisation."))

@@ -18,7 +18,7 @@ public struct JobDescriptionAnalyzer: Sendable {
   let boilerplateSentences: PhraseMatcher<Int>
   let sectionHeadings: PhraseMatcher<Int>
   let titles: PhraseMatcher<Int>
-  let checks: PhraseMatcher<Int>
+  let checks: PhraseMatcher<CheckPhrase>
   /// Whether each vocabulary id is a negation cue.
   let negationCues: [Bool]
   /// By vocabulary id, the words that as a field's whole value say there is none ("nil").
@@ -61,6 +61,13 @@ public struct JobDescriptionAnalyzer: Sendable {
     /// The role leads the people named just after it ("mentor", "a team of").
     case leads
   }
+  /// A phrase of a check (`jd.yaml` `checks`): which check it meets, and whether only at the
+  /// start of a sentence or list item (written with a leading `^`).
+  struct CheckPhrase: Sendable {
+    static let sentenceStart = "^"
+    var check: Int
+    var startsSentence: Bool
+  }
   let scopeNouns: PhraseMatcher<Int>
   let quantifiedEntry: Int?
   /// Each lexicon entry's weights for kinds of `other`, by their index in `rules.otherKinds`.
@@ -78,7 +85,9 @@ public struct JobDescriptionAnalyzer: Sendable {
     roleIDs = pack.roles.map(\.id) + [Self.otherID]
     let lexiconPhrases = pack.lexicon.enumerated().flatMap { index, entry in entry.phrases.map { ($0, index) } }
     let titlePhrases = rules.titles.enumerated().flatMap { index, rule in rule.phrases.map { ($0, index) } }
-    let checkPhrases = rules.checks.enumerated().flatMap { index, check in check.phrases.map { ($0, index) } }
+    let checkPhrases = rules.checks.enumerated().flatMap { index, check in
+      check.phrases.map { ($0, CheckPhrase(check: index, startsSentence: $0.hasPrefix(CheckPhrase.sentenceStart))) }
+    }
     let structure = rules.structure
     let vocabulary = Vocabulary(
       phrases: lexiconPhrases.map(\.0) + titlePhrases.map(\.0) + checkPhrases.map(\.0) + rules.boilerplateHeadings
@@ -146,7 +155,13 @@ public struct JobDescriptionAnalyzer: Sendable {
     var satisfiedChecks: Set<Int> = []
     for match in checks.matches(in: text, segments: { $0 != title.segment && !boilerplate[$0] })
     where !boilerplateSentenceIDs[Int(text.tokens[match.tokens.lowerBound].sentence)] {
-      satisfiedChecks.insert(checks.payload(match))
+      let phrase = checks.payload(match)
+      let first = match.tokens.lowerBound
+      // "^own": "Own the budget" or "- Own benefits realisation", not "in their own time".
+      if phrase.startsSentence && first > 0 && text.tokens[first - 1].sentence == text.tokens[first].sentence {
+        continue
+      }
+      satisfiedChecks.insert(phrase.check)
     }
     let probabilities = PostingModel.softmax(
       model.scores(features, entryWeights: entryWeights), temperature: model.temperature)

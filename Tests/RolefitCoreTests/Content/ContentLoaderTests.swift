@@ -118,6 +118,21 @@ import Testing
     #expect(errors.contains { $0.contains("project-manger") })
   }
 
+  @Test func aCheckPhraseMarksASentencesStartOnlyBeforeItsFirstWord() throws {
+    let files = TestPacks.bundledFiles.map { file in
+      guard file.path == "jd.yaml" else { return file }
+      var changed = file
+      changed.text = file.text.replacingOccurrences(of: "\"^own\"", with: "\"and ^own\"")
+      return changed
+    }
+    let errors = ContentLoader.read(files).diagnostics.filter { $0.severity == .error }
+    #expect(
+      errors.map(\.message) == [
+        "'^' marks a phrase that counts only at a sentence's start, before its first word (got 'and ^own')"
+      ])
+    #expect(errors.first?.location.file == "content/jd.yaml")
+  }
+
   @Test func aPackFromANewerRolefitIsRefusedWithTheVersions() throws {
     let files = try TestPacks.trainer(
       replacing: "version: 1\nid: trainer-demo", with: "version: 3\nid: trainer-demo", in: "pack.yaml")

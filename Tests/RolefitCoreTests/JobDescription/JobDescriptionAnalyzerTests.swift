@@ -431,6 +431,10 @@ import Testing
     #expect(try !asksForIt("Coordinate the related projects and owns benefits realisation."))
     #expect(try !asksForIt("Decides which projects enter the programme each quarter."))
     #expect(try !asksForIt("Owning the programme budget and its forecast."))
+    // "Own" opening a duty is the verb; within a sentence it is as often "their own".
+    #expect(try !asksForIt("Own benefits realisation for the programme."))
+    #expect(try !asksForIt("Report to the board. Own benefits realisation for the programme."))
+    #expect(try asksForIt("Coordinate the related projects for our own benefits realisation."))
   }
 
   @Test func aReportingLineSaidDirectlyOrToASteeringBodyIsAReportingLine() throws {

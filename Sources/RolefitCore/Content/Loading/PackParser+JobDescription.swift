@@ -72,10 +72,16 @@ extension PackParser {
       if !["error", "warning", "info"].contains(severity) {
         sink.error("'severity' must be error, warning or info", at: check.value("severity")?.location ?? check.location)
       }
+      let phrases = check.strings("phrases")
+      for (phrase, location) in phrases where phrase == "^" || phrase.dropFirst().contains("^") {
+        sink.error(
+          "'^' marks a phrase that counts only at a sentence's start, before its first word (got '\(phrase)')",
+          at: location)
+      }
       checks.append(
         .init(
           id: id, severity: severity, message: message, fix: fix, kinds: check.strings("kinds").map(\.0),
-          phrases: check.strings("phrases").map(\.0), entries: references(check, "entries", .lexiconEntry)))
+          phrases: phrases.map(\.0), entries: references(check, "entries", .lexiconEntry)))
     }
     parts.jobDescription = JobDescriptionRules(
       otherKinds: otherKinds, spelling: spelling,
